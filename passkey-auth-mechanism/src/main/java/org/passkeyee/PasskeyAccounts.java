@@ -1,0 +1,40 @@
+package org.passkeyee;
+
+/**
+ * The application's say over accounts: implement it as a CDI bean to allow sign-up.
+ *
+ * <p>Other identity stores of the application may add groups to whatever caller name the passkey
+ * store returns. A sign-up for a name that already exists anywhere those stores look (LDAP, a
+ * users table, a realm) would therefore let a newcomer inherit that person's groups. Only the
+ * application knows where its names live, so without an implementation of this interface
+ * sign-up is refused.
+ */
+public interface PasskeyAccounts {
+
+    /**
+     * Answers whether a sign-up may use this username. Called when a sign-up starts, to refuse
+     * taken names early. Implementations MUST return {@code false} for any name that exists in
+     * any identity store of the application, in any spelling those stores treat as equal.
+     */
+    boolean isUsernameAvailable(String username);
+
+    /**
+     * Reserves the username for the new passkey caller, just before the account is stored.
+     * Implementations that keep their own user records create the record here. The default
+     * checks availability once more.
+     *
+     * @return {@code false} to refuse the sign-up (the name was taken in the meantime)
+     */
+    default boolean reserveUsername(String username) {
+        return isUsernameAvailable(username);
+    }
+
+    /**
+     * Answers whether the caller can sign in without passkeys (a password, another login), in
+     * which case their last passkey may be deleted. The default is {@code false}: the last
+     * passkey cannot be deleted.
+     */
+    default boolean hasOtherSignInMethod(String callerName) {
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+package org.passkeyee;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Switches passkey sign-in on for the application and configures it.
+ *
+ * <p>Put it on one CDI bean of the application, in the style of Jakarta Security's
+ * {@code ...MechanismDefinition} annotations:
+ * <pre>{@code
+ * @ApplicationScoped
+ * @PasskeyAuthenticationMechanismDefinition(
+ *         rpId = "example.com",
+ *         rpName = "Example",
+ *         origins = "https://example.com",
+ *         loginPage = "/login.html")
+ * public class SecurityConfiguration {
+ * }
+ * }</pre>
+ *
+ * <p>An admin can override every attribute without rebuilding: each attribute has a property
+ * name (given on the attribute), read from MicroProfile Config where the server has it
+ * (system properties, environment variables, {@code META-INF/microprofile-config.properties})
+ * and from system properties otherwise. A property that is set wins over the annotation.
+ * Lists are comma-separated; durations are whole seconds.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface PasskeyAuthenticationMechanismDefinition {
+
+    /**
+     * Relying party ID: the registrable domain the passkeys are bound to, e.g. {@code example.com}.
+     * Must be a registrable suffix of every web origin. Property {@code passkey.rp-id}.
+     */
+    String rpId();
+
+    /** Relying party name shown by some authenticators. Property {@code passkey.rp-name}. */
+    String rpName() default "";
+
+    /**
+     * Origins whose WebAuthn responses are accepted, e.g. {@code https://example.com}; also
+     * {@code android:apk-key-hash:...} origins of native apps. Property {@code passkey.origins}.
+     */
+    String[] origins();
+
+    /** User verification asked of authenticators. Property {@code passkey.user-verification}. */
+    UserVerificationPolicy userVerification() default UserVerificationPolicy.PREFERRED;
+
+    /**
+     * Seconds a started ceremony stays valid; the challenge is refused afterwards.
+     * Property {@code passkey.ceremony-timeout}.
+     */
+    int ceremonyTimeoutSeconds() default 300;
+
+    /**
+     * Path, relative to the context root, under which the passkey endpoints are served.
+     * Property {@code passkey.endpoint-prefix}.
+     */
+    String endpointPrefix() default "/passkey";
+
+    /**
+     * Whether anonymous callers may create an account with a passkey. Needs a
+     * {@link PasskeyAccounts} bean as well. Property {@code passkey.sign-up-allowed}.
+     */
+    boolean signUpAllowed() default false;
+
+    /**
+     * Page (relative to the context root) a signed-out browser is sent to when it asks for a
+     * protected page. Property {@code passkey.login-page}.
+     */
+    String loginPage() default "/login.html";
+
+    /**
+     * Where the sign-in answer points when the sign-in was not forced by a protected page.
+     * Property {@code passkey.default-redirect}.
+     */
+    String defaultRedirect() default "/";
+
+    /**
+     * Seconds after a sign-in during which the caller may add a passkey, so that a stolen
+     * session cannot quietly add an attacker's key. Property {@code passkey.reauthentication-window}.
+     */
+    int reauthenticationWindowSeconds() default 300;
+
+    /**
+     * Largest accepted request body in bytes for the passkey endpoints.
+     * Property {@code passkey.max-request-bytes}.
+     */
+    int maxRequestBytes() default 65536;
+}

@@ -1,0 +1,39 @@
+package org.passkeyee;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The effective configuration: the {@link PasskeyAuthenticationMechanismDefinition} with every
+ * admin override applied, resolved once when the application starts. Injectable.
+ *
+ * @param rpId                   relying party ID
+ * @param rpName                 relying party name
+ * @param origins                accepted origins
+ * @param userVerification       user verification policy
+ * @param ceremonyTimeout        lifetime of a started ceremony
+ * @param endpointPrefix         path prefix of the endpoints, starting with {@code /}, no trailing {@code /}
+ * @param signUpAllowed          whether anonymous callers may sign up
+ * @param loginPage              login page path
+ * @param defaultRedirect        where a sign-in goes when no protected page was asked for
+ * @param reauthenticationWindow time after a sign-in during which a passkey may be added
+ * @param maxRequestBytes        largest accepted request body
+ */
+public record PasskeyConfiguration(
+        String rpId,
+        String rpName,
+        List<String> origins,
+        UserVerificationPolicy userVerification,
+        Duration ceremonyTimeout,
+        String endpointPrefix,
+        boolean signUpAllowed,
+        String loginPage,
+        String defaultRedirect,
+        Duration reauthenticationWindow,
+        int maxRequestBytes) {
+
+    /** Validates the values and copies the list. */
+    public PasskeyConfiguration {
+        origins = List.copyOf(origins);
+    }
+}

@@ -1,0 +1,82 @@
+package org.passkeyee;
+
+import com.yubico.webauthn.data.ByteArray;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of passkey users and their passkeys: the SPI behind the passkey identity store.
+ *
+ * <p>Provide exactly one CDI bean of this type; {@code passkey-persistence} ships a JPA one.
+ * Implementations MUST make every method atomic (one transaction each) and MUST throw
+ * {@link PasskeyStoreException} when the storage itself fails (database down), so that callers
+ * answer 503 instead of treating the failure as "not found".
+ *
+ * <p>The store performs no authorization: callers of the per-user methods MUST pass the user
+ * handle of the authenticated caller, never one taken from the request, or one caller could
+ * rename or delete another's passkeys.
+ */
+public interface PasskeyCredentialStore {
+
+    /** The user with this exact username. */
+    Optional<PasskeyUser> findUserByUsername(String username);
+
+    /** The user with this user handle. */
+    Optional<PasskeyUser> findUserByUserHandle(ByteArray userHandle);
+
+    /**
+     * Stores a new user together with their first passkey, both or neither.
+     *
+     * @return {@code false}, storing nothing, when the username, the user handle or the
+     *         credential ID is already taken
+     */
+    boolean createUser(PasskeyUser user, StoredPasskey firstPasskey);
+
+    /**
+     * Adds a passkey to an existing user.
+     *
+     * @return {@code false}, storing nothing, when the credential ID is already registered
+     */
+    boolean addPasskey(StoredPasskey passkey);
+
+    /** The passkey with this credential ID, whoever owns it. */
+    Optional<StoredPasskey> findPasskey(ByteArray credentialId);
+
+    /** All passkeys of a user, oldest first. */
+    List<StoredPasskey> findPasskeys(ByteArray userHandle);
+
+    /**
+     * Records a successful sign-in, atomically: the signature count is written only if it is
+     * greater than the stored one, or if both are 0 (synced passkeys always report 0). A
+     * concurrent sign-in therefore can never lower the stored count.
+     *
+     * @return {@code false}, changing nothing, when the stored count does not allow the new one
+     */
+    boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt);
+
+    /**
+     * Renames a passkey of the given user.
+     *
+     * @return {@code false} when the user has no passkey with this credential ID
+     */
+    boolean rename(ByteArray userHandle, ByteArray credentialId, String label);
+
+    /**
+     * Deletes a passkey of the given user. The check for the last passkey and the deletion are
+     * one atomic step, so two concurrent deletions cannot remove a caller's last two passkeys.
+     *
+     * @param allowLast whether the user's last passkey may go (they have another way to sign in)
+     */
+    DeleteOutcome delete(ByteArray userHandle, ByteArray credentialId, boolean allowLast);
+
+    /** The result of {@link #delete}. */
+    enum DeleteOutcome {
+        /** The passkey was deleted. */
+        DELETED,
+        /** The user has no passkey with this credential ID. */
+        NOT_FOUND,
+        /** Nothing deleted: it is the user's last passkey and {@code allowLast} was false. */
+        LAST_PASSKEY
+    }
+}

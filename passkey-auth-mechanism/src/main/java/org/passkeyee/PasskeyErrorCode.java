@@ -1,0 +1,93 @@
+package org.passkeyee;
+
+/**
+ * Why a passkey request was refused: one stable code per cause, sent as the {@code error} field
+ * of every error answer ({@code {"error": "...", "message": "..."}}) so that clients and tests
+ * can tell causes apart. The codes are API: they do not change between versions.
+ */
+public enum PasskeyErrorCode {
+    /** The body is not valid JSON, or lacks or misuses a field. */
+    MALFORMED_REQUEST(400, "malformed_request", "The request is malformed."),
+    /** The username is empty, too long or contains control characters. */
+    INVALID_USERNAME(400, "invalid_username", "The username is not acceptable."),
+    /** The passkey name is empty or too long. */
+    INVALID_LABEL(400, "invalid_label", "The passkey name must be 1 to 64 characters."),
+    /** The body is larger than allowed. */
+    BODY_TOO_LARGE(413, "body_too_large", "The request body is too large."),
+    /** The body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "The request body must be application/json."),
+    /** The request needs a signed-in caller. */
+    NOT_AUTHENTICATED(401, "not_authenticated", "Sign in first."),
+    /** Sign-up is switched off, or the application provides no {@link PasskeyAccounts}. */
+    SIGN_UP_DISABLED(403, "sign_up_disabled", "Creating accounts is not allowed here."),
+    /** The caller's sign-in is too old to add a passkey. */
+    REAUTHENTICATION_REQUIRED(403, "reauthentication_required", "Sign in again before adding a passkey."),
+    /** The username is taken. */
+    USERNAME_TAKEN(409, "username_taken", "This username is not available."),
+    /** The passkey is the caller's last way to sign in. */
+    LAST_PASSKEY(409, "last_passkey", "This is your last passkey; it cannot be deleted."),
+    /** The credential is already registered. */
+    CREDENTIAL_ALREADY_REGISTERED(409, "credential_already_registered", "This passkey is already registered."),
+    /** The caller has no passkey with this ID. */
+    PASSKEY_NOT_FOUND(404, "passkey_not_found", "No such passkey."),
+    /** No endpoint at this path. */
+    NOT_FOUND(404, "not_found", "No such endpoint."),
+    /** The endpoint does not take this HTTP method. */
+    METHOD_NOT_ALLOWED(405, "method_not_allowed", "This method is not allowed here."),
+    /** The credential store failed. */
+    STORE_UNAVAILABLE(503, "store_unavailable", "Passkeys are unavailable right now. Try again shortly."),
+
+    /** No ceremony was started in this session, or it was already used. */
+    CEREMONY_NOT_FOUND(400, "ceremony_not_found", "No passkey request is pending; start again."),
+    /** The ceremony was started too long ago. */
+    CEREMONY_EXPIRED(400, "ceremony_expired", "The passkey request expired; start again."),
+    /** The response answers another challenge than the one this session was given. */
+    CHALLENGE_MISMATCH(400, "challenge_mismatch", "The passkey response does not match this request."),
+    /** The client data type is not the one of this ceremony. */
+    WRONG_CEREMONY_TYPE(400, "wrong_ceremony_type", "The passkey response is of the wrong kind."),
+    /** The response comes from an origin that is not allowed. */
+    ORIGIN_NOT_ALLOWED(400, "origin_not_allowed", "The passkey response comes from an origin that is not allowed."),
+    /** The authenticator data is bound to another relying party ID. */
+    RP_ID_MISMATCH(400, "rp_id_mismatch", "The passkey belongs to another site."),
+    /** The user-present flag is not set. */
+    USER_PRESENCE_MISSING(400, "user_presence_missing", "The authenticator did not confirm user presence."),
+    /** User verification is required but was not performed. */
+    USER_VERIFICATION_MISSING(400, "user_verification_missing", "The authenticator did not verify the user."),
+    /** The assertion signature does not verify. */
+    INVALID_SIGNATURE(400, "invalid_signature", "The passkey signature is not valid."),
+    /** No passkey with this credential ID is registered. */
+    UNKNOWN_CREDENTIAL(400, "unknown_credential", "This passkey is not registered here."),
+    /** The credential is not one the request allowed, or its user handle does not match. */
+    CREDENTIAL_NOT_ALLOWED(400, "credential_not_allowed", "This passkey cannot be used for this sign-in."),
+    /** The signature count went backwards: the authenticator may be cloned. */
+    SIGNATURE_COUNTER_REGRESSED(400, "signature_counter_regressed", "This passkey reported an invalid signature count."),
+    /** The registration response was refused for another reason. */
+    REGISTRATION_REJECTED(400, "registration_rejected", "The new passkey could not be verified."),
+    /** The assertion was refused for another reason. */
+    ASSERTION_REJECTED(400, "assertion_rejected", "The passkey could not be verified.");
+
+    private final int status;
+    private final String code;
+    private final String message;
+
+    PasskeyErrorCode(int status, String code, String message) {
+        this.status = status;
+        this.code = code;
+        this.message = message;
+    }
+
+    /** The HTTP status answered by default; refused sign-ins always answer 401. */
+    public int status() {
+        return status;
+    }
+
+    /** The stable code sent in the {@code error} field. */
+    public String code() {
+        return code;
+    }
+
+    /** A short human text, sent in the {@code message} field. */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,158 @@
+package org.passkeyee.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.AssertionRequest;
+import com.yubico.webauthn.AssertionResult;
+import com.yubico.webauthn.FinishAssertionOptions;
+import com.yubico.webauthn.StartAssertionOptions;
+import com.yubico.webauthn.data.AuthenticatorAssertionResponse;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
+import com.yubico.webauthn.data.PublicKeyCredential;
+import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
+import com.yubico.webauthn.data.PublicKeyCredentialRequestOptions;
+import com.yubico.webauthn.exception.AssertionFailedException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.StoredPasskey;
+
+/**
+ * The authentication ceremony (<a href="https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion">WebAuthn §7.2</a>):
+ * request options, usernameless or for a named caller, and the verification of the assertion.
+ */
+@Singleton
+public class AuthenticationCeremony {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationCeremony.class.getName());
+
+    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyCredentialStore store;
+
+    @Inject
+    AuthenticationCeremony(PasskeyRelyingParty relyingParty, PasskeyCredentialStore store) {
+        this.relyingParty = relyingParty;
+        this.store = store;
+    }
+
+    /**
+     * Starts a sign-in. Without a username any discoverable passkey of the site may answer. With
+     * one, only that caller's passkeys are allowed; a name without passkeys gets decoys of the
+     * same shape, so the answer never tells whether the name exists.
+     */
+    ObjectNode start(HttpServletRequest request, String requestedUsername) {
+        StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
+                .userVerification(relyingParty.userVerification())
+                .timeout(relyingParty.pendingCeremonies().timeout().toMillis());
+        AssertionRequest assertionRequest;
+        if (requestedUsername == null) {
+            assertionRequest = relyingParty.relyingParty().startAssertion(options.build());
+        } else {
+            String username = Names.username(requestedUsername);
+            assertionRequest = relyingParty.relyingParty().startAssertion(options.username(username).build());
+            if (allowed(assertionRequest).isEmpty()) {
+                assertionRequest = withDecoys(relyingParty.relyingParty().startAssertion(options.username(Optional.empty()).build()),
+                        relyingParty.decoys().forUsername(username));
+            }
+        }
+        try {
+            relyingParty.pendingCeremonies().put(request, PendingCeremony.Kind.SIGN_IN, assertionRequest.toJson(),
+                    assertionRequest.getUsername().orElse(null));
+            return PublicKeyJson.unwrap(assertionRequest.toCredentialsGetJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Yubico could not write its own assertion request", e);
+        }
+    }
+
+    /**
+     * Verifies an assertion against the ceremony it answers and records the sign-in.
+     *
+     * @param pending  the ceremony, already taken from the session
+     * @param response the browser's AuthenticationResponseJSON
+     * @return the verified sign-in
+     * @throws CeremonyException with the cause of a refusal
+     */
+    VerifiedSignIn finish(PendingCeremony pending, String response) {
+        AssertionRequest request = assertionRequest(pending);
+        PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
+        PublicKeyCredentialRequestOptions options = request.getPublicKeyCredentialRequestOptions();
+        ClientResponseChecks.check(ClientResponseChecks.GET, options.getChallenge(), relyingParty.configuration().origins(),
+                relyingParty.configuration().rpId(), relyingParty.userVerification(),
+                credential.getResponse().getClientData(), credential.getResponse().getParsedAuthenticatorData());
+        List<PublicKeyCredentialDescriptor> allowed = allowed(request);
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(d -> d.getId().equals(credential.getId()))) {
+            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+        }
+        StoredPasskey passkey = store.findPasskey(credential.getId())
+                .orElseThrow(() -> new CeremonyException(PasskeyErrorCode.UNKNOWN_CREDENTIAL));
+        Optional<ByteArray> userHandle = credential.getResponse().getUserHandle();
+        if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
+            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+        }
+        AssertionResult result = verify(request, credential);
+        if (!result.isSignatureCounterValid()
+                || !store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
+            throw new CeremonyException(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        }
+        return new VerifiedSignIn(result.getUsername(), result.getCredentialId().getBase64Url());
+    }
+
+    private AssertionResult verify(AssertionRequest request,
+                                   PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential) {
+        AssertionResult result;
+        try {
+            result = relyingParty.relyingParty().finishAssertion(
+                    FinishAssertionOptions.builder().request(request).response(credential).build());
+        } catch (AssertionFailedException e) {
+            LOG.log(Level.FINE, "Assertion refused by the WebAuthn library: {0}", e.getMessage());
+            boolean signature = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("signature");
+            throw new CeremonyException(signature ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.ASSERTION_REJECTED);
+        }
+        if (!result.isSuccess()) {
+            throw new CeremonyException(PasskeyErrorCode.ASSERTION_REJECTED);
+        }
+        return result;
+    }
+
+    private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(String json) {
+        try {
+            return PublicKeyCredential.parseAssertionResponseJson(json);
+        } catch (IOException | RuntimeException e) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
+        }
+    }
+
+    private static AssertionRequest assertionRequest(PendingCeremony pending) {
+        try {
+            return AssertionRequest.fromJson(pending.requestJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A pending sign-in could not be read back", e);
+        }
+    }
+
+    private static List<PublicKeyCredentialDescriptor> allowed(AssertionRequest request) {
+        return request.getPublicKeyCredentialRequestOptions().getAllowCredentials().orElse(List.of());
+    }
+
+    private static AssertionRequest withDecoys(AssertionRequest usernameless, List<PublicKeyCredentialDescriptor> decoys) {
+        return usernameless.toBuilder()
+                .publicKeyCredentialRequestOptions(usernameless.getPublicKeyCredentialRequestOptions().toBuilder()
+                        .allowCredentials(decoys)
+                        .build())
+                .build();
+    }
+
+    /** A sign-in that passed every check. */
+    record VerifiedSignIn(String username, String credentialId) {
+    }
+}

@@ -1,0 +1,137 @@
+package org.passkeyee.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeySignInFailed;
+import org.passkeyee.PasskeySignedIn;
+import org.passkeyee.PasskeyStoreException;
+
+/**
+ * The two requests that sign someone in through the container: a passkey sign-in and a completed
+ * sign-up. Each takes its pending ceremony, has the credential validated through the
+ * {@link IdentityStoreHandler} (so the application's other stores add groups), then logs the
+ * caller in with a new session ID. Refusals are answered here as JSON and end the request.
+ */
+@Singleton
+public class CeremonyLogins {
+
+    private static final Logger LOG = Logger.getLogger(CeremonyLogins.class.getName());
+
+    private final PasskeyRelyingParty relyingParty;
+    private final RegistrationCeremony registration;
+    private final IdentityStoreHandler identityStoreHandler;
+    private final Event<PasskeySignedIn> signedIn;
+    private final Event<PasskeySignInFailed> signInFailed;
+    private final JsonRequestReader reader;
+
+    @Inject
+    CeremonyLogins(PasskeyRelyingParty relyingParty, RegistrationCeremony registration,
+                   IdentityStoreHandler identityStoreHandler, Event<PasskeySignedIn> signedIn,
+                   Event<PasskeySignInFailed> signInFailed) {
+        this.relyingParty = relyingParty;
+        this.registration = registration;
+        this.identityStoreHandler = identityStoreHandler;
+        this.signedIn = signedIn;
+        this.signInFailed = signInFailed;
+        this.reader = new JsonRequestReader(relyingParty.configuration().maxRequestBytes());
+    }
+
+    /** Whether this session's pending registration is a sign-up, which the mechanism completes. */
+    boolean isSignUpPending(HttpServletRequest request) {
+        return relyingParty.pendingCeremonies().pendingRegistrationKind(request) == PendingCeremony.Kind.SIGN_UP;
+    }
+
+    AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws IOException {
+        String presentedId = null;
+        try {
+            ObjectNode body = reader.readObject(request);
+            presentedId = body.path("id").isTextual() ? body.get("id").textValue() : null;
+            PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_IN);
+            PasskeyAssertionCredential credential = new PasskeyAssertionCredential(pending, body.toString());
+            CredentialValidationResult result = identityStoreHandler.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throw new CeremonyException(credential.refusal());
+            }
+            String caller = result.getCallerPrincipal().getName();
+            LOG.info(() -> "Passkey sign-in: caller=" + caller + " credential=" + LogText.shortId(credential.credentialId()));
+            signedIn.fire(new PasskeySignedIn(caller, credential.credentialId()));
+            return login(request, context, result, null);
+        } catch (CeremonyException refusal) {
+            return refuseSignIn(request, response, refusal, presentedId);
+        } catch (PasskeyStoreException storeDown) {
+            return storeUnavailable(response, storeDown);
+        }
+    }
+
+    AuthenticationStatus signUp(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws IOException {
+        try {
+            ObjectNode body = reader.readObject(request);
+            JsonNode credential = body.get("credential");
+            if (!(credential instanceof ObjectNode)) {
+                throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
+            }
+            RegistrationCeremony.NewAccount account = registration.completeSignUp(
+                    request, credential.toString(), JsonRequestReader.optionalText(body, "label"));
+            CredentialValidationResult result = identityStoreHandler.validate(new PasskeySignUpCredential(account.username()));
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "
+                        + "is another identity store of higher priority refusing it?");
+            }
+            return login(request, context, result, account);
+        } catch (CeremonyException refusal) {
+            JsonAnswers.error(response, refusal);
+            return AuthenticationStatus.SEND_FAILURE;
+        } catch (PasskeyStoreException storeDown) {
+            return storeUnavailable(response, storeDown);
+        }
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+                                       CredentialValidationResult result, RegistrationCeremony.NewAccount account) {
+        HttpSession session = request.getSession(true);
+        String returnTo = SessionState.takeReturnTo(session);
+        request.changeSessionId();
+        int minutes = request.getServletContext().getSessionTimeout();
+        session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
+        SessionState.markSignedIn(session, Instant.now());
+        String caller = result.getCallerPrincipal().getName();
+        String redirect = returnTo != null ? returnTo : request.getContextPath() + relyingParty.configuration().defaultRedirect();
+        new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);
+        context.setRegisterSession(caller, result.getCallerGroups());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus refuseSignIn(HttpServletRequest request, HttpServletResponse response,
+                                              CeremonyException refusal, String presentedId) throws IOException {
+        PasskeyErrorCode code = refusal.code();
+        LOG.info(() -> "Passkey sign-in refused: reason=" + code.code() + " credential=" + LogText.shortId(presentedId)
+                + " remote=" + request.getRemoteAddr());
+        signInFailed.fire(new PasskeySignInFailed(code, presentedId, request.getRemoteAddr()));
+        int status = code.status() == 400 && code != PasskeyErrorCode.MALFORMED_REQUEST ? 401 : code.status();
+        JsonAnswers.error(response, code, status, refusal.getMessage());
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus storeUnavailable(HttpServletResponse response, PasskeyStoreException failure)
+            throws IOException {
+        LOG.warning(() -> "Passkey store unavailable: " + failure.getMessage());
+        JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,44 @@
+package org.passkeyee.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.passkeyee.PasskeyErrorCode;
+
+/**
+ * Writes JSON answers. Errors are written with {@code setStatus} and a body, never with
+ * {@code sendError}, which the container would replace with its HTML error page.
+ */
+final class JsonAnswers {
+
+    private JsonAnswers() {
+    }
+
+    static void write(HttpServletResponse response, int status, JsonNode body) throws IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    static void error(HttpServletResponse response, PasskeyErrorCode code, int status, String message) throws IOException {
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("error", code.code())
+                .put("message", message);
+        write(response, status, body);
+    }
+
+    static void error(HttpServletResponse response, CeremonyException refusal) throws IOException {
+        error(response, refusal.code(), refusal.code().status(), refusal.getMessage());
+    }
+
+    static void noContent(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+}

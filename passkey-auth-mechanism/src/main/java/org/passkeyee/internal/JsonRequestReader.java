@@ -1,0 +1,76 @@
+package org.passkeyee.internal;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Locale;
+import org.passkeyee.PasskeyErrorCode;
+
+/**
+ * Reads a request body as one JSON object, refusing anything else before parsing it: a body that
+ * is not {@code application/json} (415), larger than the limit (413, read no further than the
+ * limit), or not a JSON object (400). Requiring {@code application/json} also keeps plain HTML
+ * forms of other sites from posting here without a CORS preflight.
+ */
+final class JsonRequestReader {
+
+    private final int maxBytes;
+
+    JsonRequestReader(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    ObjectNode readObject(HttpServletRequest request) throws IOException {
+        byte[] body = readBody(request);
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON.");
+        }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object.");
+    }
+
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        if (!isJson(request.getContentType())) {
+            throw new CeremonyException(PasskeyErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new CeremonyException(PasskeyErrorCode.BODY_TOO_LARGE);
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            throw new CeremonyException(PasskeyErrorCode.BODY_TOO_LARGE);
+        }
+        if (body.length == 0) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is empty.");
+        }
+        return body;
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /** A text field of the body, or {@code null} when absent; refuses a field of another type. */
+    static String optionalText(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field '" + field + "' must be a string.");
+        }
+        return value.textValue();
+    }
+}

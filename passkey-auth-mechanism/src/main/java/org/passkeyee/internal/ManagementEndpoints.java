@@ -1,0 +1,109 @@
+package org.passkeyee.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.exception.Base64UrlException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyDeleted;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyRenamed;
+import org.passkeyee.PasskeyUser;
+
+/**
+ * The signed-in caller's own passkeys: list, rename, delete. Every operation is scoped to the
+ * caller's user handle, so another caller's passkey is simply not found (404), which also does
+ * not tell whether it exists.
+ */
+@Singleton
+public class ManagementEndpoints {
+
+    private static final Logger LOG = Logger.getLogger(ManagementEndpoints.class.getName());
+
+    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyCredentialStore store;
+    private final Instance<PasskeyAccounts> accounts;
+    private final PasskeySummaries summaries;
+    private final Event<PasskeyRenamed> renamed;
+    private final Event<PasskeyDeleted> deleted;
+    private final JsonRequestReader reader;
+
+    @Inject
+    ManagementEndpoints(PasskeyRelyingParty relyingParty, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
+                        PasskeySummaries summaries, Event<PasskeyRenamed> renamed, Event<PasskeyDeleted> deleted) {
+        this.relyingParty = relyingParty;
+        this.store = store;
+        this.accounts = accounts;
+        this.summaries = summaries;
+        this.renamed = renamed;
+        this.deleted = deleted;
+        this.reader = new JsonRequestReader(relyingParty.configuration().maxRequestBytes());
+    }
+
+    /** {@code GET /credentials}: the caller and their passkeys, as the Signal API needs them. */
+    void list(HttpServletRequest request, HttpServletResponse response, String caller) throws IOException {
+        Optional<PasskeyUser> user = store.findUserByUsername(caller);
+        ObjectNode answer = Json.MAPPER.createObjectNode().put("rpId", relyingParty.configuration().rpId());
+        answer.putObject("user")
+                .put("id", user.map(u -> u.userHandle().getBase64Url()).orElse(null))
+                .put("name", caller)
+                .put("displayName", user.map(PasskeyUser::displayName).orElse(caller));
+        ArrayNode passkeys = answer.putArray("passkeys");
+        user.ifPresent(u -> store.findPasskeys(u.userHandle()).forEach(p -> passkeys.add(summaries.summary(p))));
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, answer);
+    }
+
+    /** {@code PATCH /credentials/{id}} with {@code {"label"}}. */
+    void rename(HttpServletRequest request, HttpServletResponse response, String caller, String id) throws IOException {
+        ObjectNode body = reader.readObject(request);
+        String label = Names.label(JsonRequestReader.optionalText(body, "label"));
+        ByteArray credentialId = credentialId(id);
+        PasskeyUser user = owner(caller);
+        if (!store.rename(user.userHandle(), credentialId, label)) {
+            throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
+        }
+        LOG.info(() -> "Passkey renamed: caller=" + caller + " credential=" + LogText.shortId(id));
+        renamed.fire(new PasskeyRenamed(caller, id, label));
+        ObjectNode summary = store.findPasskey(credentialId).map(summaries::summary)
+                .orElseThrow(() -> new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND));
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, summary);
+    }
+
+    /** {@code DELETE /credentials/{id}}; the last passkey only if the application says there is another way in. */
+    void delete(HttpServletRequest request, HttpServletResponse response, String caller, String id) {
+        ByteArray credentialId = credentialId(id);
+        PasskeyUser user = owner(caller);
+        boolean allowLast = accounts.isResolvable() && accounts.get().hasOtherSignInMethod(caller);
+        switch (store.delete(user.userHandle(), credentialId, allowLast)) {
+            case DELETED -> {
+                LOG.info(() -> "Passkey deleted: caller=" + caller + " credential=" + LogText.shortId(id));
+                deleted.fire(new PasskeyDeleted(caller, id));
+                JsonAnswers.noContent(response);
+            }
+            case NOT_FOUND -> throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
+            case LAST_PASSKEY -> throw new CeremonyException(PasskeyErrorCode.LAST_PASSKEY);
+        }
+    }
+
+    private PasskeyUser owner(String caller) {
+        return store.findUserByUsername(caller).orElseThrow(() -> new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND));
+    }
+
+    private static ByteArray credentialId(String id) {
+        try {
+            return ByteArray.fromBase64Url(id);
+        } catch (Base64UrlException | RuntimeException e) {
+            throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
+        }
+    }
+}

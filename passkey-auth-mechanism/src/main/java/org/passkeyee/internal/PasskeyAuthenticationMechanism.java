@@ -1,0 +1,95 @@
+package org.passkeyee.internal;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyErrorCode;
+
+/**
+ * The HTTP edge of passkey sign-in. It runs on every request, so each case is a cheap test:
+ * <ol>
+ *   <li>{@code POST {prefix}/login}: a passkey sign-in ({@link CeremonyLogins#signIn});</li>
+ *   <li>{@code POST {prefix}/register} while a sign-up is pending: a sign-up that signs the new
+ *       caller in ({@link CeremonyLogins#signUp});</li>
+ *   <li>a caller already signed in this session: the container is told again, as Jakarta
+ *       Security's {@code @AutoApplySession} does;</li>
+ *   <li>a protected resource asked for while signed out: a JSON 401 for clients that want JSON,
+ *       otherwise a redirect to the login page, remembering the page;</li>
+ *   <li>anything else: nothing.</li>
+ * </ol>
+ * Every other passkey endpoint is served by the endpoint servlet.
+ */
+@Singleton
+public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private final PasskeyConfiguration configuration;
+    private final EndpointPaths paths;
+    private final CeremonyLogins logins;
+
+    @Inject
+    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, CeremonyLogins logins) {
+        this.configuration = configuration;
+        this.paths = new EndpointPaths(configuration.endpointPrefix());
+        this.logins = logins;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        try {
+            if (paths.isSignIn(request)) {
+                return logins.signIn(request, response, context);
+            }
+            if (paths.isRegistration(request) && logins.isSignUpPending(request)) {
+                return logins.signUp(request, response, context);
+            }
+            Principal caller = request.getUserPrincipal();
+            if (caller != null) {
+                return continueSession(caller, context);
+            }
+            if (context.isProtected()) {
+                return askToSignIn(request, response, context);
+            }
+            return context.doNothing();
+        } catch (IOException e) {
+            throw new AuthenticationException("Could not answer a passkey request", e);
+        }
+    }
+
+    private static AuthenticationStatus continueSession(Principal caller, HttpMessageContext context)
+            throws AuthenticationException {
+        try {
+            context.getHandler().handle(new Callback[]{new CallerPrincipalCallback(context.getClientSubject(), caller)});
+            return AuthenticationStatus.SUCCESS;
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException("The container refused the session's caller", e);
+        }
+    }
+
+    private AuthenticationStatus askToSignIn(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) throws IOException {
+        if (wantsJson(request)) {
+            JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.NOT_AUTHENTICATED));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SessionState.rememberReturnTo(request);
+        return context.redirect(request.getContextPath() + configuration.loginPage());
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        boolean asksJson = accept != null && accept.contains("application/json") && !accept.contains("text/html");
+        return asksJson || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+    }
+}

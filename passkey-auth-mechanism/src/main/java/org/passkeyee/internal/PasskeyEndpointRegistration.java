@@ -1,0 +1,44 @@
+package org.passkeyee.internal;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyConfiguration;
+
+/**
+ * Maps the endpoint servlet under the configured prefix when the application switched passkeys
+ * on. The prefix is configuration, so the mapping cannot be an annotation. An application whose
+ * {@code web.xml} is {@code metadata-complete} must declare this listener itself.
+ */
+@WebListener
+public class PasskeyEndpointRegistration implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(PasskeyEndpointRegistration.class.getName());
+    static final String SERVLET_NAME = "passkey-endpoints";
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        Instance<Object> beans;
+        try {
+            beans = CDI.current();
+        } catch (IllegalStateException noCdi) {
+            return;
+        }
+        Instance<PasskeyConfiguration> configuration = beans.select(PasskeyConfiguration.class);
+        if (!configuration.isResolvable()) {
+            return;
+        }
+        EndpointPaths paths = new EndpointPaths(configuration.get().endpointPrefix());
+        ServletContext context = event.getServletContext();
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new PasskeyEndpointServlet(
+                paths, beans.select(CeremonyEndpoints.class).get(), beans.select(ManagementEndpoints.class).get()));
+        servlet.addMapping(paths.prefix() + "/*");
+        LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + paths.prefix()
+                + " for relying party " + configuration.get().rpId() + ", origins " + configuration.get().origins());
+    }
+}

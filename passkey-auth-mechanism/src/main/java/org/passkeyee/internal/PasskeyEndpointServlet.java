@@ -1,0 +1,109 @@
+package org.passkeyee.internal;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyStoreException;
+
+/**
+ * Serves the passkey endpoints under the configured prefix (see the HTTP contract in the README).
+ * Overrides {@code service} because Servlet 6.0 has no {@code doPatch}. Every refusal is a JSON
+ * answer with its stable code; an unexpected fault is logged here and answered with a plain JSON
+ * 500 that holds no detail.
+ */
+final class PasskeyEndpointServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(PasskeyEndpointServlet.class.getName());
+
+    private final transient EndpointPaths paths;
+    private final transient CeremonyEndpoints ceremonies;
+    private final transient ManagementEndpoints management;
+
+    PasskeyEndpointServlet(EndpointPaths paths, CeremonyEndpoints ceremonies, ManagementEndpoints management) {
+        this.paths = paths;
+        this.ceremonies = ceremonies;
+        this.management = management;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            route(request, response, request.getMethod(), paths.endpointPath(request));
+        } catch (CeremonyException refusal) {
+            JsonAnswers.error(response, refusal);
+        } catch (PasskeyStoreException storeDown) {
+            LOG.warning(() -> "Passkey store unavailable: " + storeDown.getMessage());
+            JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
+        } catch (RuntimeException fault) {
+            LOG.log(Level.SEVERE, "Passkey endpoint failed: " + request.getMethod() + " " + request.getRequestURI(), fault);
+            if (!response.isCommitted()) {
+                response.reset();
+                JsonAnswers.write(response, 500, Json.MAPPER.createObjectNode()
+                        .put("error", "internal_error").put("message", "Something went wrong on the server."));
+            }
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, String method, String path)
+            throws IOException {
+        if (path == null) {
+            throw new CeremonyException(PasskeyErrorCode.NOT_FOUND);
+        }
+        switch (path) {
+            case EndpointPaths.REGISTER_OPTIONS -> post(method, () -> ceremonies.registrationOptions(request, response));
+            case EndpointPaths.REGISTER -> post(method, () -> ceremonies.register(request, response));
+            case EndpointPaths.LOGIN_OPTIONS -> post(method, () -> ceremonies.loginOptions(request, response));
+            case EndpointPaths.LOGIN -> post(method, () -> ceremonies.loginAnswer(request, response));
+            case EndpointPaths.LOGOUT -> post(method, () -> ceremonies.logout(request, response));
+            case EndpointPaths.CREDENTIALS -> {
+                requireMethod(method, "GET");
+                management.list(request, response, caller(request));
+            }
+            default -> routeCredential(request, response, method, path);
+        }
+    }
+
+    private void routeCredential(HttpServletRequest request, HttpServletResponse response, String method, String path)
+            throws IOException {
+        String prefix = EndpointPaths.CREDENTIALS + "/";
+        String id = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+        if (id.isEmpty() || id.contains("/")) {
+            throw new CeremonyException(PasskeyErrorCode.NOT_FOUND);
+        }
+        switch (method) {
+            case "PATCH" -> management.rename(request, response, caller(request), id);
+            case "DELETE" -> management.delete(request, response, caller(request), id);
+            default -> throw new CeremonyException(PasskeyErrorCode.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    private static void post(String method, Endpoint endpoint) throws IOException {
+        requireMethod(method, "POST");
+        endpoint.serve();
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!expected.equals(method)) {
+            throw new CeremonyException(PasskeyErrorCode.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    private static String caller(HttpServletRequest request) {
+        Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            throw new CeremonyException(PasskeyErrorCode.NOT_AUTHENTICATED);
+        }
+        return caller.getName();
+    }
+
+    @FunctionalInterface
+    private interface Endpoint {
+        void serve() throws IOException;
+    }
+}

@@ -1,0 +1,95 @@
+package org.passkeyee.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import org.passkeyee.PasskeyErrorCode;
+
+/**
+ * Keeps at most one pending registration and one pending sign-in per HTTP session.
+ *
+ * <p>A pending ceremony is single use: {@link #take} removes it before anyone verifies it, and
+ * does so atomically, so two concurrent posts of one response cannot both find it. (A plain
+ * get-then-remove on the session is not atomic.) The lock is striped by session ID; it holds
+ * for one server, which is what sticky sessions give a cluster.
+ *
+ * <p>A session created only to hold an anonymous ceremony gets an inactive interval just longer
+ * than the ceremony, so abandoned ceremonies do not pile up in memory.
+ */
+final class PendingCeremonies {
+
+    static final String REGISTRATION_ATTRIBUTE = "org.passkeyee.pending-registration";
+    static final String AUTHENTICATION_ATTRIBUTE = "org.passkeyee.pending-authentication";
+    private static final int STRIPES = 64;
+    private static final Duration ANONYMOUS_SESSION_SLACK = Duration.ofSeconds(60);
+
+    private final Object[] locks = new Object[STRIPES];
+    private final Duration timeout;
+    private final Clock clock;
+
+    PendingCeremonies(Duration timeout, Clock clock) {
+        this.timeout = timeout;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** Starts a ceremony for this request's session, replacing one of the same slot. */
+    PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username) {
+        PendingCeremony ceremony = new PendingCeremony(kind, requestJson, username, clock.instant().plus(timeout));
+        HttpSession session = request.getSession(true);
+        if (session.isNew() && request.getUserPrincipal() == null) {
+            session.setMaxInactiveInterval((int) timeout.plus(ANONYMOUS_SESSION_SLACK).toSeconds());
+        }
+        synchronized (lockFor(session)) {
+            session.setAttribute(kind.sessionAttribute(), ceremony);
+        }
+        return ceremony;
+    }
+
+    /** The deadline of ceremonies started now. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Removes and returns the pending ceremony of the slot {@code kind} uses.
+     *
+     * @throws CeremonyException {@code ceremony_not_found} when there is none (never started,
+     *         already used, or of another kind) and {@code ceremony_expired} when it is too old
+     */
+    PendingCeremony take(HttpServletRequest request, PendingCeremony.Kind kind) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
+        PendingCeremony ceremony;
+        synchronized (lockFor(session)) {
+            ceremony = (PendingCeremony) session.getAttribute(kind.sessionAttribute());
+            if (ceremony == null || ceremony.kind() != kind) {
+                throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+            }
+            session.removeAttribute(kind.sessionAttribute());
+        }
+        if (ceremony.isExpiredAt(clock.instant())) {
+            throw new CeremonyException(PasskeyErrorCode.CEREMONY_EXPIRED);
+        }
+        return ceremony;
+    }
+
+    /** The kind of the pending registration, without taking it; {@code null} when there is none. */
+    PendingCeremony.Kind pendingRegistrationKind(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object ceremony = session.getAttribute(REGISTRATION_ATTRIBUTE);
+        return ceremony instanceof PendingCeremony pending ? pending.kind() : null;
+    }
+
+    private Object lockFor(HttpSession session) {
+        return locks[Math.floorMod(session.getId().hashCode(), STRIPES)];
+    }
+}

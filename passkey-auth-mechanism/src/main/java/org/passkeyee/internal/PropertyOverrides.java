@@ -1,0 +1,42 @@
+package org.passkeyee.internal;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where an admin's overrides come from: MicroProfile Config when the server has it (it covers
+ * system properties, environment variables and {@code microprofile-config.properties}),
+ * otherwise system properties alone. MicroProfile Config is not part of Jakarta EE 10, so it is
+ * detected at run time and only then touched.
+ */
+final class PropertyOverrides {
+
+    private PropertyOverrides() {
+    }
+
+    static Function<String, Optional<String>> forCurrentApplication() {
+        if (microProfileConfigPresent()) {
+            return MicroProfileConfigLookup::find;
+        }
+        return name -> Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank());
+    }
+
+    private static boolean microProfileConfigPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Loaded only when MicroProfile Config is on the class path. */
+    private static final class MicroProfileConfigLookup {
+        static Optional<String> find(String name) {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue(name, String.class)
+                    .filter(v -> !v.isBlank());
+        }
+    }
+}

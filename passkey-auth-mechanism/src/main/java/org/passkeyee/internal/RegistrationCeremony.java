@@ -1,0 +1,221 @@
+package org.passkeyee.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.FinishRegistrationOptions;
+import com.yubico.webauthn.RegistrationResult;
+import com.yubico.webauthn.StartRegistrationOptions;
+import com.yubico.webauthn.data.AuthenticatorAttestationResponse;
+import com.yubico.webauthn.data.AuthenticatorSelectionCriteria;
+import com.yubico.webauthn.data.AuthenticatorTransport;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.ClientRegistrationExtensionOutputs;
+import com.yubico.webauthn.data.PublicKeyCredential;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
+import com.yubico.webauthn.data.ResidentKeyRequirement;
+import com.yubico.webauthn.data.UserIdentity;
+import com.yubico.webauthn.exception.RegistrationFailedException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyRegistered;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.StoredPasskey;
+
+/**
+ * The registration ceremony (<a href="https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">WebAuthn §7.1</a>):
+ * creation options for a sign-up or for a signed-in caller's new passkey, and the verification
+ * and storage of the browser's answer.
+ */
+@Singleton
+public class RegistrationCeremony {
+
+    private static final Logger LOG = Logger.getLogger(RegistrationCeremony.class.getName());
+    private static final int USER_HANDLE_BYTES = 64;
+
+    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyCredentialStore store;
+    private final Instance<PasskeyAccounts> accounts;
+    private final Event<PasskeyRegistered> registered;
+    private final AuthenticatorNames authenticatorNames;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    RegistrationCeremony(PasskeyRelyingParty relyingParty, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
+                         Event<PasskeyRegistered> registered, AuthenticatorNames authenticatorNames) {
+        this.relyingParty = relyingParty;
+        this.store = store;
+        this.accounts = accounts;
+        this.registered = registered;
+        this.authenticatorNames = authenticatorNames;
+    }
+
+    /** Starts a sign-up: a new account with this username and its first passkey. */
+    ObjectNode startSignUp(HttpServletRequest request, String requestedUsername, String requestedDisplayName) {
+        PasskeyAccounts accountPolicy = accountsForSignUp();
+        String username = Names.username(requestedUsername);
+        String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
+                ? username : Names.displayName(requestedDisplayName);
+        if (store.findUserByUsername(username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {
+            throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
+        }
+        UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
+        return start(request, PendingCeremony.Kind.SIGN_UP, user);
+    }
+
+    /** Starts adding a passkey to the signed-in caller; their passkeys are excluded. */
+    ObjectNode startAddPasskey(HttpServletRequest request, String callerName) {
+        UserIdentity user = store.findUserByUsername(callerName)
+                .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
+                        .id(existing.userHandle()).build())
+                .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
+        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user);
+    }
+
+    /**
+     * Finishes a sign-up: verifies the answer, reserves the username with the application and
+     * stores the account with its passkey.
+     *
+     * @return the new account's username and passkey
+     */
+    NewAccount completeSignUp(HttpServletRequest request, String credentialJson, String requestedLabel) {
+        PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_UP);
+        PublicKeyCredentialCreationOptions options = options(pending);
+        StoredPasskey passkey = verify(options, credentialJson, requestedLabel);
+        UserIdentity identity = options.getUser();
+        if (!accountsForSignUp().reserveUsername(identity.getName())) {
+            throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
+        }
+        PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt());
+        if (!store.createUser(user, passkey)) {
+            throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
+        }
+        announce(user.username(), passkey, true);
+        return new NewAccount(user.username(), passkey);
+    }
+
+    /** Finishes adding a passkey to the signed-in caller who started the ceremony. */
+    StoredPasskey completeAddition(HttpServletRequest request, String callerName, String credentialJson, String requestedLabel) {
+        PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.ADD_PASSKEY);
+        if (!callerName.equals(pending.username())) {
+            throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
+        PublicKeyCredentialCreationOptions options = options(pending);
+        StoredPasskey passkey = verify(options, credentialJson, requestedLabel);
+        boolean stored = store.findUserByUsername(callerName).isPresent()
+                ? store.addPasskey(passkey)
+                : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
+                        passkey.createdAt()), passkey);
+        if (!stored) {
+            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+        }
+        announce(callerName, passkey, false);
+        return passkey;
+    }
+
+    private ObjectNode start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user) {
+        PublicKeyCredentialCreationOptions options = relyingParty.relyingParty().startRegistration(
+                StartRegistrationOptions.builder()
+                        .user(user)
+                        .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+                                .residentKey(ResidentKeyRequirement.REQUIRED)
+                                .userVerification(relyingParty.userVerification())
+                                .build())
+                        .timeout(relyingParty.pendingCeremonies().timeout().toMillis())
+                        .build());
+        try {
+            relyingParty.pendingCeremonies().put(request, kind, options.toJson(), user.getName());
+            return PublicKeyJson.unwrap(options.toCredentialsCreateJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Yubico could not write its own creation options", e);
+        }
+    }
+
+    private StoredPasskey verify(PublicKeyCredentialCreationOptions options, String credentialJson, String requestedLabel) {
+        PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
+        AuthenticatorAttestationResponse response = credential.getResponse();
+        ClientResponseChecks.check(ClientResponseChecks.CREATE, options.getChallenge(),
+                relyingParty.configuration().origins(), relyingParty.configuration().rpId(),
+                relyingParty.userVerification(), response.getClientData(), response.getAttestation().getAuthenticatorData());
+        if (store.findPasskey(credential.getId()).isPresent()) {
+            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+        }
+        RegistrationResult result;
+        try {
+            result = relyingParty.relyingParty().finishRegistration(
+                    FinishRegistrationOptions.builder().request(options).response(credential).build());
+        } catch (RegistrationFailedException e) {
+            LOG.log(Level.FINE, "Registration refused by the WebAuthn library: {0}", e.getMessage());
+            throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
+        }
+        String aaguid = Aaguids.format(result.getAaguid());
+        String label = requestedLabel == null || requestedLabel.isBlank()
+                ? authenticatorNames.nameOf(aaguid) : Names.label(requestedLabel);
+        return new StoredPasskey(
+                result.getKeyId().getId(),
+                options.getUser().getId(),
+                result.getPublicKeyCose(),
+                result.getSignatureCount(),
+                response.getTransports().stream().map(AuthenticatorTransport::getId).collect(Collectors.toSet()),
+                aaguid,
+                result.isBackupEligible(),
+                result.isBackedUp(),
+                result.isUserVerified(),
+                response.getAttestation().getFormat(),
+                label,
+                Instant.now(),
+                null);
+    }
+
+    private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(String json) {
+        try {
+            return PublicKeyCredential.parseRegistrationResponseJson(json);
+        } catch (IOException | RuntimeException e) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
+        }
+    }
+
+    private static PublicKeyCredentialCreationOptions options(PendingCeremony pending) {
+        try {
+            return PublicKeyCredentialCreationOptions.fromJson(pending.requestJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A pending registration could not be read back", e);
+        }
+    }
+
+    private PasskeyAccounts accountsForSignUp() {
+        if (!relyingParty.configuration().signUpAllowed() || !accounts.isResolvable()) {
+            throw new CeremonyException(PasskeyErrorCode.SIGN_UP_DISABLED);
+        }
+        return accounts.get();
+    }
+
+    private ByteArray newUserHandle() {
+        byte[] handle = new byte[USER_HANDLE_BYTES];
+        random.nextBytes(handle);
+        return new ByteArray(handle);
+    }
+
+    /** A completed sign-up. */
+    record NewAccount(String username, StoredPasskey passkey) {
+    }
+
+    private void announce(String username, StoredPasskey passkey, boolean signUp) {
+        String credentialId = passkey.credentialId().getBase64Url();
+        LOG.info(() -> (signUp ? "Passkey sign-up: " : "Passkey added: ") + "caller=" + username
+                + " credential=" + LogText.shortId(credentialId) + " aaguid=" + passkey.aaguid()
+                + " backupEligible=" + passkey.backupEligible());
+        registered.fire(new PasskeyRegistered(username, credentialId, signUp));
+    }
+}

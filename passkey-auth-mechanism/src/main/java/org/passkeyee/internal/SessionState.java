@@ -1,0 +1,50 @@
+package org.passkeyee.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the module keeps in the HTTP session besides pending ceremonies: when the caller signed
+ * in (adding a passkey needs a recent sign-in) and which page to return to after a forced sign-in.
+ */
+final class SessionState {
+
+    private static final String SIGNED_IN_AT = "org.passkeyee.signed-in-at";
+    private static final String RETURN_TO = "org.passkeyee.return-to";
+
+    private SessionState() {
+    }
+
+    static void markSignedIn(HttpSession session, Instant now) {
+        session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
+    }
+
+    /** Whether this session's sign-in happened within the window before {@code now}. */
+    static boolean signedInWithin(HttpServletRequest request, Duration window, Instant now) {
+        HttpSession session = request.getSession(false);
+        Object signedInAt = session == null ? null : session.getAttribute(SIGNED_IN_AT);
+        return signedInAt instanceof Long millis && now.toEpochMilli() - millis <= window.toMillis();
+    }
+
+    /**
+     * Remembers the page a signed-out browser asked for. Only local paths are kept: a path starting
+     * with {@code //} or holding a backslash would let a crafted link redirect to another site.
+     */
+    static void rememberReturnTo(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (!"GET".equals(request.getMethod()) || !uri.startsWith("/") || uri.startsWith("//") || uri.contains("\\")) {
+            return;
+        }
+        String query = request.getQueryString();
+        request.getSession(true).setAttribute(RETURN_TO, query == null ? uri : uri + "?" + query);
+    }
+
+    /** Takes the remembered page, if any. */
+    static String takeReturnTo(HttpSession session) {
+        Object returnTo = session.getAttribute(RETURN_TO);
+        session.removeAttribute(RETURN_TO);
+        return returnTo instanceof String path ? path : null;
+    }
+}
