@@ -1,0 +1,34 @@
+/**
+ * Passkeys for Jakarta EE: sign-in with passkeys (WebAuthn) through the container's own security.
+ *
+ * <h2>Using it</h2>
+ * <ul>
+ *   <li>Put {@link org.passkeyee.PasskeyAuthenticationMechanismDefinition} on one application bean. That
+ *       switches on a Jakarta Security {@code HttpAuthenticationMechanism}, an {@code IdentityStore} that
+ *       validates passkeys, and the JSON endpoints under {@code /passkey}. Callers who signed in with a
+ *       passkey are ordinary container callers: {@code getUserPrincipal()}, {@code isUserInRole()},
+ *       {@code @RolesAllowed} and {@code web.xml} constraints work as usual, and the application's other
+ *       identity stores still provide their groups.</li>
+ *   <li>Provide a {@link org.passkeyee.PasskeyCredentialStore} bean: {@code passkey-persistence} has a JPA one.</li>
+ *   <li>To let people create accounts with a passkey, implement {@link org.passkeyee.PasskeyAccounts}.</li>
+ *   <li>Observe {@link org.passkeyee.PasskeyRegistered}, {@link org.passkeyee.PasskeySignedIn},
+ *       {@link org.passkeyee.PasskeySignInFailed}, {@link org.passkeyee.PasskeyRenamed} and
+ *       {@link org.passkeyee.PasskeyDeleted} to audit and alert.</li>
+ * </ul>
+ *
+ * <h2>What it checks</h2>
+ * Every ceremony checks challenge (random, 32 bytes, single use, expiring), client data type, origin,
+ * RP ID hash, user presence, user verification where required, signature and signature count, using
+ * Yubico's {@code webauthn-server-core}; refusals carry a stable {@link org.passkeyee.PasskeyErrorCode}.
+ *
+ * <h2>What it does not do</h2>
+ * <ul>
+ *   <li>Account management beyond passkeys: groups, recovery, e-mail verification are the application's.</li>
+ *   <li>Attestation trust: attestation is {@code none}; the authenticator model is displayed, never trusted.</li>
+ *   <li>A server realm's FORM login ({@code web.xml} {@code <login-config>}) is not an identity store, so it
+ *       cannot live beside the passkey mechanism; password sign-in must go through an identity store.</li>
+ * </ul>
+ *
+ * <p>The package {@code org.passkeyee.internal} is the implementation and not API.
+ */
+package org.passkeyee;
