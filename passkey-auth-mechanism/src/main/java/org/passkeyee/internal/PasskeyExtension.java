@@ -7,17 +7,24 @@ import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 import org.passkeyee.PasskeyConfiguration;
 
 /**
  * Switches the module on when, and only when, an application bean carries
  * {@link PasskeyAuthenticationMechanismDefinition}: then it adds the mechanism, the identity store
- * and their collaborators as beans, and the resolved {@link PasskeyConfiguration}. The JAR itself
- * is not a bean archive, so merely having it on the class path changes nothing.
+ * and their collaborators as beans, and the resolved {@link PasskeyConfiguration}. Without it the
+ * module's beans are vetoed, so merely having the JAR on the class path changes nothing.
+ *
+ * <p>Servers disagree on whether {@code @Singleton} classes of an {@code annotated} bean archive
+ * are discovered (Payara discovers them), so the extension adds whichever of its beans discovery
+ * did not find, and vetoes them all when the module is not switched on.
  */
 public class PasskeyExtension implements Extension {
 
@@ -33,6 +40,7 @@ public class PasskeyExtension implements Extension {
             CeremonyEndpoints.class,
             ManagementEndpoints.class);
 
+    private final Set<Class<?>> discovered = new HashSet<>();
     private PasskeyAuthenticationMechanismDefinition definition;
     private String definedOn;
     private String secondDefinition;
@@ -54,12 +62,29 @@ public class PasskeyExtension implements Extension {
         definedOn = className;
     }
 
+    <T> void noteDiscovered(@Observes ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (BEANS.contains(type)) {
+            discovered.add(type);
+        }
+    }
+
     void addBeans(@Observes AfterTypeDiscovery event, BeanManager beanManager) {
         if (definition == null) {
             return;
         }
         for (Class<?> bean : BEANS) {
+            if (discovered.contains(bean)) {
+                continue;
+            }
             event.addAnnotatedType(beanManager.createAnnotatedType(bean), PasskeyExtension.class.getName() + "/" + bean.getName());
+        }
+    }
+
+    <T> void vetoWhenSwitchedOff(@Observes ProcessBeanAttributes<T> event) {
+        if (definition == null && event.getAnnotated() instanceof jakarta.enterprise.inject.spi.AnnotatedType<?> type
+                && BEANS.contains(type.getJavaClass())) {
+            event.veto();
         }
     }
 

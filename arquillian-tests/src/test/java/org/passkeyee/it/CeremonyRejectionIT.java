@@ -1,0 +1,296 @@
+package org.passkeyee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.passkeyee.it.support.PasskeyAssertions.assertRefused;
+import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
+import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.passkeyee.it.support.Deployments;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.SoftwareAuthenticator;
+import org.passkeyee.it.support.Tamper;
+
+/**
+ * Every refusal answers its exact status and error code as JSON, and leaves the credential
+ * store exactly as it was (no user, no passkey, no signature count or last-use change).
+ */
+@ExtendWith(ArquillianExtension.class)
+class CeremonyRejectionIT {
+
+    private static final String EVIL_ORIGIN = "https://evil.example";
+    private static final int BODY_LIMIT = 64 * 1024;
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.sampleApp();
+    }
+
+    // ---------------------------------------------------------------- sign-in
+
+    @Test
+    void signInWhenAssertionIsReplayedThenRejected() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+        PasskeyClient browser = newBrowser();
+        JsonNode assertion = laptop.authenticate(optionsOf(browser.loginOptions().expectStatus(200)), browser.origin());
+        browser.finishLogin(assertion).expectStatus(200);
+
+        Response replayed = unchangedStore(() -> browser.finishLogin(assertion));
+
+        assertRefused(replayed, 401, "ceremony_not_found");
+    }
+
+    @Test
+    void signInWhenAssertionAnswersAnotherSessionsChallengeThenRejected() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+        PasskeyClient victim = newBrowser();
+        PasskeyClient attacker = newBrowser();
+        String victimsChallenge = optionsOf(victim.loginOptions().expectStatus(200)).path("challenge").asText();
+        JsonNode attackersOptions = optionsOf(attacker.loginOptions().expectStatus(200));
+        JsonNode assertion = laptop.authenticate(attackersOptions, attacker.origin(),
+                Tamper.none().challenge(victimsChallenge));
+
+        Response refused = unchangedStore(() -> attacker.finishLogin(assertion));
+
+        assertRefused(refused, 401, "challenge_mismatch");
+        assertEquals(401, attacker.me().status());
+    }
+
+    @Test
+    void signInWhenOriginIsNotAllowedThenRejected() {
+        assertSignInRefused(EVIL_ORIGIN, Tamper.none(), "origin_not_allowed");
+    }
+
+    @Test
+    void signInWhenRpIdHashIsOfAnotherSiteThenRejected() {
+        assertSignInRefused(null, Tamper.none().rpIdHashOf("evil.example"), "rp_id_mismatch");
+    }
+
+    @Test
+    void signInWhenClientDataTypeIsCreateThenRejected() {
+        assertSignInRefused(null, Tamper.none().clientDataType("webauthn.create"), "wrong_ceremony_type");
+    }
+
+    @Test
+    void signInWhenSignatureIsInvalidThenRejected() {
+        assertSignInRefused(null, Tamper.none().corruptSignature(), "invalid_signature");
+    }
+
+    @Test
+    void signInWhenCredentialIsUnknownThenRejected() {
+        assertSignInRefused(null, Tamper.none().unknownCredential(), "unknown_credential");
+    }
+
+    @Test
+    void signInWhenCounterGoesBackwardsThenRejected() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+        newBrowser().signIn(laptop, Tamper.none().signCount(5)).expectStatus(200);
+
+        Response refused = refusedSignIn(laptop, null, Tamper.none().signCount(3));
+
+        assertRefused(refused, 401, "signature_counter_regressed");
+    }
+
+    @Test
+    void signInWhenSyncedPasskeyCounterStaysZeroThenAcceptedEveryTime() {
+        SoftwareAuthenticator synced = SoftwareAuthenticator.synced();
+        String username = signUp(synced);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            PasskeyClient browser = newBrowser();
+            Response signedIn = browser.signIn(synced);
+            assertEquals(200, signedIn.status(), "sign-in #" + attempt + ": " + signedIn);
+            assertEquals(username, browser.me().expectStatus(200).json().path("name").asText());
+        }
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    @Test
+    void signUpWhenUsernameIsTakenThenRejectedAtOptions() {
+        String username = signUp(SoftwareAuthenticator.deviceBound());
+        PasskeyClient browser = newBrowser();
+
+        Response refused = unchangedStore(() -> browser.registrationOptions(username, username));
+
+        assertRefused(refused, 409, "username_taken");
+    }
+
+    @Test
+    void signUpWhenOriginIsNotAllowedThenRejected() {
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("evil-origin");
+        JsonNode options = optionsOf(browser.registrationOptions(username, username).expectStatus(200));
+        JsonNode credential = SoftwareAuthenticator.deviceBound().register(options, EVIL_ORIGIN);
+
+        Response refused = unchangedStore(() -> browser.finishRegistration(credential, "Evil"));
+
+        assertRefused(refused, 400, "origin_not_allowed");
+        assertEquals(401, browser.me().status(), "a refused sign-up signs nobody in");
+    }
+
+    // ---------------------------------------------------------------- managing passkeys
+
+    @Test
+    void deleteWhenLastPasskeyThenRejected() {
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("last"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        String id = firstPasskeyId(browser);
+
+        Response refused = unchangedStore(() -> browser.delete("/passkey/credentials/" + id));
+
+        assertRefused(refused, 409, "last_passkey");
+    }
+
+    @Test
+    void deleteWhenPasskeyBelongsToAnotherCallerThenNotFound() {
+        String alicesPasskey = passkeyOfNewUser();
+        PasskeyClient bob = signedInWithTwoPasskeys();
+
+        Response refused = unchangedStore(() -> bob.delete("/passkey/credentials/" + alicesPasskey));
+
+        assertRefused(refused, 404, "passkey_not_found");
+    }
+
+    @Test
+    void renameWhenPasskeyBelongsToAnotherCallerThenNotFound() {
+        String alicesPasskey = passkeyOfNewUser();
+        PasskeyClient bob = signedInWithTwoPasskeys();
+
+        Response refused = unchangedStore(
+                () -> bob.patchJson("/passkey/credentials/" + alicesPasskey, "{\"label\":\"mine now\"}"));
+
+        assertRefused(refused, 404, "passkey_not_found");
+    }
+
+    @Test
+    void listPasskeysWhenNotSignedInThenRejected() {
+        assertRefused(newBrowser().passkeys(), 401, "not_authenticated");
+    }
+
+    // ---------------------------------------------------------------- request hygiene
+
+    @Test
+    void requestWhenBodyIsMalformedJsonThenRejected() {
+        PasskeyClient browser = newBrowser();
+
+        Response refused = unchangedStore(() -> browser.postJson("/passkey/login/options", "{\"username\": "));
+
+        assertRefused(refused, 400, "malformed_request");
+    }
+
+    @Test
+    void requestWhenContentTypeIsTextPlainThenRejected() {
+        PasskeyClient browser = newBrowser();
+
+        Response refused = unchangedStore(
+                () -> browser.post("/passkey/login/options", "text/plain", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertRefused(refused, 415, "unsupported_media_type");
+    }
+
+    @Test
+    void loginOptionsWhenBodyExceeds64KiBThenRejected() {
+        PasskeyClient browser = newBrowser();
+
+        Response refused = unchangedStore(() -> browser.postJson("/passkey/login/options", oversizedJson()));
+
+        assertRefused(refused, 413, "body_too_large");
+    }
+
+    @Test
+    void loginWhenBodyExceeds64KiBThenRejected() {
+        PasskeyClient browser = newBrowser();
+        browser.loginOptions().expectStatus(200);
+
+        Response refused = unchangedStore(() -> browser.postJson("/passkey/login", oversizedJson()));
+
+        assertRefused(refused, 413, "body_too_large");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private PasskeyClient newBrowser() {
+        return new PasskeyClient(deploymentUrl);
+    }
+
+    /** Signs up a new user in a browser of its own; answers the username. */
+    private String signUp(SoftwareAuthenticator authenticator) {
+        String username = uniqueUsername("user");
+        newBrowser().signUp(username, authenticator).expectStatus(201);
+        return username;
+    }
+
+    /** A new user's only passkey ID, as the passkey list shows it. */
+    private String passkeyOfNewUser() {
+        PasskeyClient alice = newBrowser();
+        alice.signUp(uniqueUsername("alice"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        return firstPasskeyId(alice);
+    }
+
+    /** A signed-in user with two passkeys, so that no "last passkey" rule gets in the way. */
+    private PasskeyClient signedInWithTwoPasskeys() {
+        PasskeyClient bob = newBrowser();
+        bob.signUp(uniqueUsername("bob"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        bob.addPasskey(SoftwareAuthenticator.deviceBound(), "Second").expectStatus(201);
+        return bob;
+    }
+
+    private static String firstPasskeyId(PasskeyClient browser) {
+        return browser.passkeys().expectStatus(200).json().path("passkeys").get(0).path("id").asText();
+    }
+
+    /** Signs up a fresh passkey, then tries a usernameless sign-in with it that must be refused. */
+    private void assertSignInRefused(String origin, Tamper tamper, String errorCode) {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+        assertRefused(refusedSignIn(laptop, origin, tamper), 401, errorCode);
+    }
+
+    /**
+     * A usernameless sign-in in a fresh browser, from {@code origin} (the browser's own when
+     * {@code null}) with {@code tamper}; checks that the store did not change and that the
+     * browser is not signed in.
+     */
+    private Response refusedSignIn(SoftwareAuthenticator authenticator, String origin, Tamper tamper) {
+        PasskeyClient browser = newBrowser();
+        JsonNode options = optionsOf(browser.loginOptions().expectStatus(200));
+        JsonNode assertion = authenticator.authenticate(options, origin != null ? origin : browser.origin(), tamper);
+        Response response = unchangedStore(() -> browser.finishLogin(assertion));
+        assertEquals(401, browser.me().status(), "a refused sign-in signs nobody in");
+        return response;
+    }
+
+    /**
+     * Runs {@code request} and asserts the store snapshot (read by a browser of its own) is the
+     * same before and after.
+     */
+    private Response unchangedStore(Supplier<Response> request) {
+        PasskeyClient inspector = newBrowser();
+        JsonNode before = inspector.storeSnapshot();
+        Response response = request.get();
+        assertEquals(before, inspector.storeSnapshot(), () -> "store changed by the refused request " + response);
+        return response;
+    }
+
+    /** Valid JSON a little over the 64 KiB limit. */
+    private static String oversizedJson() {
+        return "{\"username\":\"" + "a".repeat(BODY_LIMIT + 1024) + "\"}";
+    }
+}

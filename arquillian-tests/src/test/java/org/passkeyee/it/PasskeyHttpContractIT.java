@@ -1,0 +1,258 @@
+package org.passkeyee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.passkeyee.it.support.PasskeyAssertions.fieldNamesOf;
+import static org.passkeyee.it.support.PasskeyAssertions.idsOf;
+import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
+import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.passkeyee.it.support.Deployments;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.SoftwareAuthenticator;
+
+/**
+ * The HTTP contract of the passkey endpoints, driven like a browser would: sign-up, both kinds
+ * of sign-in, the protected API, session handling, and managing one's passkeys.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PasskeyHttpContractIT {
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.sampleApp();
+    }
+
+    @Test
+    void signUpThenCallerIsSignedInWithRoleUser() {
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("signup");
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+
+        Response optionsResponse = browser.registrationOptions(username, "Sign Up").expectStatus(200);
+        JsonNode options = optionsOf(optionsResponse);
+        assertEquals("localhost", options.path("rp").path("id").asText(), () -> "rp.id in " + options);
+        assertEquals(username, options.path("user").path("name").asText(), () -> "user.name in " + options);
+        assertFalse(options.path("user").path("id").asText().isEmpty(), () -> "user.id in " + options);
+        assertFalse(options.path("challenge").asText().isEmpty(), () -> "challenge in " + options);
+
+        Response created = browser.finishRegistration(laptop.register(options, browser.origin()), "Laptop");
+        assertEquals(201, created.status(), created::toString);
+
+        Response me = browser.me().expectStatus(200);
+        assertEquals(username, me.json().path("name").asText());
+        assertTrue(textsOf(me.json().path("roles")).contains("user"), me::toString);
+    }
+
+    @Test
+    void usernamelessSignInInFreshBrowserThenSignedIn() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        String username = signUp(laptop);
+
+        PasskeyClient browser = newBrowser();
+        JsonNode options = optionsOf(browser.loginOptions().expectStatus(200));
+        JsonNode allowCredentials = options.path("allowCredentials");
+        assertTrue(allowCredentials.isMissingNode() || allowCredentials.isNull() || allowCredentials.isEmpty(),
+                () -> "allowCredentials of a usernameless sign-in: " + allowCredentials);
+
+        Response signedIn = browser.finishLogin(laptop.authenticate(options, browser.origin())).expectStatus(200);
+        assertTrue(signedIn.json().path("authenticated").asBoolean(), signedIn::toString);
+        assertEquals(username, signedIn.json().path("username").asText(), signedIn::toString);
+        assertTrue(signedIn.json().path("redirect").isTextual(), signedIn::toString);
+
+        Response me = browser.me().expectStatus(200);
+        assertEquals(username, me.json().path("name").asText());
+    }
+
+    @Test
+    void usernameFirstSignInThenAllowCredentialsListsExactlyTheCallersPasskeys() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        SoftwareAuthenticator phone = SoftwareAuthenticator.deviceBound();
+        PasskeyClient owner = newBrowser();
+        String username = uniqueUsername("userfirst");
+        owner.signUp(username, laptop).expectStatus(201);
+        owner.addPasskey(phone, "Phone").expectStatus(201);
+        signUp(SoftwareAuthenticator.deviceBound()); // someone else's passkey must not show up
+
+        PasskeyClient browser = newBrowser();
+        JsonNode options = optionsOf(browser.loginOptions(username).expectStatus(200));
+        Set<String> expected = new HashSet<>(laptop.credentialIds());
+        expected.addAll(phone.credentialIds());
+        assertEquals(expected, idsOf(options.path("allowCredentials")));
+
+        Response signedIn = browser.finishLogin(phone.authenticate(options, browser.origin())).expectStatus(200);
+        assertEquals(username, signedIn.json().path("username").asText());
+        assertEquals(username, browser.me().expectStatus(200).json().path("name").asText());
+    }
+
+    @Test
+    void usernameFirstSignInForUnknownUsernameThenSameShapedDecoyEveryTime() {
+        String knownUser = signUp(SoftwareAuthenticator.deviceBound());
+        String unknownUser = uniqueUsername("nobody");
+
+        JsonNode known = optionsOf(newBrowser().loginOptions(knownUser).expectStatus(200));
+        JsonNode decoy = optionsOf(newBrowser().loginOptions(unknownUser).expectStatus(200));
+        JsonNode decoyAgain = optionsOf(newBrowser().loginOptions(unknownUser).expectStatus(200));
+
+        assertEquals(fieldNamesOf(known), fieldNamesOf(decoy), "option fields of known and unknown user");
+        assertFalse(decoy.path("allowCredentials").isEmpty(), () -> "decoy allowCredentials in " + decoy);
+        assertEquals(fieldNamesOf(known.path("allowCredentials").get(0)),
+                fieldNamesOf(decoy.path("allowCredentials").get(0)), "descriptor fields");
+        assertEquals(decoy.path("allowCredentials"), decoyAgain.path("allowCredentials"),
+                "the decoy answer for one username never changes");
+    }
+
+    @Test
+    void protectedApiWithoutSignInForScriptsThen401Json() {
+        Response response = newBrowser().me();
+        assertEquals(401, response.status(), response::toString);
+        assertTrue(String.valueOf(response.header("Content-Type")).startsWith("application/json"), response::toString);
+        assertNotNull(response.error(), () -> "error code in " + response);
+    }
+
+    @Test
+    void protectedApiWithoutSignInForBrowserPagesThenRedirectToLoginPage() {
+        PasskeyClient browser = newBrowser();
+        for (Response response : List.of(
+                browser.get("/api/me"),
+                browser.get("/api/me", "Accept", "text/html,application/xhtml+xml"))) {
+            assertTrue(response.status() == 302 || response.status() == 303, response::toString);
+            assertNotNull(response.header("Location"), () -> "Location of " + response);
+        }
+    }
+
+    @Test
+    void signInThenSessionIdChanges() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+
+        PasskeyClient browser = newBrowser();
+        JsonNode options = optionsOf(browser.loginOptions().expectStatus(200));
+        String sessionBefore = browser.sessionId();
+        assertNotNull(sessionBefore, "the pending ceremony lives in a session");
+
+        browser.finishLogin(laptop.authenticate(options, browser.origin())).expectStatus(200);
+        String sessionAfter = browser.sessionId();
+        assertNotNull(sessionAfter);
+        assertNotEquals(sessionBefore, sessionAfter, "session ID must rotate on sign-in");
+        browser.me().expectStatus(200);
+    }
+
+    @Test
+    void signedInCallerAddsSecondPasskeyThenExcludeCredentialsListsTheFirst() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        SoftwareAuthenticator phone = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("adder"), laptop).expectStatus(201);
+
+        JsonNode options = optionsOf(browser.registrationOptions().expectStatus(200));
+        assertEquals(Set.copyOf(laptop.credentialIds()), idsOf(options.path("excludeCredentials")));
+
+        Response added = browser.finishRegistration(phone.register(options, browser.origin()), "Phone");
+        assertEquals(201, added.status(), added::toString);
+        String id = added.json().path("id").asText();
+        assertFalse(id.isEmpty(), added::toString);
+        assertEquals("Phone", added.json().path("label").asText(), added::toString);
+
+        JsonNode passkeys = browser.passkeys().expectStatus(200).json().path("passkeys");
+        assertEquals(2, passkeys.size(), passkeys::toString);
+        assertTrue(idsOf(passkeys).contains(id), passkeys::toString);
+    }
+
+    @Test
+    void listPasskeysThenRpUserAndEveryPasskeyField() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("lister");
+        browser.signUp(username, laptop).expectStatus(201);
+
+        JsonNode list = browser.passkeys().expectStatus(200).json();
+        assertEquals("localhost", list.path("rpId").asText(), list::toString);
+        JsonNode user = list.path("user");
+        assertEquals(laptop.credentials().get(0).userHandle(), user.path("id").asText(), list::toString);
+        assertEquals(username, user.path("name").asText(), list::toString);
+        assertTrue(user.path("displayName").isTextual(), list::toString);
+
+        JsonNode passkeys = list.path("passkeys");
+        assertEquals(1, passkeys.size(), list::toString);
+        for (String field : List.of("id", "label", "createdAt", "lastUsedAt", "provider",
+                "backupEligible", "backedUp", "transports")) {
+            assertTrue(passkeys.get(0).has(field), () -> field + " missing in " + list);
+        }
+    }
+
+    @Test
+    void renamePasskeyThenListShowsNewLabel() {
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("renamer"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        String id = browser.passkeys().expectStatus(200).json().path("passkeys").get(0).path("id").asText();
+
+        browser.patchJson("/passkey/credentials/" + id, "{\"label\":\"new\"}").expectStatus(200);
+
+        JsonNode passkey = browser.passkeys().expectStatus(200).json().path("passkeys").get(0);
+        assertEquals(id, passkey.path("id").asText());
+        assertEquals("new", passkey.path("label").asText());
+    }
+
+    @Test
+    void deleteOneOfTwoPasskeysThenItIsGone() {
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("deleter"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        String phoneId = browser.addPasskey(SoftwareAuthenticator.deviceBound(), "Phone")
+                .expectStatus(201).json().path("id").asText();
+
+        Response deleted = browser.delete("/passkey/credentials/" + phoneId);
+        assertEquals(204, deleted.status(), deleted::toString);
+
+        JsonNode passkeys = browser.passkeys().expectStatus(200).json().path("passkeys");
+        assertEquals(1, passkeys.size(), passkeys::toString);
+        assertFalse(idsOf(passkeys).contains(phoneId), passkeys::toString);
+    }
+
+    @Test
+    void signOutThenProtectedApiAnswers401Again() {
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("leaver"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        browser.me().expectStatus(200);
+
+        Response loggedOut = browser.logout();
+        assertEquals(204, loggedOut.status(), loggedOut::toString);
+
+        assertEquals(401, browser.me().status());
+    }
+
+    private PasskeyClient newBrowser() {
+        return new PasskeyClient(deploymentUrl);
+    }
+
+    /** Signs up a new user in a browser of its own; answers the username. */
+    private String signUp(SoftwareAuthenticator authenticator) {
+        String username = uniqueUsername("user");
+        newBrowser().signUp(username, authenticator).expectStatus(201);
+        return username;
+    }
+
+    private static Set<String> textsOf(JsonNode array) {
+        Set<String> texts = new HashSet<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
+    }
+}

@@ -1,0 +1,113 @@
+package org.passkeyee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.passkeyee.it.support.PasskeyAssertions.assertRefused;
+import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
+import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.passkeyee.it.support.Deployments;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.SoftwareAuthenticator;
+
+/**
+ * Time limits, with short limits set through MicroProfile Config in the WAR: a ceremony
+ * lives 2 s, and a passkey may be added only within 3 s of signing in.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TimeLimitsIT {
+
+    private static final Duration CEREMONY_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REAUTHENTICATION_WINDOW = Duration.ofSeconds(3);
+    private static final Duration MARGIN = Duration.ofMillis(500);
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.sampleAppWithConfig(
+                "passkey.ceremony-timeout=" + CEREMONY_TIMEOUT.toSeconds() + "\n"
+                + "passkey.reauthentication-window=" + REAUTHENTICATION_WINDOW.toSeconds() + "\n");
+    }
+
+    @Test
+    void signInWhenChallengeExpiredThenRejected() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        newBrowser().signUp(uniqueUsername("slow"), laptop).expectStatus(201);
+        PasskeyClient browser = newBrowser();
+        JsonNode options = optionsOf(browser.loginOptions().expectStatus(200));
+
+        sleep(CEREMONY_TIMEOUT.plus(MARGIN));
+        JsonNode before = storeSnapshot();
+        Response refused = browser.finishLogin(laptop.authenticate(options, browser.origin()));
+
+        assertRefused(refused, 401, "ceremony_expired");
+        assertEquals(before, storeSnapshot(), "store changed by the refused sign-in");
+        assertEquals(401, browser.me().status());
+    }
+
+    @Test
+    void addPasskeyWhenSignInIsOlderThanWindowThenReauthenticationRequired() {
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("stale"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+
+        sleep(REAUTHENTICATION_WINDOW.plus(MARGIN));
+        JsonNode before = storeSnapshot();
+        Response refused = browser.registrationOptions();
+
+        assertRefused(refused, 403, "reauthentication_required");
+        assertEquals(before, storeSnapshot(), "store changed by the refused request");
+    }
+
+    @Test
+    void addPasskeyRightAfterSignInThenAccepted() {
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("fresh"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+
+        Response added = browser.addPasskey(SoftwareAuthenticator.deviceBound(), "Phone");
+
+        assertEquals(201, added.status(), added::toString);
+    }
+
+    @Test
+    void addPasskeyAfterSigningInAgainThenAccepted() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("again"), laptop).expectStatus(201);
+        sleep(REAUTHENTICATION_WINDOW.plus(MARGIN));
+        assertRefused(browser.registrationOptions(), 403, "reauthentication_required");
+
+        browser.signIn(laptop).expectStatus(200);
+        Response added = browser.addPasskey(SoftwareAuthenticator.deviceBound(), "Phone");
+
+        assertEquals(201, added.status(), added::toString);
+    }
+
+    private PasskeyClient newBrowser() {
+        return new PasskeyClient(deploymentUrl);
+    }
+
+    /** The store, read by a browser of its own. */
+    private JsonNode storeSnapshot() {
+        return newBrowser().storeSnapshot();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

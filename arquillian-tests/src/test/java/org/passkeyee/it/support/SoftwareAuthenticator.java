@@ -1,0 +1,373 @@
+package org.passkeyee.it.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A software WebAuthn authenticator for tests: a platform authenticator with P-256 keys,
+ * {@code none} attestation, real authenticator data and real ES256 signatures. It answers
+ * the JSON options of the server ({@code PublicKeyCredentialCreationOptionsJSON} /
+ * {@code ...RequestOptionsJSON}, bare or wrapped in {@code "publicKey"}) with the JSON a
+ * browser's {@code PublicKeyCredential.toJSON()} would give.
+ *
+ * <p>A {@link #deviceBound()} authenticator counts signatures up by one per assertion; a
+ * {@link #synced()} one sets the backup flags (BE, BS) and always reports count 0, like
+ * synced passkeys do. A {@link Tamper} breaks one thing in one ceremony.
+ */
+public final class SoftwareAuthenticator {
+
+    /** User present. */
+    public static final int FLAG_UP = 0x01;
+    /** User verified. */
+    public static final int FLAG_UV = 0x04;
+    /** Backup eligible. */
+    public static final int FLAG_BE = 0x08;
+    /** Backed up. */
+    public static final int FLAG_BS = 0x10;
+    /** Attested credential data included. */
+    public static final int FLAG_AT = 0x40;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ES256 = -7;
+    private static final byte[] AAGUID = new byte[16];
+
+    private final boolean synced;
+    private final List<Credential> credentials = new ArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+
+    private SoftwareAuthenticator(boolean synced) {
+        this.synced = synced;
+    }
+
+    /** An authenticator whose passkeys stay on it and count signatures. */
+    public static SoftwareAuthenticator deviceBound() {
+        return new SoftwareAuthenticator(false);
+    }
+
+    /** An authenticator whose passkeys are synced: flags BE and BS set, signature count always 0. */
+    public static SoftwareAuthenticator synced() {
+        return new SoftwareAuthenticator(true);
+    }
+
+    /** One credential the authenticator holds. */
+    public static final class Credential {
+        private final byte[] id;
+        private final KeyPair keyPair;
+        private final byte[] userHandle;
+        private final String rpId;
+        private long signCount;
+
+        private Credential(byte[] id, KeyPair keyPair, byte[] userHandle, String rpId) {
+            this.id = id.clone();
+            this.keyPair = keyPair;
+            this.userHandle = userHandle.clone();
+            this.rpId = rpId;
+        }
+
+        /** The credential ID, base64url. */
+        public String id() {
+            return Base64Url.encode(id);
+        }
+
+        /** The public key. */
+        public PublicKey publicKey() {
+            return keyPair.getPublic();
+        }
+
+        /** The user handle, base64url. */
+        public String userHandle() {
+            return Base64Url.encode(userHandle);
+        }
+
+        /** The RP ID the credential is bound to. */
+        public String rpId() {
+            return rpId;
+        }
+
+        /** The signature count last reported. */
+        public long signCount() {
+            return signCount;
+        }
+    }
+
+    /** The credentials held, oldest first. */
+    public List<Credential> credentials() {
+        return List.copyOf(credentials);
+    }
+
+    /** The IDs (base64url) of the credentials held, oldest first. */
+    public List<String> credentialIds() {
+        return credentials.stream().map(Credential::id).toList();
+    }
+
+    /** Forgets a held credential (base64url ID), e.g. one whose registration the server refused. */
+    public void forget(String base64UrlCredentialId) {
+        credentials.removeIf(credential -> credential.id().equals(base64UrlCredentialId));
+    }
+
+    /** Creates a credential, as {@code navigator.credentials.create()}, honestly. */
+    public ObjectNode register(JsonNode creationOptions, String origin) {
+        return register(creationOptions, origin, Tamper.none());
+    }
+
+    /**
+     * Creates a credential, as {@code navigator.credentials.create()}, and answers with
+     * {@code RegistrationResponseJSON}.
+     *
+     * @throws IllegalStateException if ES256 is not offered or a held credential is excluded
+     */
+    public ObjectNode register(JsonNode creationOptions, String origin, Tamper tamper) {
+        JsonNode options = unwrap(creationOptions);
+        String rpId = textOr(options.path("rp").path("id"), hostOf(origin));
+        requireEs256(options);
+        for (JsonNode excluded : options.path("excludeCredentials")) {
+            if (find(excluded.path("id").asText()).isPresent()) {
+                throw new IllegalStateException("InvalidStateError: this authenticator holds an excluded credential");
+            }
+        }
+        byte[] userHandle = Base64Url.decode(options.path("user").path("id").asText());
+        byte[] credentialId = randomBytes(32);
+        Credential credential = new Credential(credentialId, newKeyPair(), userHandle, rpId);
+
+        int flags = tamper.flags() != null ? tamper.flags() : FLAG_UP | FLAG_UV | FLAG_AT | backupFlags();
+        byte[] authData = concat(
+                sha256(textOr(tamper.rpIdHashOf(), rpId).getBytes(StandardCharsets.UTF_8)),
+                new byte[] {(byte) flags},
+                counterBytes(0),
+                attestedCredentialData(credential));
+        Map<Object, Object> attestation = new LinkedHashMap<>();
+        attestation.put("fmt", "none");
+        attestation.put("attStmt", new LinkedHashMap<>());
+        attestation.put("authData", authData);
+        byte[] clientData = clientDataJson("webauthn.create", options, origin, tamper);
+        credentials.add(credential);
+
+        ObjectNode response = JSON.createObjectNode();
+        response.put("clientDataJSON", Base64Url.encode(clientData));
+        response.put("attestationObject", Base64Url.encode(Cbor.encode(attestation)));
+        response.putArray("transports").add("internal");
+        return credentialJson(credentialId, response);
+    }
+
+    /** Signs in, as {@code navigator.credentials.get()}, honestly. */
+    public ObjectNode authenticate(JsonNode requestOptions, String origin) {
+        return authenticate(requestOptions, origin, Tamper.none());
+    }
+
+    /**
+     * Signs in, as {@code navigator.credentials.get()}, and answers with
+     * {@code AuthenticationResponseJSON}. Uses the first held credential listed in
+     * {@code allowCredentials}, or, when that list is empty or missing, the first held
+     * credential of the RP ID (a discoverable credential).
+     *
+     * @throws IllegalStateException if no held credential fits
+     */
+    public ObjectNode authenticate(JsonNode requestOptions, String origin, Tamper tamper) {
+        JsonNode options = unwrap(requestOptions);
+        String rpId = textOr(options.path("rpId"), hostOf(origin));
+        Credential credential = choose(options, rpId, tamper);
+
+        long count;
+        if (tamper.signCount() != null) {
+            count = tamper.signCount();
+        } else {
+            count = synced ? 0 : credential.signCount + 1;
+        }
+        credential.signCount = count;
+
+        int flags = tamper.flags() != null ? tamper.flags() : FLAG_UP | FLAG_UV | backupFlags();
+        byte[] authData = concat(
+                sha256(textOr(tamper.rpIdHashOf(), rpId).getBytes(StandardCharsets.UTF_8)),
+                new byte[] {(byte) flags},
+                counterBytes(count));
+        byte[] clientData = clientDataJson("webauthn.get", options, origin, tamper);
+        byte[] signedData = concat(authData, sha256(clientData));
+        if (tamper.corruptsSignature()) {
+            signedData[signedData.length - 1] ^= 0x01;
+        }
+        byte[] responseId = tamper.unknownCredentialWanted() ? randomBytes(32) : credential.id;
+
+        ObjectNode response = JSON.createObjectNode();
+        response.put("clientDataJSON", Base64Url.encode(clientData));
+        response.put("authenticatorData", Base64Url.encode(authData));
+        response.put("signature", Base64Url.encode(sign(credential.keyPair, signedData)));
+        response.put("userHandle", Base64Url.encode(credential.userHandle));
+        return credentialJson(responseId, response);
+    }
+
+    private Credential choose(JsonNode options, String rpId, Tamper tamper) {
+        if (tamper.credentialId() != null) {
+            return find(tamper.credentialId())
+                    .orElseThrow(() -> new IllegalStateException("no held credential " + tamper.credentialId()));
+        }
+        JsonNode allowed = options.path("allowCredentials");
+        if (allowed.isArray() && !allowed.isEmpty() && !tamper.unknownCredentialWanted()) {
+            for (JsonNode descriptor : allowed) {
+                Optional<Credential> held = find(descriptor.path("id").asText());
+                if (held.isPresent() && held.get().rpId.equals(rpId)) {
+                    return held.get();
+                }
+            }
+            throw new IllegalStateException("NotAllowedError: no held credential is in allowCredentials");
+        }
+        return credentials.stream()
+                .filter(credential -> credential.rpId.equals(rpId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("NotAllowedError: no credential for RP ID " + rpId));
+    }
+
+    private Optional<Credential> find(String base64UrlId) {
+        return credentials.stream().filter(credential -> credential.id().equals(base64UrlId)).findFirst();
+    }
+
+    private int backupFlags() {
+        return synced ? FLAG_BE | FLAG_BS : 0;
+    }
+
+    /** AAGUID | credential ID length | credential ID | COSE public key. */
+    private static byte[] attestedCredentialData(Credential credential) {
+        ECPublicKey publicKey = (ECPublicKey) credential.keyPair.getPublic();
+        Map<Object, Object> coseKey = new LinkedHashMap<>();
+        coseKey.put(1, 2);      // kty: EC2
+        coseKey.put(3, ES256);  // alg: ES256
+        coseKey.put(-1, 1);     // crv: P-256
+        coseKey.put(-2, unsigned32(publicKey.getW().getAffineX()));
+        coseKey.put(-3, unsigned32(publicKey.getW().getAffineY()));
+        return concat(
+                AAGUID,
+                ByteBuffer.allocate(2).putShort((short) credential.id.length).array(),
+                credential.id,
+                Cbor.encode(coseKey));
+    }
+
+    private static byte[] clientDataJson(String type, JsonNode options, String origin, Tamper tamper) {
+        ObjectNode clientData = JSON.createObjectNode();
+        clientData.put("type", textOr(tamper.clientDataType(), type));
+        clientData.put("challenge", textOr(tamper.challenge(), options.path("challenge").asText()));
+        clientData.put("origin", origin);
+        clientData.put("crossOrigin", false);
+        try {
+            return JSON.writeValueAsBytes(clientData);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode credentialJson(byte[] credentialId, ObjectNode response) {
+        ObjectNode credential = JSON.createObjectNode();
+        credential.put("id", Base64Url.encode(credentialId));
+        credential.put("rawId", Base64Url.encode(credentialId));
+        credential.put("type", "public-key");
+        credential.set("response", response);
+        credential.putObject("clientExtensionResults");
+        credential.put("authenticatorAttachment", "platform");
+        return credential;
+    }
+
+    private static void requireEs256(JsonNode options) {
+        JsonNode params = options.path("pubKeyCredParams");
+        if (!params.isArray() || params.isEmpty()) {
+            return; // WebAuthn: an empty list means ES256 and RS256
+        }
+        for (JsonNode param : params) {
+            if (param.path("alg").asInt() == ES256) {
+                return;
+            }
+        }
+        throw new IllegalStateException("NotSupportedError: ES256 is not among pubKeyCredParams " + params);
+    }
+
+    private static JsonNode unwrap(JsonNode options) {
+        return options.has("publicKey") ? options.get("publicKey") : options;
+    }
+
+    private static String textOr(JsonNode node, String fallback) {
+        return node.isTextual() && !node.asText().isEmpty() ? node.asText() : fallback;
+    }
+
+    private static String textOr(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static String hostOf(String origin) {
+        return URI.create(origin).getHost();
+    }
+
+    private static byte[] counterBytes(long count) {
+        return ByteBuffer.allocate(4).putInt((int) count).array();
+    }
+
+    /** A field element as exactly 32 unsigned big-endian bytes. */
+    private static byte[] unsigned32(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] result = new byte[32];
+        int copy = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - copy, result, 32 - copy, copy);
+        return result;
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** ES256: an ASN.1 DER ECDSA signature, as WebAuthn requires. */
+    private static byte[] sign(KeyPair keyPair, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(keyPair.getPrivate());
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,81 @@
+package org.passkeyee.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.LocalDateTime;
+
+/**
+ * Internal JPA mapping of table {@code PASSKEY_USER}; not an API.
+ *
+ * <p>Public only because JPA requires it, and so that an application's own persistence unit can
+ * list it (see the {@linkplain org.passkeyee.persistence package documentation}). Use
+ * {@link JpaPasskeyCredentialStore} through {@link org.passkeyee.PasskeyCredentialStore} instead;
+ * the mapping may change with the schema version.
+ */
+@Entity
+@Table(name = "PASSKEY_USER",
+        uniqueConstraints = @UniqueConstraint(name = "PASSKEY_USER_USERNAME_UQ", columnNames = "USERNAME"))
+@NamedQuery(name = PasskeyUserEntity.BY_USERNAME,
+        query = "SELECT u FROM PasskeyUserEntity u WHERE u.username = :username")
+@NamedQuery(name = PasskeyUserEntity.COUNT_TAKEN,
+        query = "SELECT COUNT(u) FROM PasskeyUserEntity u"
+                + " WHERE u.userHandle = :userHandle OR u.username = :username")
+@NamedQuery(name = PasskeyUserEntity.COUNT_HANDLE,
+        query = "SELECT COUNT(u) FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle")
+public class PasskeyUserEntity {
+
+    static final String BY_USERNAME = "PasskeyUserEntity.byUsername";
+    static final String COUNT_TAKEN = "PasskeyUserEntity.countTaken";
+    static final String COUNT_HANDLE = "PasskeyUserEntity.countHandle";
+
+    /** Base64url (no padding) of a user handle of at most 64 bytes. */
+    static final int USER_HANDLE_LENGTH = 86;
+    static final int MAX_USER_HANDLE_BYTES = 64;
+    static final int USERNAME_LENGTH = 255;
+    static final int DISPLAY_NAME_LENGTH = 255;
+
+    @Id
+    @Column(name = "USER_HANDLE", length = USER_HANDLE_LENGTH, nullable = false)
+    private String userHandle;
+
+    @Column(name = "USERNAME", length = USERNAME_LENGTH, nullable = false)
+    private String username;
+
+    @Column(name = "DISPLAY_NAME", length = DISPLAY_NAME_LENGTH, nullable = false)
+    private String displayName;
+
+    /** UTC; see {@code Codec.toColumn(Instant)} for why not {@code Instant}. */
+    @Column(name = "CREATED_AT", nullable = false)
+    private LocalDateTime createdAt;
+
+    /** For JPA only. */
+    protected PasskeyUserEntity() {
+    }
+
+    PasskeyUserEntity(String userHandle, String username, String displayName, LocalDateTime createdAt) {
+        this.userHandle = userHandle;
+        this.username = username;
+        this.displayName = displayName;
+        this.createdAt = createdAt;
+    }
+
+    String userHandle() {
+        return userHandle;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    LocalDateTime createdAt() {
+        return createdAt;
+    }
+}
