@@ -140,6 +140,23 @@ class PasskeyHttpContractIT {
     }
 
     @Test
+    void signInForcedByAProtectedPageThenTheAnswerLeadsBackToIt() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        String username = signUp(laptop);
+        PasskeyClient browser = newBrowser();
+
+        Response forced = browser.get("/account/?tab=passkeys", "Accept", "text/html");
+        assertEquals(302, forced.status(), forced::toString);
+        assertTrue(forced.header("Location").endsWith("/login.html"), forced::toString);
+
+        Response signedIn = browser.signIn(laptop).expectStatus(200);
+        assertEquals(username, signedIn.json().path("username").asText());
+        String contextPath = deploymentUrl.getPath().replaceAll("/$", "");
+        assertEquals(contextPath + "/account/?tab=passkeys", signedIn.json().path("redirect").asText());
+        assertEquals(200, browser.get("/account/", "Accept", "text/html").status());
+    }
+
+    @Test
     void signInThenSessionIdChanges() {
         SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
         signUp(laptop);

@@ -19,6 +19,7 @@ import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeySignInFailed;
 import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.PasskeyStoreException;
+import jakarta.transaction.TransactionalException;
 
 /**
  * The two requests that sign someone in through the container: a passkey sign-in and a completed
@@ -73,7 +74,7 @@ public class CeremonyLogins {
             return login(request, context, result, null);
         } catch (CeremonyException refusal) {
             return refuseSignIn(request, response, refusal, presentedId);
-        } catch (PasskeyStoreException storeDown) {
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
             return storeUnavailable(response, storeDown);
         }
     }
@@ -97,7 +98,7 @@ public class CeremonyLogins {
         } catch (CeremonyException refusal) {
             JsonAnswers.error(response, refusal);
             return AuthenticationStatus.SEND_FAILURE;
-        } catch (PasskeyStoreException storeDown) {
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
             return storeUnavailable(response, storeDown);
         }
     }
@@ -128,7 +129,7 @@ public class CeremonyLogins {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private static AuthenticationStatus storeUnavailable(HttpServletResponse response, PasskeyStoreException failure)
+    private static AuthenticationStatus storeUnavailable(HttpServletResponse response, RuntimeException failure)
             throws IOException {
         LOG.warning(() -> "Passkey store unavailable: " + failure.getMessage());
         JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));

@@ -9,12 +9,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyStoreException;
+import jakarta.transaction.TransactionalException;
 
 /**
  * Serves the passkey endpoints under the configured prefix (see the HTTP contract in the README).
  * Overrides {@code service} because Servlet 6.0 has no {@code doPatch}. Every refusal is a JSON
- * answer with its stable code; an unexpected fault is logged here and answered with a plain JSON
- * 500 that holds no detail.
+ * answer with its stable code; a failing store (including a JTA commit that fails after the store
+ * method returned, which surfaces as {@code TransactionalException}) is a 503; an unexpected fault
+ * is logged here and answered with a plain JSON 500 that holds no detail.
  */
 final class PasskeyEndpointServlet extends HttpServlet {
 
@@ -37,7 +39,7 @@ final class PasskeyEndpointServlet extends HttpServlet {
             route(request, response, request.getMethod(), paths.endpointPath(request));
         } catch (CeremonyException refusal) {
             JsonAnswers.error(response, refusal);
-        } catch (PasskeyStoreException storeDown) {
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
             LOG.warning(() -> "Passkey store unavailable: " + storeDown.getMessage());
             JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
         } catch (RuntimeException fault) {

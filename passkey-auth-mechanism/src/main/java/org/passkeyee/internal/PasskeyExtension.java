@@ -62,7 +62,7 @@ public class PasskeyExtension implements Extension {
         definedOn = className;
     }
 
-    <T> void noteDiscovered(@Observes ProcessAnnotatedType<T> event) {
+    <T> void noteDiscovered(@Observes @WithAnnotations(Singleton.class) ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
         if (BEANS.contains(type)) {
             discovered.add(type);

@@ -19,6 +19,12 @@
  *     case-insensitive default.</li>
  * </ul>
  *
+ * <p><strong>Applications with a persistence unit of their own</strong>: with this JAR, the WAR has
+ * two units, so an injection that names none ({@code @PersistenceContext EntityManager em;})
+ * no longer resolves and the deployment fails (seen on Payara 6: "Could not resolve a persistence
+ * unit corresponding to the persistence-context-ref-name"). Name the unit there:
+ * {@code @PersistenceContext(unitName = "app")}.
+ *
  * <h2>Another datasource</h2>
  * A WAR cannot override a persistence unit that a library JAR ships, so the store does not name
  * its unit: it injects an {@code @}{@link org.passkeyee.persistence.PasskeyPersistenceContext}
