@@ -133,6 +133,20 @@ class CeremonyRejectionIT {
     }
 
     @Test
+    void addPasskeyWithoutUserPresenceWhenNotConditionalThenRejected() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("no-presence"), laptop).expectStatus(201);
+        JsonNode options = optionsOf(browser.registrationOptions().expectStatus(200));
+        JsonNode silent = SoftwareAuthenticator.deviceBound().register(options, browser.origin(), Tamper.none()
+                .flags(SoftwareAuthenticator.FLAG_UV | SoftwareAuthenticator.FLAG_AT));
+
+        Response refused = unchangedStore(() -> browser.finishRegistration(silent, "silent"));
+
+        assertRefused(refused, 400, "user_presence_missing");
+    }
+
+    @Test
     void signUpWhenOriginIsNotAllowedThenRejected() {
         PasskeyClient browser = newBrowser();
         String username = uniqueUsername("evil-origin");

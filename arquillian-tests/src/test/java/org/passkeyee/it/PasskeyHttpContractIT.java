@@ -11,6 +11,7 @@ import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
 import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URL;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.passkeyee.it.support.Deployments;
 import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
 import org.passkeyee.it.support.SoftwareAuthenticator;
+import org.passkeyee.it.support.Tamper;
 
 /**
  * The HTTP contract of the passkey endpoints, driven like a browser would: sign-up, both kinds
@@ -32,6 +34,8 @@ import org.passkeyee.it.support.SoftwareAuthenticator;
  */
 @ExtendWith(ArquillianExtension.class)
 class PasskeyHttpContractIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ArquillianResource
     private URL deploymentUrl;
@@ -192,6 +196,26 @@ class PasskeyHttpContractIT {
         JsonNode passkeys = browser.passkeys().expectStatus(200).json().path("passkeys");
         assertEquals(2, passkeys.size(), passkeys::toString);
         assertTrue(idsOf(passkeys).contains(id), passkeys::toString);
+    }
+
+    @Test
+    void addPasskeyByConditionalCreateWithoutUserPresenceThenAccepted() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        SoftwareAuthenticator passwordManager = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("upgrader"), laptop).expectStatus(201);
+        JsonNode session = browser.passkeys().expectStatus(200).json();
+        assertEquals("passkey", session.path("signedInWith").asText(), session::toString);
+        assertTrue(session.path("canAddPasskey").asBoolean(), session::toString);
+
+        JsonNode options = optionsOf(browser.postJson("/passkey/register/options",
+                JSON.createObjectNode().put("conditional", true)).expectStatus(200));
+        JsonNode silent = passwordManager.register(options, browser.origin(), Tamper.none()
+                .flags(SoftwareAuthenticator.FLAG_UV | SoftwareAuthenticator.FLAG_AT));
+
+        Response added = browser.finishRegistration(silent, "Password manager");
+        assertEquals(201, added.status(), added::toString);
+        assertEquals(2, browser.passkeys().expectStatus(200).json().path("passkeys").size());
     }
 
     @Test

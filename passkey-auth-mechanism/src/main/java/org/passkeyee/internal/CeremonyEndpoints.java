@@ -43,7 +43,7 @@ public class CeremonyEndpoints {
         ObjectNode options;
         if (caller != null) {
             requireRecentSignIn(request);
-            options = registration.startAddPasskey(request, caller.getName());
+            options = registration.startAddPasskey(request, caller.getName(), conditional(body));
         } else {
             String username = JsonRequestReader.optionalText(body, "username");
             if (username == null) {
@@ -114,6 +114,17 @@ public class CeremonyEndpoints {
             session.invalidate();
         }
         JsonAnswers.noContent(response);
+    }
+
+    private static boolean conditional(ObjectNode body) {
+        JsonNode conditional = body.get("conditional");
+        if (conditional == null || conditional.isNull()) {
+            return false;
+        }
+        if (!conditional.isBoolean()) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'conditional' must be true or false.");
+        }
+        return conditional.booleanValue();
     }
 
     private void requireRecentSignIn(HttpServletRequest request) {

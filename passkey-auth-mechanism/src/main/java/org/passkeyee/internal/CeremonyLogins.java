@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +24,9 @@ import org.passkeyee.PasskeyStoreException;
 import jakarta.transaction.TransactionalException;
 
 /**
- * The two requests that sign someone in through the container: a passkey sign-in and a completed
- * sign-up. Each takes its pending ceremony, has the credential validated through the
+ * The requests that sign someone in through the container: a passkey sign-in, a completed
+ * sign-up, and a credential the application passes to {@code SecurityContext.authenticate}
+ * (its own password form). The passkey ones take its pending ceremony, has the credential validated through the
  * {@link IdentityStoreHandler} (so the application's other stores add groups), then logs the
  * caller in with a new session ID. Refusals are answered here as JSON and end the request.
  */
@@ -71,7 +74,7 @@ public class CeremonyLogins {
             String caller = result.getCallerPrincipal().getName();
             LOG.info(() -> "Passkey sign-in: caller=" + caller + " credential=" + LogText.shortId(credential.credentialId()));
             signedIn.fire(new PasskeySignedIn(caller, credential.credentialId()));
-            return login(request, context, result, null);
+            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY);
         } catch (CeremonyException refusal) {
             return refuseSignIn(request, response, refusal, presentedId);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
@@ -94,7 +97,7 @@ public class CeremonyLogins {
                 throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "
                         + "is another identity store of higher priority refusing it?");
             }
-            return login(request, context, result, account);
+            return login(request, context, result, account, SessionState.SignInMethod.PASSKEY);
         } catch (CeremonyException refusal) {
             JsonAnswers.error(response, refusal);
             return AuthenticationStatus.SEND_FAILURE;
@@ -103,14 +106,37 @@ public class CeremonyLogins {
         }
     }
 
+    /**
+     * Signs a caller in with a credential the application passed to
+     * {@code SecurityContext.authenticate} (a password, typically), validated by the
+     * application's own identity stores. A refusal returns {@code SEND_FAILURE} and leaves the
+     * response to the application's page.
+     */
+    AuthenticationStatus signInWith(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+        if (credential instanceof PasskeyAssertionCredential || credential instanceof PasskeySignUpCredential) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.info(() -> "Sign-in refused: credential=" + credential.getClass().getSimpleName()
+                    + " remote=" + request.getRemoteAddr());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SessionState.SignInMethod method = credential instanceof UsernamePasswordCredential
+                ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
+        LOG.info(() -> "Sign-in: caller=" + result.getCallerPrincipal().getName() + " with=" + method.jsonName());
+        return login(request, context, result, null, method);
+    }
+
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
-                                       CredentialValidationResult result, RegistrationCeremony.NewAccount account) {
+                                       CredentialValidationResult result, RegistrationCeremony.NewAccount account,
+                                       SessionState.SignInMethod method) {
         HttpSession session = request.getSession(true);
         String returnTo = SessionState.takeReturnTo(session);
         request.changeSessionId();
         int minutes = request.getServletContext().getSessionTimeout();
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
-        SessionState.markSignedIn(session, Instant.now());
+        SessionState.markSignedIn(session, Instant.now(), method);
         String caller = result.getCallerPrincipal().getName();
         String redirect = returnTo != null ? returnTo : request.getContextPath() + relyingParty.configuration().defaultRedirect();
         new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);

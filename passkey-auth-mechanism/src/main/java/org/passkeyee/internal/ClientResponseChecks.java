@@ -26,6 +26,18 @@ final class ClientResponseChecks {
     static void check(String expectedType, ByteArray expectedChallenge, Collection<String> origins, String rpId,
                       UserVerificationRequirement userVerification, CollectedClientData clientData,
                       AuthenticatorData authenticatorData) {
+        check(expectedType, expectedChallenge, origins, rpId, userVerification, clientData, authenticatorData, false);
+    }
+
+    /**
+     * As {@link #check(String, ByteArray, Collection, String, UserVerificationRequirement, CollectedClientData,
+     * AuthenticatorData)}, but a missing user-present flag may be allowed: only for a conditional create
+     * (<a href="https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">WebAuthn §7.1 step 14</a>),
+     * and never when user verification is required.
+     */
+    static void check(String expectedType, ByteArray expectedChallenge, Collection<String> origins, String rpId,
+                      UserVerificationRequirement userVerification, CollectedClientData clientData,
+                      AuthenticatorData authenticatorData, boolean presenceOptional) {
         if (!expectedType.equals(clientData.getType())) {
             throw new CeremonyException(PasskeyErrorCode.WRONG_CEREMONY_TYPE);
         }
@@ -38,7 +50,7 @@ final class ClientResponseChecks {
         if (!MessageDigest.isEqual(sha256(rpId), authenticatorData.getRpIdHash().getBytes())) {
             throw new CeremonyException(PasskeyErrorCode.RP_ID_MISMATCH);
         }
-        if (!authenticatorData.getFlags().UP) {
+        if (!authenticatorData.getFlags().UP && !(presenceOptional && userVerification != UserVerificationRequirement.REQUIRED)) {
             throw new CeremonyException(PasskeyErrorCode.USER_PRESENCE_MISSING);
         }
         if (userVerification == UserVerificationRequirement.REQUIRED && !authenticatorData.getFlags().UV) {

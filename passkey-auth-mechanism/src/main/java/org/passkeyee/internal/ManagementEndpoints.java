@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyAccounts;
@@ -58,6 +59,10 @@ public class ManagementEndpoints {
                 .put("id", user.map(u -> u.userHandle().getBase64Url()).orElse(null))
                 .put("name", caller)
                 .put("displayName", user.map(PasskeyUser::displayName).orElse(caller));
+        SessionState.SignInMethod method = SessionState.signedInWith(request);
+        answer.put("signedInWith", method == null ? null : method.jsonName());
+        answer.put("canAddPasskey", SessionState.signedInWithin(request,
+                relyingParty.configuration().reauthenticationWindow(), Instant.now()));
         ArrayNode passkeys = answer.putArray("passkeys");
         user.ifPresent(u -> store.findPasskeys(u.userHandle()).forEach(p -> passkeys.add(summaries.summary(p))));
         JsonAnswers.write(response, HttpServletResponse.SC_OK, answer);

@@ -6,6 +6,7 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,9 @@ import org.passkeyee.PasskeyErrorCode;
 /**
  * The HTTP edge of passkey sign-in. It runs on every request, so each case is a cheap test:
  * <ol>
+ *   <li>{@code SecurityContext.authenticate} with a credential: the application's own sign-in
+ *       (a password form), validated by its identity stores, so passwords and passkeys live side
+ *       by side under this one mechanism ({@link CeremonyLogins#signInWith});</li>
  *   <li>{@code POST {prefix}/login}: a passkey sign-in ({@link CeremonyLogins#signIn});</li>
  *   <li>{@code POST {prefix}/register} while a sign-up is pending: a sign-up that signs the new
  *       caller in ({@link CeremonyLogins#signUp});</li>
@@ -48,6 +52,11 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         try {
+            Credential credential = context.isAuthenticationRequest() && context.getAuthParameters() != null
+                    ? context.getAuthParameters().getCredential() : null;
+            if (credential != null) {
+                return logins.signInWith(credential, request, context);
+            }
             if (paths.isSignIn(request)) {
                 return logins.signIn(request, response, context);
             }

@@ -38,7 +38,13 @@ final class PendingCeremonies {
 
     /** Starts a ceremony for this request's session, replacing one of the same slot. */
     PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username) {
-        PendingCeremony ceremony = new PendingCeremony(kind, requestJson, username, clock.instant().plus(timeout));
+        return put(request, kind, requestJson, username, false);
+    }
+
+    /** Starts a ceremony, possibly a conditional create, replacing one of the same slot. */
+    PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username,
+                        boolean conditional) {
+        PendingCeremony ceremony = new PendingCeremony(kind, requestJson, username, clock.instant().plus(timeout), conditional);
         HttpSession session = request.getSession(true);
         if (session.isNew() && request.getUserPrincipal() == null) {
             session.setMaxInactiveInterval((int) timeout.plus(ANONYMOUS_SESSION_SLACK).toSeconds());

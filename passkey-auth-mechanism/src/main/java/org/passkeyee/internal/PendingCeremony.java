@@ -14,8 +14,11 @@ import java.time.Instant;
  * @param requestJson Yubico's JSON of the creation options or the assertion request
  * @param username    the caller the ceremony is for, or {@code null} for a usernameless sign-in
  * @param expiresAt   when the challenge stops being accepted
+ * @param conditional whether the browser was asked for a conditional create, which may answer
+ *                    without user presence
  */
-record PendingCeremony(Kind kind, String requestJson, String username, Instant expiresAt) implements Serializable {
+record PendingCeremony(Kind kind, String requestJson, String username, Instant expiresAt, boolean conditional)
+        implements Serializable {
 
     enum Kind {
         /** Creating an account together with its first passkey. */

@@ -14,6 +14,7 @@ import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import com.yubico.webauthn.data.ResidentKeyRequirement;
 import com.yubico.webauthn.data.UserIdentity;
+import com.yubico.webauthn.data.UserVerificationRequirement;
 import com.yubico.webauthn.exception.RegistrationFailedException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -71,16 +72,21 @@ public class RegistrationCeremony {
             throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
         }
         UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
-        return start(request, PendingCeremony.Kind.SIGN_UP, user);
+        return start(request, PendingCeremony.Kind.SIGN_UP, user, false);
     }
 
-    /** Starts adding a passkey to the signed-in caller; their passkeys are excluded. */
-    ObjectNode startAddPasskey(HttpServletRequest request, String callerName) {
+    /**
+     * Starts adding a passkey to the signed-in caller; their passkeys are excluded.
+     *
+     * @param conditional whether the page will ask for a conditional create (a passkey offered
+     *                    without a prompt, e.g. right after a password sign-in)
+     */
+    ObjectNode startAddPasskey(HttpServletRequest request, String callerName, boolean conditional) {
         UserIdentity user = store.findUserByUsername(callerName)
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
                 .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
-        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user);
+        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional);
     }
 
     /**
@@ -92,7 +98,7 @@ public class RegistrationCeremony {
     NewAccount completeSignUp(HttpServletRequest request, String credentialJson, String requestedLabel) {
         PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_UP);
         PublicKeyCredentialCreationOptions options = options(pending);
-        StoredPasskey passkey = verify(options, credentialJson, requestedLabel);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel);
         UserIdentity identity = options.getUser();
         if (!accountsForSignUp().reserveUsername(identity.getName())) {
             throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
@@ -112,7 +118,7 @@ public class RegistrationCeremony {
             throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PublicKeyCredentialCreationOptions options = options(pending);
-        StoredPasskey passkey = verify(options, credentialJson, requestedLabel);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel);
         boolean stored = store.findUserByUsername(callerName).isPresent()
                 ? store.addPasskey(passkey)
                 : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
@@ -124,7 +130,7 @@ public class RegistrationCeremony {
         return passkey;
     }
 
-    private ObjectNode start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user) {
+    private ObjectNode start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user, boolean conditional) {
         PublicKeyCredentialCreationOptions options = relyingParty.relyingParty().startRegistration(
                 StartRegistrationOptions.builder()
                         .user(user)
@@ -135,26 +141,31 @@ public class RegistrationCeremony {
                         .timeout(relyingParty.pendingCeremonies().timeout().toMillis())
                         .build());
         try {
-            relyingParty.pendingCeremonies().put(request, kind, options.toJson(), user.getName());
+            relyingParty.pendingCeremonies().put(request, kind, options.toJson(), user.getName(), conditional);
             return PublicKeyJson.unwrap(options.toCredentialsCreateJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Yubico could not write its own creation options", e);
         }
     }
 
-    private StoredPasskey verify(PublicKeyCredentialCreationOptions options, String credentialJson, String requestedLabel) {
+    private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, String credentialJson,
+                                 String requestedLabel) {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
         AuthenticatorAttestationResponse response = credential.getResponse();
+        boolean conditionalCreate = pending.conditional()
+                && relyingParty.userVerification() != UserVerificationRequirement.REQUIRED;
         ClientResponseChecks.check(ClientResponseChecks.CREATE, options.getChallenge(),
                 relyingParty.configuration().origins(), relyingParty.configuration().rpId(),
-                relyingParty.userVerification(), response.getClientData(), response.getAttestation().getAuthenticatorData());
+                relyingParty.userVerification(), response.getClientData(), response.getAttestation().getAuthenticatorData(),
+                conditionalCreate);
         if (store.findPasskey(credential.getId()).isPresent()) {
             throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }
         RegistrationResult result;
         try {
             result = relyingParty.relyingParty().finishRegistration(
-                    FinishRegistrationOptions.builder().request(options).response(credential).build());
+                    FinishRegistrationOptions.builder().request(options).response(credential)
+                            .isConditionalCreate(conditionalCreate).build());
         } catch (RegistrationFailedException e) {
             LOG.log(Level.FINE, "Registration refused by the WebAuthn library: {0}", e.getMessage());
             throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);

@@ -12,13 +12,31 @@ import java.time.Instant;
 final class SessionState {
 
     private static final String SIGNED_IN_AT = "org.passkeyee.signed-in-at";
+    private static final String SIGNED_IN_WITH = "org.passkeyee.signed-in-with";
     private static final String RETURN_TO = "org.passkeyee.return-to";
 
     private SessionState() {
     }
 
-    static void markSignedIn(HttpSession session, Instant now) {
+    /** How a session signed in: shown to the page, so it can offer a passkey after a password. */
+    enum SignInMethod {
+        PASSKEY, PASSWORD, OTHER;
+
+        String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static void markSignedIn(HttpSession session, Instant now, SignInMethod method) {
         session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
+        session.setAttribute(SIGNED_IN_WITH, method.name());
+    }
+
+    /** How this session signed in, or {@code null} if the module did not sign it in. */
+    static SignInMethod signedInWith(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object method = session == null ? null : session.getAttribute(SIGNED_IN_WITH);
+        return method instanceof String name ? SignInMethod.valueOf(name) : null;
     }
 
     /** Whether this session's sign-in happened within the window before {@code now}. */

@@ -10,7 +10,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +46,17 @@ class PasskeyAuthenticationMechanismTest {
     void validateRequestWhenLoginPostThenTheSignInRuns() throws Exception {
         HttpServletRequest request = request("POST", "/app", "/app/passkey/login");
         when(logins.signIn(request, response, context)).thenReturn(AuthenticationStatus.SUCCESS);
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    }
+
+    @Test
+    void validateRequestWhenTheApplicationAuthenticatesWithAPasswordThenItsIdentityStoresDecide() throws Exception {
+        HttpServletRequest request = request("POST", "", "/login.xhtml");
+        UsernamePasswordCredential password = new UsernamePasswordCredential("alice", "secret");
+        when(context.isAuthenticationRequest()).thenReturn(true);
+        when(context.getAuthParameters()).thenReturn(AuthenticationParameters.withParams().credential(password));
+        when(logins.signInWith(password, request, context)).thenReturn(AuthenticationStatus.SUCCESS);
 
         assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
     }

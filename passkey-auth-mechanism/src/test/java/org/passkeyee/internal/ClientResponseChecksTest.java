@@ -1,0 +1,71 @@
+package org.passkeyee.internal;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.yubico.webauthn.data.AuthenticatorData;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.CollectedClientData;
+import com.yubico.webauthn.data.UserVerificationRequirement;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.passkeyee.PasskeyErrorCode;
+
+/** The named checks of WebAuthn §7.1/§7.2 that run before Yubico's full verification. */
+class ClientResponseChecksTest {
+
+    private static final String ORIGIN = "https://example.com";
+    private static final ByteArray CHALLENGE = new ByteArray(new byte[32]);
+    private static final byte UP = 0x01;
+    private static final byte UV = 0x04;
+
+    @Test
+    void checkWhenEverythingMatchesThenAccepted() {
+        assertDoesNotThrow(() -> check("webauthn.get", CHALLENGE, ORIGIN, "example.com", UP, UserVerificationRequirement.PREFERRED, false));
+    }
+
+    @Test
+    void checkWhenEachValueIsWrongThenItsOwnCode() {
+        assertRefused(PasskeyErrorCode.WRONG_CEREMONY_TYPE,
+                () -> check("webauthn.create", CHALLENGE, ORIGIN, "example.com", UP, UserVerificationRequirement.PREFERRED, false));
+        assertRefused(PasskeyErrorCode.CHALLENGE_MISMATCH,
+                () -> check("webauthn.get", new ByteArray(new byte[]{1}), ORIGIN, "example.com", UP, UserVerificationRequirement.PREFERRED, false));
+        assertRefused(PasskeyErrorCode.ORIGIN_NOT_ALLOWED,
+                () -> check("webauthn.get", CHALLENGE, "https://example.com.evil.test", "example.com", UP, UserVerificationRequirement.PREFERRED, false));
+        assertRefused(PasskeyErrorCode.RP_ID_MISMATCH,
+                () -> check("webauthn.get", CHALLENGE, ORIGIN, "evil.test", UP, UserVerificationRequirement.PREFERRED, false));
+        assertRefused(PasskeyErrorCode.USER_PRESENCE_MISSING,
+                () -> check("webauthn.get", CHALLENGE, ORIGIN, "example.com", (byte) 0, UserVerificationRequirement.PREFERRED, false));
+        assertRefused(PasskeyErrorCode.USER_VERIFICATION_MISSING,
+                () -> check("webauthn.get", CHALLENGE, ORIGIN, "example.com", UP, UserVerificationRequirement.REQUIRED, false));
+    }
+
+    @Test
+    void checkWhenConditionalCreateWithoutPresenceThenAcceptedUnlessVerificationRequired() {
+        assertDoesNotThrow(() -> check("webauthn.get", CHALLENGE, ORIGIN, "example.com", (byte) 0, UserVerificationRequirement.PREFERRED, true));
+        assertRefused(PasskeyErrorCode.USER_PRESENCE_MISSING,
+                () -> check("webauthn.get", CHALLENGE, ORIGIN, "example.com", UV, UserVerificationRequirement.REQUIRED, true));
+    }
+
+    private static void check(String type, ByteArray challenge, String origin, String signedRpId, byte flags,
+                              UserVerificationRequirement userVerification, boolean presenceOptional) throws Exception {
+        String clientDataJson = "{\"type\":\"" + type + "\",\"challenge\":\"" + challenge.getBase64Url()
+                + "\",\"origin\":\"" + origin + "\",\"crossOrigin\":false}";
+        CollectedClientData clientData = new CollectedClientData(new ByteArray(clientDataJson.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer authenticatorData = ByteBuffer.allocate(37)
+                .put(MessageDigest.getInstance("SHA-256").digest(signedRpId.getBytes(StandardCharsets.UTF_8)))
+                .put(flags)
+                .putInt(7);
+        ClientResponseChecks.check("webauthn.get", CHALLENGE, List.of(ORIGIN), "example.com", userVerification,
+                clientData, new AuthenticatorData(new ByteArray(authenticatorData.array())), presenceOptional);
+    }
+
+    private static void assertRefused(PasskeyErrorCode expected, Executable action) {
+        assertEquals(expected, assertThrows(CeremonyException.class, action).code());
+    }
+}
