@@ -151,7 +151,7 @@ class PasskeyHttpContractIT {
 
         Response forced = browser.get("/account/?tab=passkeys", "Accept", "text/html");
         assertEquals(302, forced.status(), forced::toString);
-        assertTrue(forced.header("Location").endsWith("/login.html"), forced::toString);
+        assertTrue(forced.header("Location").endsWith("/login.xhtml"), forced::toString);
 
         Response signedIn = browser.signIn(laptop).expectStatus(200);
         assertEquals(username, signedIn.json().path("username").asText());

@@ -21,6 +21,7 @@ import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeySignInFailed;
 import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.SignInDestination;
 import jakarta.transaction.TransactionalException;
 
 /**
@@ -140,6 +141,7 @@ public class CeremonyLogins {
         String caller = result.getCallerPrincipal().getName();
         String redirect = returnTo != null ? returnTo : request.getContextPath() + relyingParty.configuration().defaultRedirect();
         new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);
+        request.setAttribute(SignInDestination.REQUEST_ATTRIBUTE, redirect);
         context.setRegisterSession(caller, result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
     }

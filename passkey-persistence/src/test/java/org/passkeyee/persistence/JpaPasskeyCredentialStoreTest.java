@@ -555,6 +555,50 @@ class JpaPasskeyCredentialStoreTest {
         }
     }
 
+    /**
+     * A replayed assertion carries the signature count of the original: when both reach the
+     * store at once, on separate connections, exactly one may count.
+     */
+    @Test
+    void concurrentSignInsWithTheSameCountAcceptExactlyOne() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<EntityManager> ems = new ArrayList<>();
+        try {
+            List<PasskeyCredentialStore> stores = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                EntityManager threadEm = fixture.entityManager();
+                ems.add(threadEm);
+                stores.add(fixture.transactional(threadEm, new JpaPasskeyCredentialStore(threadEm)));
+            }
+            for (int round = 0; round < 5; round++) {
+                ByteArray handle = bytes(64);
+                StoredPasskey p = passkey(handle, bytes(32), T0);
+                assertTrue(store.createUser(user("replayed" + round, handle), p));
+                long count = 7 + round;
+
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (PasskeyCredentialStore s : stores) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return s.recordSignIn(p.credentialId(), count, false, T0.plusSeconds(count));
+                    }));
+                }
+                start.countDown();
+                int accepted = 0;
+                for (Future<Boolean> result : results) {
+                    accepted += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertEquals(1, accepted, "round " + round);
+                assertEquals(count, store.findPasskey(p.credentialId()).orElseThrow().signatureCount(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+            ems.forEach(EntityManager::close);
+        }
+    }
+
     @Test
     void concurrentSignInsNeverLowerTheCount() throws Exception {
         int threads = 4;

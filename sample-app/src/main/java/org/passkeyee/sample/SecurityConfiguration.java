@@ -13,7 +13,7 @@ import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
         rpName = "Passkey sample",
         origins = "http://localhost:8080",
         signUpAllowed = true,
-        loginPage = "/login.html",
+        loginPage = "/login.xhtml",
         defaultRedirect = "/account/")
 public class SecurityConfiguration {
 }

@@ -1,0 +1,95 @@
+package org.passkeyee.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.passkeyee.browser.existing.ShopAccounts;
+import org.passkeyee.browser.existing.ShopGroups;
+import org.passkeyee.browser.existing.ShopSecurity;
+import org.passkeyee.browser.support.Browser;
+import org.passkeyee.browser.support.Deployments;
+import org.passkeyee.browser.support.SamplePages;
+
+/**
+ * The tags in an application that is not the sample: its own page {@code ExistingAppIT.xhtml}, its
+ * own layout and password form (the sign-in tag sits in its {@code h:panelGrid} form), its own
+ * message bundle overriding a text, and another endpoint prefix ({@code /auth/passkey}).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExistingAppIT {
+
+    private static final String PAGE = "/ExistingAppIT.xhtml";
+    private static final String MEMBERS = "/members/ExistingAppIT-members.xhtml";
+
+    @Deployment(testable = false)
+    static WebArchive existingApp() {
+        return Deployments.librariesOnly("shop.war")
+                .addClasses(ShopSecurity.class, ShopAccounts.class, ShopGroups.class)
+                .as(org.jboss.shrinkwrap.api.importer.ExplodedImporter.class)
+                .importDirectory(new File("src/test/resources/existing-app"))
+                .as(WebArchive.class);
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(deployment);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void signInTagFitsTheAppsOwnFormWithItsOwnTextAndEndpointPrefix() {
+        browser.go(PAGE);
+
+        assertEquals("Use a passkey instead", browser.visible(By.cssSelector("#signin\\:passkey .pk-sign-in-button")).getText());
+        String endpoint = browser.driver().findElement(By.id("signin:passkey")).getAttribute("data-pk-endpoint");
+        assertTrue(endpoint.endsWith("/auth/passkey"), endpoint);
+        assertEquals("signin:user", browser.driver().findElement(By.id("signin:passkey")).getAttribute("data-pk-for"));
+        browser.until(d -> !browser.webAuthnRecord().isEmpty(), "the autofill request");
+        assertEquals("", browser.driver().findElement(By.cssSelector("#signin\\:passkey .pk-status")).getText());
+        browser.screenshot("existing-app-sign-in");
+    }
+
+    @Test
+    void signUpManageAndAutofillSignInWorkUnderTheAppsOwnPrefixAndPages() {
+        String username = SamplePages.newUsername("customer");
+        browser.go(PAGE);
+        browser.type(By.cssSelector("#signup .pk-username"), username);
+        browser.visible(By.cssSelector("#signup .pk-register-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        browser.until(d -> "1".equals(d.findElement(By.id("passkeys")).getAttribute("data-pk-count")), "one passkey");
+        browser.screenshot("existing-app-members");
+
+        browser.forgetSession();
+        browser.script("sessionStorage.clear()");
+        browser.go(PAGE);
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        List<Map<String, Object>> record = browser.webAuthnRecord();
+        assertEquals("conditional", record.get(0).get("mediation"), record::toString);
+    }
+}

@@ -1,0 +1,41 @@
+package org.passkeyee.faces;
+
+import jakarta.faces.component.UIComponentBase;
+
+/**
+ * What every passkey widget has in common: the component family, a CSS class the page may add,
+ * and no children. The widgets carry no state between requests beyond their attributes; what
+ * they do happens in the browser, through the JSON endpoints of the core.
+ */
+public abstract class PasskeyWidget extends UIComponentBase {
+
+    /** The family of all passkey widgets; their renderers are registered for it. */
+    public static final String COMPONENT_FAMILY = "org.passkeyee.faces";
+
+    /** The attributes every widget has. */
+    enum PropertyKeys {
+        styleClass
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String getFamily() {
+        return COMPONENT_FAMILY;
+    }
+
+    /** The widget renders everything itself; children, if any, are ignored. */
+    @Override
+    public boolean getRendersChildren() {
+        return true;
+    }
+
+    /** Extra CSS classes for the widget's root element, after its own {@code pk pk-...} classes. */
+    public String getStyleClass() {
+        return (String) getStateHelper().eval(PropertyKeys.styleClass);
+    }
+
+    /** Sets the extra CSS classes. */
+    public void setStyleClass(String styleClass) {
+        getStateHelper().put(PropertyKeys.styleClass, styleClass);
+    }
+}
