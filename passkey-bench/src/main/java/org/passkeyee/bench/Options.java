@@ -1,0 +1,120 @@
+package org.passkeyee.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's settings, from {@code --name=value} arguments; every one has a default. Run
+ * with {@code --help} for the list.
+ */
+record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> clients, int callers,
+               Duration warmup, Duration duration, int maxCeremonies, String heap, List<Integer> storedPasskeys,
+               int floodCeremonies, int ceremonyTimeoutSeconds, int overheadRounds, boolean jfr, String label,
+               int rounds, Duration slice, Path warB) {
+
+    static final String USAGE = """
+            Usage: BenchmarkMain <signin|postgres|memory|compare> [--name=value ...]
+              signin    sign-in load on the sample app (Payara's embedded H2), the ES256 ceiling,
+                        the mechanism's overhead on an ordinary request, the session state per ceremony
+              postgres  sign-in load with the store on PostgreSQL: one server per --stored-passkeys
+                        size (each its own database, bulk-loaded), measured interleaved
+              memory    heap after a flood of abandoned anonymous ceremonies, and after they expire
+              compare   sign-in load on the sample WAR and on --war-b (e.g. a build with a core change),
+                        both on Payara's embedded H2, measured interleaved
+            Options (default):
+              --bench-dir=passkey-bench/target/bench   payara-micro.jar, sample-app.war and lib/ (mvn -Pbench)
+              --results=<bench-dir>/results            where the Markdown reports go
+              --clients=16                             concurrent clients; a list runs each in turn: 1,4,16
+              --callers=1000                           registered callers (K)
+              --warmup=60 --duration=30                seconds of warm-up (at the highest concurrency), then
+                                                       of measurement at each concurrency (after 10 s at it)
+              --max-ceremonies=500000                  bound on measured ceremonies per concurrency
+              --heap=512m                              the server's heap (-Xms and -Xmx)
+              --stored-passkeys=1000,1000000           postgres: passkeys in each store, K real ones included
+              --rounds=4 --slice=15                    postgres, compare: rounds of one slice (s) per server
+              --war-b=<path>                           compare: the other WAR
+              --flood=100000                           memory: abandoned ceremonies
+              --ceremony-timeout=60                    memory: passkey.ceremony-timeout of the server, seconds
+              --overhead-rounds=5000                   signin: measured rounds of the four overhead variants
+              --jfr=false                              record the server with Java Flight Recorder while measuring
+              --label=<scenario>-jdk<version>          names the report and the work directory
+            """;
+
+    static Options parse(String[] args) {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            throw new IllegalArgumentException("missing scenario\n" + USAGE);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("not --name=value: " + arg + "\n" + USAGE);
+            }
+            values.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        String scenario = args[0];
+        if (!List.of("signin", "postgres", "memory", "compare").contains(scenario)) {
+            throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);
+        }
+        Path benchDir = Path.of(take(values, "bench-dir", "passkey-bench/target/bench"));
+        Options options = new Options(scenario, benchDir,
+                Path.of(take(values, "results", benchDir.resolve("results").toString())),
+                ints(take(values, "clients", "16")),
+                Integer.parseInt(take(values, "callers", "1000")),
+                Duration.ofSeconds(Long.parseLong(take(values, "warmup", "60"))),
+                Duration.ofSeconds(Long.parseLong(take(values, "duration", "30"))),
+                Integer.parseInt(take(values, "max-ceremonies", "500000")),
+                take(values, "heap", "512m"),
+                ints(take(values, "stored-passkeys", "1000,1000000")),
+                Integer.parseInt(take(values, "flood", "100000")),
+                Integer.parseInt(take(values, "ceremony-timeout", "60")),
+                Integer.parseInt(take(values, "overhead-rounds", "5000")),
+                Boolean.parseBoolean(take(values, "jfr", "false")),
+                take(values, "label", scenario + "-jdk" + Runtime.version().feature()),
+                Integer.parseInt(take(values, "rounds", "4")),
+                Duration.ofSeconds(Long.parseLong(take(values, "slice", "15"))),
+                values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null);
+        if (scenario.equals("compare") && options.warB() == null) {
+            throw new IllegalArgumentException("compare needs --war-b\n" + USAGE);
+        }
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);
+        }
+        return options;
+    }
+
+    private static List<Integer> ints(String list) {
+        List<Integer> ints = new ArrayList<>();
+        for (String n : list.split(",")) {
+            ints.add(Integer.parseInt(n.trim()));
+        }
+        return ints;
+    }
+
+    private static String take(Map<String, String> values, String name, String fallback) {
+        String value = values.remove(name);
+        return value != null ? value : fallback;
+    }
+
+    Path microJar() {
+        return benchDir.resolve("payara-micro.jar");
+    }
+
+    Path sampleWar() {
+        return benchDir.resolve("sample-app.war");
+    }
+
+    Path workDir() {
+        return benchDir.resolve("work").resolve(label);
+    }
+
+    /** The JDK this process runs on; the server runs on the same one. */
+    static Path javaHome() {
+        return Path.of(System.getProperty("java.home"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.passkeyee.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void scenarioOnlyThenDefaults() {
+        Options options = Options.parse(new String[] {"signin"});
+        assertEquals(List.of(16), options.clients());
+        assertEquals(1000, options.callers());
+        assertEquals(Duration.ofSeconds(30), options.duration());
+        assertEquals("signin-jdk" + Runtime.version().feature(), options.label());
+    }
+
+    @Test
+    void clientListAndValuesThenParsed() {
+        Options options = Options.parse(new String[] {"postgres", "--clients=1,4,16", "--stored-passkeys=1000000"});
+        assertEquals(List.of(1, 4, 16), options.clients());
+        assertEquals(List.of(1_000_000), options.storedPasskeys());
+    }
+
+    @Test
+    void unknownOptionOrScenarioThenRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"signin", "--colour=red"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"everything"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {}));
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The sign-in benchmark (issue 5): builds the sample WAR and the load generator, then runs every
+# scenario, each starting (and stopping) its own Payara Micro on a free loopback port:
+#   signin   on JDK 17 and on Temurin 25: the ES256 ceiling, full sign-in ceremonies at 1, 4 and 16
+#            clients, the mechanism's overhead on an ordinary request, session state per ceremony
+#   postgres on JDK 17: the store on PostgreSQL with 1,000 and with 1,000,000 stored passkeys (two
+#            servers, measured interleaved)
+#   memory   on JDK 17: heap after 100,000 abandoned ceremonies, and after they expire
+#   compare  on JDK 17, only with COMPARE_WAR=<another build of sample-app.war>: the committed WAR
+#            against that one (a change to the core, say), measured interleaved: before and after
+# The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
+# them all). About 30 minutes; "./run-benchmark.sh quick" is a short smoke run of the same.
+# Needs JDK 17, Maven, and PostgreSQL on 127.0.0.1:5432 (trust) for the postgres scenario; the
+# benchmark creates and drops its own databases passkey_bench_<size> there. Loopback only.
+# Other JDKs: JDK17_HOME=... JDK25_HOME=... ./run-benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+
+JDK17_HOME=${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+BENCH=passkey-bench/target/bench
+RESULTS=$BENCH/results
+
+if [ "${1:-}" = "quick" ]; then
+    SHORT=(--warmup=5 --duration=5 --callers=64 --overhead-rounds=300)
+    FLOOD=(--flood=5000 --ceremony-timeout=5)
+    STORES=1000,20000
+else
+    SHORT=()
+    FLOOD=()
+    STORES=1000,1000000
+fi
+
+mvn -B -ntp -Pbench -pl passkey-bench -am package -DskipTests
+CLASSPATH="passkey-bench/target/classes:$(ls "$BENCH"/lib/*.jar | tr '\n' ':')"
+rm -rf "$RESULTS"
+
+status=0
+run() {
+    local jdk=$1
+    shift
+    echo
+    echo "=== $("$jdk/bin/java" -version 2>&1 | head -1): $* (uptime:$(uptime))"
+    "$jdk/bin/java" -Xmx1g -cp "$CLASSPATH" org.passkeyee.bench.BenchmarkMain "$@" "${SHORT[@]}" || status=1
+}
+
+run "$JDK17_HOME" signin --clients=1,4,16 --label=signin-jdk17
+run "$JDK25_HOME" signin --clients=1,4,16 --label=signin-jdk25
+run "$JDK17_HOME" postgres --stored-passkeys=$STORES --label=postgres-jdk17
+run "$JDK17_HOME" memory --heap=1g "${FLOOD[@]}" --label=memory-jdk17
+if [ -n "${COMPARE_WAR:-}" ]; then
+    run "$JDK17_HOME" compare --war-b="$COMPARE_WAR" --label=compare-jdk17
+fi
+
+for report in signin-jdk17 signin-jdk25 postgres-jdk17 memory-jdk17 compare-jdk17; do
+    [ -f "$RESULTS/$report.md" ] && cat "$RESULTS/$report.md"
+done > "$RESULTS/all.md"
+echo
+echo "Reports: $RESULTS/all.md (exit status $status: 1 if any request failed; every failure is printed as ERROR #n)"
+exit $status
