@@ -2,6 +2,7 @@ package org.passkeyee.it.support;
 
 import java.time.Duration;
 import org.jboss.arquillian.container.spi.event.container.AfterUnDeploy;
+import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
@@ -29,6 +30,15 @@ public class AwaitPayaraMicroExit implements LoadableExtension {
             String port = System.getProperty("payara.http.port");
             if (port != null && event.getDeployableContainer().getClass().getName().startsWith("fish.payara.")) {
                 ServerProcesses.awaitExitOfEveryProcessWith(SHUTDOWN_TIMEOUT, "--port", port);
+                ServerProcesses.awaitPortFree(Integer.parseInt(port), SHUTDOWN_TIMEOUT);
+            }
+        }
+
+        /** Also before a deployment: the port may still be held by a server of an earlier test class. */
+        public void awaitFreePort(@Observes BeforeDeploy event) {
+            String port = System.getProperty("payara.http.port");
+            if (port != null && event.getDeployableContainer().getClass().getName().startsWith("fish.payara.")) {
+                ServerProcesses.awaitPortFree(Integer.parseInt(port), SHUTDOWN_TIMEOUT);
             }
         }
     }

@@ -33,6 +33,35 @@ final class ServerProcesses {
         }
     }
 
+    /**
+     * Waits until the TCP port can be bound on all interfaces, as the next server will bind it: a
+     * stopped server's process may be gone a moment before the kernel lets the port go.
+     */
+    static void awaitPortFree(int port, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!canBind(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Port " + port + " still in use after " + timeout);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (java.io.IOException inUse) {
+            return false;
+        }
+    }
+
     private static List<ProcessHandle> processesWith(String... arguments) {
         List<String> wanted = Arrays.asList(arguments);
         return ProcessHandle.allProcesses()
