@@ -92,4 +92,13 @@ public @interface PasskeyAuthenticationMechanismDefinition {
      * Property {@code passkey.max-request-bytes}.
      */
     int maxRequestBytes() default 65536;
+
+    /**
+     * How many sessions may exist at once only to hold an anonymous ceremony (a sign-in or
+     * sign-up started by a caller who is not signed in). Beyond it, new anonymous ceremonies are
+     * answered {@code 429 too_many_ceremonies} until older ones expire, so that a flood of
+     * options requests cannot fill the heap (each such session costs about 2 KB on Payara).
+     * Property {@code passkey.max-anonymous-ceremonies}.
+     */
+    int maxAnonymousCeremonies() default 50_000;
 }

@@ -18,6 +18,7 @@ import java.util.List;
  * @param defaultRedirect        where a sign-in goes when no protected page was asked for
  * @param reauthenticationWindow time after a sign-in during which a passkey may be added
  * @param maxRequestBytes        largest accepted request body
+ * @param maxAnonymousCeremonies most sessions held at once for anonymous ceremonies
  */
 public record PasskeyConfiguration(
         String rpId,
@@ -30,7 +31,8 @@ public record PasskeyConfiguration(
         String loginPage,
         String defaultRedirect,
         Duration reauthenticationWindow,
-        int maxRequestBytes) {
+        int maxRequestBytes,
+        int maxAnonymousCeremonies) {
 
     /** Validates the values and copies the list. */
     public PasskeyConfiguration {

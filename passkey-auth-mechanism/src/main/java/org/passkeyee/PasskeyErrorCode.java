@@ -34,7 +34,9 @@ public enum PasskeyErrorCode {
     NOT_FOUND(404, "not_found", "No such endpoint."),
     /** The endpoint does not take this HTTP method. */
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "This method is not allowed here."),
-    /** The credential store failed. */
+    /** Too many anonymous ceremonies are pending on this server (passkey.max-anonymous-ceremonies). */
+    TOO_MANY_CEREMONIES(429, "too_many_ceremonies", "Too many sign-ins are in progress. Try again in a minute."),
+    /** The credential store failed; nothing was changed. */
     STORE_UNAVAILABLE(503, "store_unavailable", "Passkeys are unavailable right now. Try again shortly."),
 
     /** No ceremony was started in this session, or it was already used. */

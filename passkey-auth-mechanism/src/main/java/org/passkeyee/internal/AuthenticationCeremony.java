@@ -66,9 +66,9 @@ public class AuthenticationCeremony {
             }
         }
         try {
-            relyingParty.pendingCeremonies().put(request, PendingCeremony.Kind.SIGN_IN, assertionRequest.toJson(),
+            relyingParty.pendingCeremonies().put(request, PendingCeremony.Kind.SIGN_IN, YubicoJson.MAPPER.writeValueAsString(assertionRequest),
                     assertionRequest.getUsername().orElse(null));
-            return PublicKeyJson.unwrap(assertionRequest.toCredentialsGetJson());
+            return YubicoJson.MAPPER.valueToTree(assertionRequest.getPublicKeyCredentialRequestOptions());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Yubico could not write its own assertion request", e);
         }
@@ -99,7 +99,10 @@ public class AuthenticationCeremony {
         if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
             throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
-        AssertionResult result = verify(request, credential);
+        AssertionResult result;
+        try (StoreCredentialRepository.Scope reuse = StoreCredentialRepository.answeringWith(passkey)) {
+            result = verify(request, credential);
+        }
         if (!result.isSignatureCounterValid()
                 || !store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
             throw new CeremonyException(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
@@ -126,7 +129,7 @@ public class AuthenticationCeremony {
 
     private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(String json) {
         try {
-            return PublicKeyCredential.parseAssertionResponseJson(json);
+            return YubicoJson.MAPPER.readValue(json, YubicoJson.ASSERTION);
         } catch (IOException | RuntimeException e) {
             throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
         }
@@ -134,7 +137,7 @@ public class AuthenticationCeremony {
 
     private static AssertionRequest assertionRequest(PendingCeremony pending) {
         try {
-            return AssertionRequest.fromJson(pending.requestJson());
+            return YubicoJson.MAPPER.readValue(pending.requestJson(), AssertionRequest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A pending sign-in could not be read back", e);
         }

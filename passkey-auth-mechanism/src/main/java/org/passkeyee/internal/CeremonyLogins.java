@@ -135,9 +135,10 @@ public class CeremonyLogins {
         HttpSession session = request.getSession(true);
         String returnTo = SessionState.takeReturnTo(session);
         request.changeSessionId();
+        PendingCeremonies.signedIn(session);
         int minutes = request.getServletContext().getSessionTimeout();
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
-        SessionState.markSignedIn(session, Instant.now(), method);
+        SessionState.markSignedIn(session, Instant.now(), method, result.getCallerGroups());
         String caller = result.getCallerPrincipal().getName();
         String redirect = returnTo != null ? returnTo : request.getContextPath() + relyingParty.configuration().defaultRedirect();
         new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);

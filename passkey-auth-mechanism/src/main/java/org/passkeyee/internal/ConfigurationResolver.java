@@ -44,7 +44,9 @@ final class ConfigurationResolver {
                 path("passkey.default-redirect", text("passkey.default-redirect", definition.defaultRedirect())),
                 seconds("passkey.reauthentication-window", definition.reauthenticationWindowSeconds()),
                 positive("passkey.max-request-bytes", overrides.apply("passkey.max-request-bytes")
-                        .map(v -> integer("passkey.max-request-bytes", v)).orElse(definition.maxRequestBytes())));
+                        .map(v -> integer("passkey.max-request-bytes", v)).orElse(definition.maxRequestBytes())),
+                positive("passkey.max-anonymous-ceremonies", overrides.apply("passkey.max-anonymous-ceremonies")
+                        .map(v -> integer("passkey.max-anonymous-ceremonies", v)).orElse(definition.maxAnonymousCeremonies())));
         RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins());
         return configuration;
     }

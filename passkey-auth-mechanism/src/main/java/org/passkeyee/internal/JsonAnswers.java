@@ -12,6 +12,9 @@ import org.passkeyee.PasskeyErrorCode;
  */
 final class JsonAnswers {
 
+    /** Abandoned anonymous ceremonies free their places as their sessions expire, over minutes. */
+    private static final String TOO_MANY_CEREMONIES_RETRY_AFTER_SECONDS = "60";
+
     private JsonAnswers() {
     }
 
@@ -34,6 +37,9 @@ final class JsonAnswers {
     }
 
     static void error(HttpServletResponse response, CeremonyException refusal) throws IOException {
+        if (refusal.code() == PasskeyErrorCode.TOO_MANY_CEREMONIES) {
+            response.setHeader("Retry-After", TOO_MANY_CEREMONIES_RETRY_AFTER_SECONDS);
+        }
         error(response, refusal.code(), refusal.code().status(), refusal.getMessage());
     }
 

@@ -8,6 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             }
             Principal caller = request.getUserPrincipal();
             if (caller != null) {
-                return continueSession(caller, context);
+                return continueSession(caller, SessionState.callerGroups(request), context);
             }
             if (context.isProtected()) {
                 return askToSignIn(request, response, context);
@@ -76,10 +77,14 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
     }
 
-    private static AuthenticationStatus continueSession(Principal caller, HttpMessageContext context)
+    private static AuthenticationStatus continueSession(Principal caller, String[] groups, HttpMessageContext context)
             throws AuthenticationException {
         try {
-            context.getHandler().handle(new Callback[]{new CallerPrincipalCallback(context.getClientSubject(), caller)});
+            // The groups too: Payara 6 otherwise looks them up in a thread-local that concurrent
+            // requests can clear (payara/Payara#6145, fixed in Payara 7 only), and the caller gets a 403.
+            Callback principal = new CallerPrincipalCallback(context.getClientSubject(), caller);
+            context.getHandler().handle(groups == null ? new Callback[]{principal}
+                    : new Callback[]{principal, new GroupPrincipalCallback(context.getClientSubject(), groups)});
             return AuthenticationStatus.SUCCESS;
         } catch (IOException | UnsupportedCallbackException e) {
             throw new AuthenticationException("The container refused the session's caller", e);

@@ -42,7 +42,8 @@ public class PasskeyRelyingParty {
                 .allowUntrustedAttestation(true)
                 .validateSignatureCounter(false)
                 .build();
-        this.pendingCeremonies = new PendingCeremonies(configuration.ceremonyTimeout(), Clock.systemUTC());
+        this.pendingCeremonies = new PendingCeremonies(configuration.ceremonyTimeout(), configuration.maxAnonymousCeremonies(),
+                Clock.systemUTC());
         this.decoys = new DecoyCredentials(decoySecret());
     }
 

@@ -15,22 +15,27 @@ import org.passkeyee.PasskeyErrorCode;
  * for one server, which is what sticky sessions give a cluster.
  *
  * <p>A session created only to hold an anonymous ceremony gets an inactive interval just longer
- * than the ceremony, so abandoned ceremonies do not pile up in memory.
+ * than the ceremony, so abandoned ceremonies do not pile up in memory, and there are at most
+ * {@code passkey.max-anonymous-ceremonies} such sessions at a time (see
+ * {@link AnonymousCeremonyBudget}).
  */
 final class PendingCeremonies {
 
     static final String REGISTRATION_ATTRIBUTE = "org.passkeyee.pending-registration";
     static final String AUTHENTICATION_ATTRIBUTE = "org.passkeyee.pending-authentication";
+    static final String ANONYMOUS_TICKET_ATTRIBUTE = "org.passkeyee.anonymous-ceremony";
     private static final int STRIPES = 64;
     private static final Duration ANONYMOUS_SESSION_SLACK = Duration.ofSeconds(60);
 
     private final Object[] locks = new Object[STRIPES];
     private final Duration timeout;
     private final Clock clock;
+    private final AnonymousCeremonyBudget anonymousBudget;
 
-    PendingCeremonies(Duration timeout, Clock clock) {
+    PendingCeremonies(Duration timeout, int maxAnonymousCeremonies, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
+        this.anonymousBudget = new AnonymousCeremonyBudget(maxAnonymousCeremonies);
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -41,18 +46,47 @@ final class PendingCeremonies {
         return put(request, kind, requestJson, username, false);
     }
 
-    /** Starts a ceremony, possibly a conditional create, replacing one of the same slot. */
+    /**
+     * Starts a ceremony, possibly a conditional create, replacing one of the same slot.
+     *
+     * @throws CeremonyException {@code too_many_ceremonies} when it would need a new anonymous
+     *         session and there are too many; no session is created then
+     */
     PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username,
                         boolean conditional) {
         PendingCeremony ceremony = new PendingCeremony(kind, requestJson, username, clock.instant().plus(timeout), conditional);
-        HttpSession session = request.getSession(true);
-        if (session.isNew() && request.getUserPrincipal() == null) {
-            session.setMaxInactiveInterval((int) timeout.plus(ANONYMOUS_SESSION_SLACK).toSeconds());
-        }
+        HttpSession session = sessionFor(request);
         synchronized (lockFor(session)) {
             session.setAttribute(kind.sessionAttribute(), ceremony);
         }
         return ceremony;
+    }
+
+    /**
+     * The request's session; one created for an anonymous caller (here or earlier in this request)
+     * lives just longer than the ceremony and takes a place in the anonymous budget.
+     */
+    private HttpSession sessionFor(HttpServletRequest request) {
+        HttpSession existing = request.getSession(false);
+        boolean anonymousNew = (existing == null || existing.isNew()) && request.getUserPrincipal() == null;
+        if (!anonymousNew || existing != null && existing.getAttribute(ANONYMOUS_TICKET_ATTRIBUTE) != null) {
+            return existing != null ? existing : request.getSession(true);
+        }
+        AnonymousCeremonyBudget.Ticket ticket = anonymousBudget.take();
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) timeout.plus(ANONYMOUS_SESSION_SLACK).toSeconds());
+        session.setAttribute(ANONYMOUS_TICKET_ATTRIBUTE, ticket);
+        return session;
+    }
+
+    /** The session now belongs to a signed-in caller: its place in the anonymous budget is freed. */
+    static void signedIn(HttpSession session) {
+        session.removeAttribute(ANONYMOUS_TICKET_ATTRIBUTE);
+    }
+
+    /** Sessions held for anonymous ceremonies right now. */
+    int anonymousSessions() {
+        return anonymousBudget.held();
     }
 
     /** The deadline of ceremonies started now. */

@@ -141,8 +141,8 @@ public class RegistrationCeremony {
                         .timeout(relyingParty.pendingCeremonies().timeout().toMillis())
                         .build());
         try {
-            relyingParty.pendingCeremonies().put(request, kind, options.toJson(), user.getName(), conditional);
-            return PublicKeyJson.unwrap(options.toCredentialsCreateJson());
+            relyingParty.pendingCeremonies().put(request, kind, YubicoJson.MAPPER.writeValueAsString(options), user.getName(), conditional);
+            return YubicoJson.MAPPER.valueToTree(options);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Yubico could not write its own creation options", e);
         }
@@ -191,7 +191,7 @@ public class RegistrationCeremony {
 
     private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(String json) {
         try {
-            return PublicKeyCredential.parseRegistrationResponseJson(json);
+            return YubicoJson.MAPPER.readValue(json, YubicoJson.REGISTRATION);
         } catch (IOException | RuntimeException e) {
             throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
         }
@@ -199,7 +199,7 @@ public class RegistrationCeremony {
 
     private static PublicKeyCredentialCreationOptions options(PendingCeremony pending) {
         try {
-            return PublicKeyCredentialCreationOptions.fromJson(pending.requestJson());
+            return YubicoJson.MAPPER.readValue(pending.requestJson(), PublicKeyCredentialCreationOptions.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A pending registration could not be read back", e);
         }

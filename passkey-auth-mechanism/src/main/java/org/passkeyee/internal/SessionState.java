@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What the module keeps in the HTTP session besides pending ceremonies: when the caller signed
@@ -14,6 +15,7 @@ final class SessionState {
     private static final String SIGNED_IN_AT = "org.passkeyee.signed-in-at";
     private static final String SIGNED_IN_WITH = "org.passkeyee.signed-in-with";
     private static final String RETURN_TO = "org.passkeyee.return-to";
+    private static final String CALLER_GROUPS = "org.passkeyee.caller-groups";
 
     private SessionState() {
     }
@@ -27,9 +29,17 @@ final class SessionState {
         }
     }
 
-    static void markSignedIn(HttpSession session, Instant now, SignInMethod method) {
+    static void markSignedIn(HttpSession session, Instant now, SignInMethod method, Set<String> groups) {
         session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
         session.setAttribute(SIGNED_IN_WITH, method.name());
+        session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+    }
+
+    /** The groups the caller had when this session signed in, or {@code null}. */
+    static String[] callerGroups(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object groups = session == null ? null : session.getAttribute(CALLER_GROUPS);
+        return groups instanceof String[] names ? names.clone() : null;
     }
 
     /** How this session signed in, or {@code null} if the module did not sign it in. */

@@ -12,8 +12,15 @@ import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 
-/** Lets Yubico's relying party read our {@link PasskeyCredentialStore}. */
+/**
+ * Lets Yubico's relying party read our {@link PasskeyCredentialStore}.
+ *
+ * <p>A sign-in reads its passkey before Yubico verifies it; {@link #answeringWith} lets Yubico's
+ * own lookup of that passkey, on the same thread, use that read instead of a second one.
+ */
 final class StoreCredentialRepository implements CredentialRepository {
+
+    private static final ThreadLocal<StoredPasskey> JUST_READ = new ThreadLocal<>();
 
     private final PasskeyCredentialStore store;
 
@@ -42,14 +49,36 @@ final class StoreCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<RegisteredCredential> lookup(ByteArray credentialId, ByteArray userHandle) {
-        return store.findPasskey(credentialId)
+        return findPasskey(credentialId)
                 .filter(passkey -> passkey.userHandle().equals(userHandle))
                 .map(StoreCredentialRepository::registered);
     }
 
     @Override
     public Set<RegisteredCredential> lookupAll(ByteArray credentialId) {
-        return store.findPasskey(credentialId).map(StoreCredentialRepository::registered).map(Set::of).orElse(Set.of());
+        return findPasskey(credentialId).map(StoreCredentialRepository::registered).map(Set::of).orElse(Set.of());
+    }
+
+    /**
+     * Until the returned scope closes, lookups of {@code passkey}'s ID on this thread answer
+     * {@code passkey}, just read from the store, without reading it again.
+     */
+    static Scope answeringWith(StoredPasskey passkey) {
+        JUST_READ.set(passkey);
+        return JUST_READ::remove;
+    }
+
+    /** A stretch of one thread's work during which a passkey just read is reused. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private Optional<StoredPasskey> findPasskey(ByteArray credentialId) {
+        StoredPasskey justRead = JUST_READ.get();
+        return justRead != null && justRead.credentialId().equals(credentialId)
+                ? Optional.of(justRead)
+                : store.findPasskey(credentialId);
     }
 
     static PublicKeyCredentialDescriptor descriptor(StoredPasskey passkey) {

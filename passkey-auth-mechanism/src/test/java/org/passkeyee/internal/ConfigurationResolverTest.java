@@ -45,6 +45,7 @@ class ConfigurationResolverTest {
         assertFalse(configuration.signUpAllowed());
         assertEquals(Duration.ofMinutes(5), configuration.reauthenticationWindow());
         assertEquals(65536, configuration.maxRequestBytes());
+        assertEquals(50_000, configuration.maxAnonymousCeremonies());
     }
 
     @Test
@@ -56,7 +57,8 @@ class ConfigurationResolverTest {
                 "passkey.ceremony-timeout", "2",
                 "passkey.endpoint-prefix", "/auth/passkeys/",
                 "passkey.sign-up-allowed", "TRUE",
-                "passkey.reauthentication-window", "30"));
+                "passkey.reauthentication-window", "30",
+                "passkey.max-anonymous-ceremonies", "200"));
 
         assertEquals("login.example.com", configuration.rpId());
         assertEquals(List.of("https://login.example.com", "android:apk-key-hash:abc"), configuration.origins());
@@ -65,6 +67,7 @@ class ConfigurationResolverTest {
         assertEquals("/auth/passkeys", configuration.endpointPrefix());
         assertTrue(configuration.signUpAllowed());
         assertEquals(Duration.ofSeconds(30), configuration.reauthenticationWindow());
+        assertEquals(200, configuration.maxAnonymousCeremonies());
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.mockito.Mockito.when;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,7 @@ import org.passkeyee.PasskeyErrorCode;
 class PendingCeremoniesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private final PendingCeremonies ceremonies = new PendingCeremonies(Duration.ofMinutes(5), clock);
+    private final PendingCeremonies ceremonies = new PendingCeremonies(Duration.ofMinutes(5), 1_000, clock);
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final HttpSession session = session(attributes, true);
     private final HttpServletRequest request = request(session);
@@ -89,6 +91,47 @@ class PendingCeremoniesTest {
     }
 
     @Test
+    void putWhenTheAnonymousBudgetIsSpentThenTooManyAndNoSessionCreated() {
+        PendingCeremonies capped = new PendingCeremonies(Duration.ofMinutes(5), 2, clock);
+        capped.put(browserWithoutSession(), PendingCeremony.Kind.SIGN_IN, "{}", null);
+        capped.put(browserWithoutSession(), PendingCeremony.Kind.SIGN_IN, "{}", null);
+        HttpServletRequest third = browserWithoutSession();
+
+        assertRefused(PasskeyErrorCode.TOO_MANY_CEREMONIES, () -> capped.put(third, PendingCeremony.Kind.SIGN_IN, "{}", null));
+
+        verify(third, never()).getSession(true);
+        assertEquals(2, capped.anonymousSessions());
+    }
+
+    @Test
+    void putAgainInTheSameAnonymousSessionThenNoSecondPlaceTaken() {
+        PendingCeremonies capped = new PendingCeremonies(Duration.ofMinutes(5), 1, clock);
+        HttpServletRequest browser = browserWithoutSession();
+        capped.put(browser, PendingCeremony.Kind.SIGN_IN, "{}", null);
+
+        capped.put(browser, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        capped.put(browser, PendingCeremony.Kind.SIGN_UP, "{}", "bob");
+
+        assertEquals(1, capped.anonymousSessions());
+    }
+
+    @Test
+    void signedInOrSessionEndedThenThePlaceIsFreed() {
+        PendingCeremonies capped = new PendingCeremonies(Duration.ofMinutes(5), 1, clock);
+        HttpServletRequest first = browserWithoutSession();
+        capped.put(first, PendingCeremony.Kind.SIGN_IN, "{}", null);
+
+        PendingCeremonies.signedIn(first.getSession(false));
+        PendingCeremonies.signedIn(first.getSession(false));
+        HttpServletRequest second = browserWithoutSession();
+        capped.put(second, PendingCeremony.Kind.SIGN_IN, "{}", null);
+
+        assertEquals(1, capped.anonymousSessions());
+        second.getSession(false).removeAttribute(PendingCeremonies.ANONYMOUS_TICKET_ATTRIBUTE);
+        assertEquals(0, capped.anonymousSessions());
+    }
+
+    @Test
     void putWhenCallerIsSignedInThenTheSessionKeepsItsLifetime() {
         when(request.getUserPrincipal()).thenReturn(mock(Principal.class));
 
@@ -140,9 +183,27 @@ class PendingCeremoniesTest {
                 .thenAnswer(call -> attributes.get(call.<String>getArgument(0)));
         org.mockito.Mockito.doAnswer(call -> attributes.put(call.getArgument(0), call.getArgument(1)))
                 .when(session).setAttribute(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
-        org.mockito.Mockito.doAnswer(call -> attributes.remove(call.<String>getArgument(0)))
-                .when(session).removeAttribute(org.mockito.ArgumentMatchers.anyString());
+        org.mockito.Mockito.doAnswer(call -> {
+            Object removed = attributes.remove(call.<String>getArgument(0));
+            if (removed instanceof HttpSessionBindingListener listener) {
+                listener.valueUnbound(new HttpSessionBindingEvent(session, call.getArgument(0), removed));
+            }
+            return null;
+        }).when(session).removeAttribute(org.mockito.ArgumentMatchers.anyString());
         return session;
+    }
+
+    /** A browser's first request: no session until the code asks for one. */
+    private static HttpServletRequest browserWithoutSession() {
+        HttpSession session = session(new ConcurrentHashMap<>(), true);
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        boolean[] created = {false};
+        when(request.getSession(false)).thenAnswer(call -> created[0] ? session : null);
+        when(request.getSession(true)).thenAnswer(call -> {
+            created[0] = true;
+            return session;
+        });
+        return request;
     }
 
     private static HttpServletRequest request(HttpSession session) {

@@ -34,9 +34,9 @@ final class CompareScenario {
             SignInLoad loadA = new SignInLoad(a.port(), BenchmarkMain.SAMPLE_CONTEXT, errors);
             SignInLoad loadB = new SignInLoad(b.port(), BenchmarkMain.SAMPLE_CONTEXT, errors);
             List<Interleaved.Contender> contenders = List.of(
-                    new Interleaved.Contender("A: " + options.sampleWar().getFileName(), a, loadA,
+                    new Interleaved.Contender("A: the sample WAR built here", a, loadA,
                             loadA.register(options.callers(), 8, "bench")),
-                    new Interleaved.Contender("B: " + options.warB().getFileName(), b, loadB,
+                    new Interleaved.Contender("B: --war-b", b, loadB,
                             loadB.register(options.callers(), 8, "bench")));
             EcdsaCeiling.Result before = EcdsaCeiling.measure(2_000);
             List<Interleaved.Outcome> outcomes = Interleaved.run(contenders, clients, options.warmup(), options.rounds(),
