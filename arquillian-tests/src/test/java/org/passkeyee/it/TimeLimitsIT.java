@@ -1,6 +1,8 @@
 package org.passkeyee.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.passkeyee.it.support.PasskeyAssertions.assertRefused;
 import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
 import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
@@ -8,6 +10,8 @@ import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -20,8 +24,9 @@ import org.passkeyee.it.support.PasskeyClient.Response;
 import org.passkeyee.it.support.SoftwareAuthenticator;
 
 /**
- * Time limits, with short limits set through MicroProfile Config in the WAR: a ceremony
- * lives 2 s, and a passkey may be added only within 3 s of signing in.
+ * Time and size limits, with small limits set through MicroProfile Config in the WAR: a ceremony
+ * lives 2 s, a passkey may be added only within 3 s of signing in, and at most 10 sessions are
+ * held for anonymous ceremonies at once.
  */
 @ExtendWith(ArquillianExtension.class)
 class TimeLimitsIT {
@@ -29,6 +34,7 @@ class TimeLimitsIT {
     private static final Duration CEREMONY_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REAUTHENTICATION_WINDOW = Duration.ofSeconds(3);
     private static final Duration MARGIN = Duration.ofMillis(500);
+    private static final int MAX_ANONYMOUS_CEREMONIES = 10;
 
     @ArquillianResource
     private URL deploymentUrl;
@@ -37,7 +43,8 @@ class TimeLimitsIT {
     static WebArchive deployment() {
         return Deployments.sampleAppWithConfig(
                 "passkey.ceremony-timeout=" + CEREMONY_TIMEOUT.toSeconds() + "\n"
-                + "passkey.reauthentication-window=" + REAUTHENTICATION_WINDOW.toSeconds() + "\n");
+                + "passkey.reauthentication-window=" + REAUTHENTICATION_WINDOW.toSeconds() + "\n"
+                + "passkey.max-anonymous-ceremonies=" + MAX_ANONYMOUS_CEREMONIES + "\n");
     }
 
     @Test
@@ -91,6 +98,38 @@ class TimeLimitsIT {
         Response added = browser.addPasskey(SoftwareAuthenticator.deviceBound(), "Phone");
 
         assertEquals(201, added.status(), added::toString);
+    }
+
+    @Test
+    void anonymousCeremoniesBeyondTheCapThenTooManyWithoutSessionUntilOneSignsIn() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        newBrowser().signUp(uniqueUsername("capped"), laptop).expectStatus(201);
+        List<PasskeyClient> holding = new ArrayList<>();
+        try {
+            Response refused = null;
+            for (int i = 0; i <= MAX_ANONYMOUS_CEREMONIES && refused == null; i++) {
+                PasskeyClient browser = newBrowser();
+                Response options = browser.loginOptions();
+                if (options.status() == 200) {
+                    holding.add(browser);
+                } else {
+                    refused = options;
+                }
+            }
+
+            assertNotNull(refused, "no refusal after " + (MAX_ANONYMOUS_CEREMONIES + 1) + " anonymous ceremonies");
+            assertRefused(refused, 429, "too_many_ceremonies");
+            assertEquals("60", refused.header("Retry-After"));
+            assertNull(refused.header("Set-Cookie"), "a refused ceremony must not create a session");
+            assertRefused(newBrowser().registrationOptions(uniqueUsername("late"), "Late"), 429, "too_many_ceremonies");
+
+            PasskeyClient holder = holding.get(0);
+            JsonNode again = optionsOf(holder.loginOptions().expectStatus(200));
+            holder.finishLogin(laptop.authenticate(again, holder.origin())).expectStatus(200);
+            newBrowser().loginOptions().expectStatus(200);
+        } finally {
+            holding.forEach(PasskeyClient::logout);
+        }
     }
 
     private PasskeyClient newBrowser() {
