@@ -16,10 +16,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
-import org.passkeyee.it.support.SoftwareAuthenticator;
-import org.passkeyee.it.support.Tamper;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Tamper;
 
 /**
  * Every refusal answers its exact status and error code as JSON, and leaves the credential

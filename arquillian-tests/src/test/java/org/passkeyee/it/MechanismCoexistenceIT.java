@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.BasicBesidePasskeys;
 import org.passkeyee.it.support.Deployments;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyOrBasicHandler;
-import org.passkeyee.it.support.SoftwareAuthenticator;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * Jakarta EE 11 (Security 4): the passkey mechanism beside another mechanism in one application.

@@ -23,10 +23,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
-import org.passkeyee.it.support.SoftwareAuthenticator;
-import org.passkeyee.it.support.Tamper;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Tamper;
 
 /**
  * The HTTP contract of the passkey endpoints, driven like a browser would: sign-up, both kinds

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
-import org.passkeyee.it.support.SoftwareAuthenticator;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * What survives a server restart: the passkeys, and the decoys of a configured secret. Runs on

@@ -50,11 +50,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
 import org.passkeyee.it.support.LiveSessionCounter;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.ProxiedPostgres;
 import org.passkeyee.it.support.SessionProbeServlet;
-import org.passkeyee.it.support.SoftwareAuthenticator;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * Sign-in under concurrent load and with the database failing: single use of an assertion,

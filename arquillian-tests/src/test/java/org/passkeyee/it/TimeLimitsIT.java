@@ -19,9 +19,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
-import org.passkeyee.it.support.SoftwareAuthenticator;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * Time and size limits, with small limits set through MicroProfile Config in the WAR: a ceremony

@@ -6,6 +6,7 @@ import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * The machine's ceiling for sign-in ceremonies: each ceremony costs one ES256 signature (the

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.passkeyee.testsupport.Base64Url;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

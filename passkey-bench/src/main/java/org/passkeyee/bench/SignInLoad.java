@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * The load: K callers registered through the sign-up endpoints, then full sign-in ceremonies from
@@ -87,7 +88,7 @@ final class SignInLoad {
         if (options.status() != 200) {
             throw new IOException("registration options for " + username + ": " + options);
         }
-        SoftwareAuthenticator authenticator = new SoftwareAuthenticator(synced);
+        SoftwareAuthenticator authenticator = synced ? SoftwareAuthenticator.synced() : SoftwareAuthenticator.deviceBound();
         ObjectNode body = Browser.JSON.createObjectNode();
         body.set("credential", authenticator.register(options.json(), browser.origin()));
         body.put("label", "bench");

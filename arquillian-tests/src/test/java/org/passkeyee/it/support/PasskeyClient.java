@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Tamper;
 
 /**
  * One "browser" talking to the deployed application: its own cookie jar, never following

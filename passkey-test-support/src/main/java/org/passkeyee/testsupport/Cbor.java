@@ -1,4 +1,4 @@
-package org.passkeyee.it.support;
+package org.passkeyee.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.passkeyee.it.support;
+package org.passkeyee.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -247,18 +247,22 @@ public final class SoftwareAuthenticator {
 
     /** AAGUID | credential ID length | credential ID | COSE public key. */
     private static byte[] attestedCredentialData(Credential credential) {
-        ECPublicKey publicKey = (ECPublicKey) credential.keyPair.getPublic();
+        return concat(
+                AAGUID,
+                ByteBuffer.allocate(2).putShort((short) credential.id.length).array(),
+                credential.id,
+                coseKey((ECPublicKey) credential.keyPair.getPublic()));
+    }
+
+    /** The COSE_Key (EC2, ES256, P-256) of a public key, as WebAuthn stores it. */
+    public static byte[] coseKey(ECPublicKey publicKey) {
         Map<Object, Object> coseKey = new LinkedHashMap<>();
         coseKey.put(1, 2);      // kty: EC2
         coseKey.put(3, ES256);  // alg: ES256
         coseKey.put(-1, 1);     // crv: P-256
         coseKey.put(-2, unsigned32(publicKey.getW().getAffineX()));
         coseKey.put(-3, unsigned32(publicKey.getW().getAffineY()));
-        return concat(
-                AAGUID,
-                ByteBuffer.allocate(2).putShort((short) credential.id.length).array(),
-                credential.id,
-                Cbor.encode(coseKey));
+        return Cbor.encode(coseKey);
     }
 
     private static byte[] clientDataJson(String type, JsonNode options, String origin, Tamper tamper) {
@@ -333,7 +337,8 @@ public final class SoftwareAuthenticator {
         return bytes;
     }
 
-    private static KeyPair newKeyPair() {
+    /** A new P-256 key pair. */
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -355,7 +360,8 @@ public final class SoftwareAuthenticator {
         }
     }
 
-    static byte[] sha256(byte[] data) {
+    /** SHA-256 of {@code data}. */
+    public static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {

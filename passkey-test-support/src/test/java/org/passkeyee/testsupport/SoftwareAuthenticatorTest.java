@@ -1,4 +1,4 @@
-package org.passkeyee.it.support;
+package org.passkeyee.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.passkeyee.it.support;
+package org.passkeyee.testsupport;
 
 /**
  * What a {@link SoftwareAuthenticator} should get wrong in one ceremony, so that a test breaks
