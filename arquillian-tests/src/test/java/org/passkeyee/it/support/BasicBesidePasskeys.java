@@ -2,8 +2,8 @@ package org.passkeyee.it.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.identitystore.InMemoryIdentityStoreDefinition.Credentials;
 import jakarta.security.enterprise.identitystore.InMemoryIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.InMemoryIdentityStoreDefinition.Credentials;
 
 /**
  * TEST-ONLY, Jakarta EE 11: a second mechanism beside the passkey one, added to the sample WAR by
