@@ -238,6 +238,8 @@ class PasskeyHttpContractIT {
                 "backupEligible", "backedUp", "transports")) {
             assertTrue(passkeys.get(0).has(field), () -> field + " missing in " + list);
         }
+        assertEquals(passkeys.get(0).path("createdAt"), passkeys.get(0).path("lastUsedAt"),
+                () -> "the sign-up signed in with the new passkey: its first use. " + list);
     }
 
     @Test
@@ -257,8 +259,9 @@ class PasskeyHttpContractIT {
     void deleteOneOfTwoPasskeysThenItIsGone() {
         PasskeyClient browser = newBrowser();
         browser.signUp(uniqueUsername("deleter"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
-        String phoneId = browser.addPasskey(SoftwareAuthenticator.deviceBound(), "Phone")
-                .expectStatus(201).json().path("id").asText();
+        JsonNode added = browser.addPasskey(SoftwareAuthenticator.deviceBound(), "Phone").expectStatus(201).json();
+        String phoneId = added.path("id").asText();
+        assertTrue(added.path("lastUsedAt").isNull(), () -> "a passkey only added was never used: " + added);
 
         Response deleted = browser.delete("/passkey/credentials/" + phoneId);
         assertEquals(204, deleted.status(), deleted::toString);

@@ -6,6 +6,8 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.passkeyee.PasskeyErrorCode;
 
 /**
@@ -19,8 +21,12 @@ import org.passkeyee.PasskeyErrorCode;
  */
 final class AnonymousCeremonyBudget {
 
+    private static final Logger LOG = Logger.getLogger(AnonymousCeremonyBudget.class.getName());
+    private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
+
     private final int limit;
     private final AtomicInteger held = new AtomicInteger();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
     AnonymousCeremonyBudget(int limit) {
         this.limit = limit;
@@ -36,6 +42,7 @@ final class AnonymousCeremonyBudget {
         do {
             now = held.get();
             if (now >= limit) {
+                warnAtMostOncePerMinute();
                 throw new CeremonyException(PasskeyErrorCode.TOO_MANY_CEREMONIES);
             }
         } while (!held.compareAndSet(now, now + 1));
@@ -45,6 +52,15 @@ final class AnonymousCeremonyBudget {
     /** Places taken and not yet handed back. */
     int held() {
         return held.get();
+    }
+
+    private void warnAtMostOncePerMinute() {
+        long last = lastWarning.get();
+        long now = System.nanoTime();
+        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+            LOG.warning(() -> "Passkey: " + limit + " anonymous ceremonies are pending; new ones are refused with 429 "
+                    + "until some expire (passkey.max-anonymous-ceremonies). A flood of options requests?");
+        }
     }
 
     /** A place in the budget, kept as a session attribute; handed back when unbound. */

@@ -98,7 +98,7 @@ public class RegistrationCeremony {
     NewAccount completeSignUp(HttpServletRequest request, String credentialJson, String requestedLabel) {
         PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_UP);
         PublicKeyCredentialCreationOptions options = options(pending);
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
         UserIdentity identity = options.getUser();
         if (!accountsForSignUp().reserveUsername(identity.getName())) {
             throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
@@ -118,7 +118,7 @@ public class RegistrationCeremony {
             throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PublicKeyCredentialCreationOptions options = options(pending);
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
         boolean stored = store.findUserByUsername(callerName).isPresent()
                 ? store.addPasskey(passkey)
                 : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
@@ -148,8 +148,9 @@ public class RegistrationCeremony {
         }
     }
 
+    /** Verifies a new passkey; {@code signsIn}: the caller is signed in with it right away (sign-up), which is its first use. */
     private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, String credentialJson,
-                                 String requestedLabel) {
+                                 String requestedLabel, boolean signsIn) {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
         AuthenticatorAttestationResponse response = credential.getResponse();
         boolean conditionalCreate = pending.conditional()
@@ -171,6 +172,7 @@ public class RegistrationCeremony {
             throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
         }
         String aaguid = Aaguids.format(result.getAaguid());
+        Instant now = Instant.now();
         String label = requestedLabel == null || requestedLabel.isBlank()
                 ? authenticatorNames.nameOf(aaguid) : Names.label(requestedLabel);
         return new StoredPasskey(
@@ -185,8 +187,8 @@ public class RegistrationCeremony {
                 result.isUserVerified(),
                 response.getAttestation().getFormat(),
                 label,
-                Instant.now(),
-                null);
+                now,
+                signsIn ? now : null);
     }
 
     private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(String json) {
