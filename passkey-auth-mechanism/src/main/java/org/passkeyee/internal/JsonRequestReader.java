@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import org.passkeyee.PasskeyErrorCode;
 
@@ -16,10 +17,37 @@ import org.passkeyee.PasskeyErrorCode;
  */
 final class JsonRequestReader {
 
+    /** How much of a refused body {@link #discardUnread} reads at most, as a multiple of the limit. */
+    private static final int DISCARD_FACTOR = 4;
+
     private final int maxBytes;
 
     JsonRequestReader(int maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body, up to a few times the limit, so
+     * that the container sees the request finished. (Undertow otherwise treats an authentication
+     * refusal with an unread body as unanswered and logs a stack trace when it tries to send its
+     * own error page over our JSON.) A larger body is left alone.
+     */
+    void discardUnread(HttpServletRequest request) {
+        long bound = (long) maxBytes * DISCARD_FACTOR;
+        if (request.getContentLengthLong() > bound) {
+            return;
+        }
+        try {
+            InputStream body = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            int n;
+            while (read <= bound && (n = body.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // nothing more to do: the refusal is answered either way
+        }
     }
 
     ObjectNode readObject(HttpServletRequest request) throws IOException {
