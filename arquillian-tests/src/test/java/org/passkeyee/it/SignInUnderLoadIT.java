@@ -81,8 +81,8 @@ class SignInUnderLoadIT {
     private static final int FLOOD = 3_000;
     private static final String PENDING_CEREMONY = "org.passkeyee.internal.PendingCeremony";
     /**
-     * Longer than EclipseLink's retries of a read that met a dead connection (5 s apart, about
-     * 10 s in all here): a shorter outage only delays the requests, which then succeed.
+     * Long enough for many requests to meet the dead database (and for the pool to notice; its
+     * connections time out after a few seconds, see ProxiedPostgres).
      */
     private static final Duration OUTAGE = Duration.ofSeconds(18);
     private static final String GLASSFISH_WEB_XML = """

@@ -162,7 +162,7 @@ public class CeremonyLogins {
 
     private static AuthenticationStatus storeUnavailable(HttpServletResponse response, RuntimeException failure)
             throws IOException {
-        LOG.warning(() -> "Passkey store unavailable: " + failure.getMessage());
+        LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(failure));
         JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
         return AuthenticationStatus.SEND_FAILURE;
     }

@@ -40,7 +40,7 @@ final class PasskeyEndpointServlet extends HttpServlet {
         } catch (CeremonyException refusal) {
             JsonAnswers.error(response, refusal);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
-            LOG.warning(() -> "Passkey store unavailable: " + storeDown.getMessage());
+            LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(storeDown));
             JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
         } catch (RuntimeException fault) {
             LOG.log(Level.SEVERE, "Passkey endpoint failed: " + request.getMethod() + " " + request.getRequestURI(), fault);

@@ -35,7 +35,11 @@
  *     <jta-data-source>java:app/jdbc/AppDS</jta-data-source>
  *     <class>org.passkeyee.persistence.PasskeyUserEntity</class>
  *     <class>org.passkeyee.persistence.PasskeyCredentialEntity</class>
- *     ...
+ *     <shared-cache-mode>NONE</shared-cache-mode>
+ *     <properties>
+ *         <!-- EclipseLink: no retry of a failed read, see EclipseLinkFailFast -->
+ *         <property name="eclipselink.session.customizer" value="org.passkeyee.persistence.EclipseLinkFailFast"/>
+ *     </properties>
  * </persistence-unit>
  * }</pre>
  * and produce its persistence context as a selected alternative, which wins over the default:

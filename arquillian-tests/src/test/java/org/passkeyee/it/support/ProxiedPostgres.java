@@ -121,6 +121,9 @@ public final class ProxiedPostgres implements AutoCloseable {
                         <class>org.passkeyee.persistence.PasskeyCredentialEntity</class>
                         <exclude-unlisted-classes>true</exclude-unlisted-classes>
                         <shared-cache-mode>NONE</shared-cache-mode>
+                        <properties>
+                            <property name="eclipselink.session.customizer" value="org.passkeyee.persistence.EclipseLinkFailFast"/>
+                        </properties>
                     </persistence-unit>
                 </persistence>
                 """.formatted(ProxiedPasskeyEntityManager.UNIT, DATA_SOURCE)), PERSISTENCE_XML);
