@@ -100,7 +100,6 @@ public class CeremonyLogins {
             }
             return login(request, context, result, account, SessionState.SignInMethod.PASSKEY);
         } catch (CeremonyException refusal) {
-            reader.discardUnread(request);
             JsonAnswers.error(response, refusal);
             return AuthenticationStatus.SEND_FAILURE;
         } catch (PasskeyStoreException | TransactionalException storeDown) {
@@ -155,7 +154,6 @@ public class CeremonyLogins {
                 + " remote=" + request.getRemoteAddr());
         signInFailed.fire(new PasskeySignInFailed(code, presentedId, request.getRemoteAddr()));
         int status = code.status() == 400 && code != PasskeyErrorCode.MALFORMED_REQUEST ? 401 : code.status();
-        reader.discardUnread(request);
         JsonAnswers.error(response, code, status, refusal.getMessage());
         return AuthenticationStatus.SEND_FAILURE;
     }

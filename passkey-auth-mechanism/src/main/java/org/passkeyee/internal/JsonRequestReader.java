@@ -17,7 +17,7 @@ import org.passkeyee.PasskeyErrorCode;
  */
 final class JsonRequestReader {
 
-    /** How much of a refused body {@link #discardUnread} reads at most, as a multiple of the limit. */
+    /** How much of a refused body {@link #refuseUnread} reads at most, as a multiple of the limit. */
     private static final int DISCARD_FACTOR = 4;
 
     private final int maxBytes;
@@ -26,29 +26,6 @@ final class JsonRequestReader {
         this.maxBytes = maxBytes;
     }
 
-    /**
-     * Reads and drops what is left of a refused request's body, up to a few times the limit, so
-     * that the container sees the request finished. (Undertow otherwise treats an authentication
-     * refusal with an unread body as unanswered and logs a stack trace when it tries to send its
-     * own error page over our JSON.) A larger body is left alone.
-     */
-    void discardUnread(HttpServletRequest request) {
-        long bound = (long) maxBytes * DISCARD_FACTOR;
-        if (request.getContentLengthLong() > bound) {
-            return;
-        }
-        try {
-            InputStream body = request.getInputStream();
-            byte[] buffer = new byte[8192];
-            long read = 0;
-            int n;
-            while (read <= bound && (n = body.read(buffer)) >= 0) {
-                read += n;
-            }
-        } catch (IOException | IllegalStateException e) {
-            // nothing more to do: the refusal is answered either way
-        }
-    }
 
     ObjectNode readObject(HttpServletRequest request) throws IOException {
         byte[] body = readBody(request);
@@ -66,19 +43,44 @@ final class JsonRequestReader {
 
     private byte[] readBody(HttpServletRequest request) throws IOException {
         if (!isJson(request.getContentType())) {
-            throw new CeremonyException(PasskeyErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            throw refuseUnread(request, PasskeyErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
         if (request.getContentLengthLong() > maxBytes) {
-            throw new CeremonyException(PasskeyErrorCode.BODY_TOO_LARGE);
+            throw refuseUnread(request, PasskeyErrorCode.BODY_TOO_LARGE);
         }
         byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            throw new CeremonyException(PasskeyErrorCode.BODY_TOO_LARGE);
+            throw refuseUnread(request, PasskeyErrorCode.BODY_TOO_LARGE);
         }
         if (body.length == 0) {
             throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is empty.");
         }
         return body;
+    }
+
+    /**
+     * The refusal of a body this reader will not read, after reading and dropping what is left of
+     * it (up to a few times the limit; a larger body is left alone), so that the container sees
+     * the request finished. Undertow otherwise treats an authentication refusal with an unread
+     * body as unanswered and logs a stack trace when it tries to send its own error page over our
+     * JSON.
+     */
+    private CeremonyException refuseUnread(HttpServletRequest request, PasskeyErrorCode code) {
+        long bound = (long) maxBytes * DISCARD_FACTOR;
+        if (request.getContentLengthLong() <= bound) {
+            try {
+                InputStream body = request.getInputStream();
+                byte[] buffer = new byte[8192];
+                long read = 0;
+                int n;
+                while (read <= bound && (n = body.read(buffer)) >= 0) {
+                    read += n;
+                }
+            } catch (IOException | IllegalStateException e) {
+                // nothing more to do: the refusal is answered either way
+            }
+        }
+        return new CeremonyException(code);
     }
 
     static boolean isJson(String contentType) {

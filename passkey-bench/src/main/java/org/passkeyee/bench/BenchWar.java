@@ -26,8 +26,8 @@ final class BenchWar {
     /** The probes added to the sample WAR. */
     static final String[] PROBES = {
         "org/passkeyee/bench/server/OpenMeServlet.class",
-        "org/passkeyee/bench/server/SessionProbeServlet.class",
-        "org/passkeyee/bench/server/LiveSessions.class",
+        "org/passkeyee/testsupport/server/SessionProbeServlet.class",
+        "org/passkeyee/testsupport/server/LiveSessionCounter.class",
     };
 
     /** The twin servlet, alone in the plain WAR. */

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * What pending ceremonies cost in memory, measured from outside the core: the session attributes
- * a real session holds (through the {@code /bench/session} probe), and the server's heap (through
+ * a real session holds (through the test-support session probe), and the server's heap (through
  * {@code jcmd}, whose class histogram forces a full collection first) before a flood of abandoned
  * anonymous ceremonies, right after it, and once the sessions have expired.
  */
 final class SessionMemory {
 
+    /** {@code SessionProbeServlet.PATH} of passkey-test-support (not loaded here: it needs the Servlet API). */
+    private static final String SESSION_PROBE = "/test-support/sessions";
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("Total\\s+(\\d+)\\s+(\\d+)");
 
     private final int port;
@@ -43,19 +45,19 @@ final class SessionMemory {
             if (response.status() != 200) {
                 throw new IOException(path + ": " + response);
             }
-            return browser.get(context + "/bench/session").json();
+            return browser.get(context + SESSION_PROBE + "?mine").json();
         }
     }
 
     /** The probe's description of a signed-in session (no pending ceremony left). */
     JsonNode sessionOf(Browser signedIn) throws IOException {
-        return signedIn.get(context + "/bench/session").json();
+        return signedIn.get(context + SESSION_PROBE + "?mine").json();
     }
 
     /** Live sessions of the application, per the probe's listener. */
     long liveSessions() throws IOException {
         try (Browser browser = new Browser(port)) {
-            return browser.get(context + "/bench/session?count").json().path("live").asLong();
+            return browser.get(context + SESSION_PROBE).json().path("live").asLong();
         }
     }
 

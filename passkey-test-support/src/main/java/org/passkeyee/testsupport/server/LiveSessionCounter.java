@@ -1,4 +1,4 @@
-package org.passkeyee.bench.server;
+package org.passkeyee.testsupport.server;
 
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpSessionListener;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * BENCHMARK PROBE: counts the application's sessions as the container creates and destroys
- * (invalidates or expires) them, so the benchmark can see abandoned ceremonies go away.
+ * TEST-ONLY listener, deployed by the tests and the benchmark into the WAR under test: counts the
+ * sessions the container creates and destroys (invalidates or expires), for {@link SessionProbeServlet}.
  */
 @WebListener
-public class LiveSessions implements HttpSessionListener {
+public class LiveSessionCounter implements HttpSessionListener {
 
     static final AtomicLong CREATED = new AtomicLong();
     static final AtomicLong DESTROYED = new AtomicLong();
