@@ -101,4 +101,16 @@ public @interface PasskeyAuthenticationMechanismDefinition {
      * Property {@code passkey.max-anonymous-ceremonies}.
      */
     int maxAnonymousCeremonies() default 50_000;
+
+    /**
+     * Whether a passkey caller also gets the groups of the application's identity stores that
+     * both validate and provide groups (Jakarta Security's default for its database and LDAP
+     * stores, and for most hand-written ones), by asking their {@code getCallerGroups} for the
+     * caller name: a person who signed in with a password before keeps their groups with a
+     * passkey. Stores that only provide groups are asked by the container either way. Set
+     * {@code false} where a name in another store may belong to another person than the passkey
+     * account of that name (see the README's security notes).
+     * Property {@code passkey.groups-from-validating-stores}.
+     */
+    boolean groupsFromValidatingStores() default true;
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param reauthenticationWindow time after a sign-in during which a passkey may be added
  * @param maxRequestBytes        largest accepted request body
  * @param maxAnonymousCeremonies most sessions held at once for anonymous ceremonies
+ * @param groupsFromValidatingStores whether passkey callers get groups from the application's
+ *                               stores that validate and provide groups
  */
 public record PasskeyConfiguration(
         String rpId,
@@ -32,7 +34,8 @@ public record PasskeyConfiguration(
         String defaultRedirect,
         Duration reauthenticationWindow,
         int maxRequestBytes,
-        int maxAnonymousCeremonies) {
+        int maxAnonymousCeremonies,
+        boolean groupsFromValidatingStores) {
 
     /** Validates the values and copies the list. */
     public PasskeyConfiguration {

@@ -115,7 +115,8 @@ class SignInUnderLoadIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         database = ProxiedPostgres.create("load");
-        WebArchive war = Deployments.sampleAppWithConfig("passkey.ceremony-timeout=" + CEREMONY_TIMEOUT_SECONDS)
+        WebArchive war = Deployments.sampleAppWithConfig("passkey.ceremony-timeout=" + CEREMONY_TIMEOUT_SECONDS
+                        + "\n" + ProxiedPostgres.STORE_PROPERTY)
                 .addClasses(SessionProbeServlet.class, LiveSessionCounter.class)
                 .addAsWebInfResource(new StringAsset(GLASSFISH_WEB_XML), "glassfish-web.xml");
         return database.addTo(war);

@@ -46,7 +46,10 @@ final class ConfigurationResolver {
                 positive("passkey.max-request-bytes", overrides.apply("passkey.max-request-bytes")
                         .map(v -> integer("passkey.max-request-bytes", v)).orElse(definition.maxRequestBytes())),
                 positive("passkey.max-anonymous-ceremonies", overrides.apply("passkey.max-anonymous-ceremonies")
-                        .map(v -> integer("passkey.max-anonymous-ceremonies", v)).orElse(definition.maxAnonymousCeremonies())));
+                        .map(v -> integer("passkey.max-anonymous-ceremonies", v)).orElse(definition.maxAnonymousCeremonies())),
+                overrides.apply("passkey.groups-from-validating-stores")
+                        .map(v -> bool("passkey.groups-from-validating-stores", v))
+                        .orElse(definition.groupsFromValidatingStores()));
         RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins());
         return configuration;
     }

@@ -34,6 +34,7 @@ public class PasskeyExtension implements Extension {
             PasskeySummaries.class,
             RegistrationCeremony.class,
             AuthenticationCeremony.class,
+            ValidatingStoreGroups.class,
             PasskeyIdentityStore.class,
             CeremonyLogins.class,
             PasskeyAuthenticationMechanism.class,

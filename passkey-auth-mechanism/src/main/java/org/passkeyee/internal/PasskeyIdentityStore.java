@@ -9,18 +9,22 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The identity store that validates passkeys. It only validates (it provides no groups): the
- * application's own identity stores that provide groups add them to the caller it returns, so
- * LDAP or database groups keep working for passkey callers.
+ * The identity store that validates passkeys. The groups of the caller it returns come from the
+ * application's own identity stores: those that only provide groups are asked by the container's
+ * identity store handler; those that also validate (the default of Jakarta Security's database
+ * and LDAP stores) are asked here, through {@link ValidatingStoreGroups}, and their groups travel
+ * in this store's result. So a person keeps the groups they had with their password.
  */
 @Singleton
 public class PasskeyIdentityStore implements IdentityStore {
 
     private final AuthenticationCeremony authentication;
+    private final ValidatingStoreGroups groups;
 
     @Inject
-    PasskeyIdentityStore(AuthenticationCeremony authentication) {
+    PasskeyIdentityStore(AuthenticationCeremony authentication, ValidatingStoreGroups groups) {
         this.authentication = authentication;
+        this.groups = groups;
     }
 
     @Override
@@ -29,20 +33,26 @@ public class PasskeyIdentityStore implements IdentityStore {
             try {
                 AuthenticationCeremony.VerifiedSignIn signIn = authentication.finish(assertion.ceremony(), assertion.response());
                 assertion.verified(signIn.credentialId());
-                return new CredentialValidationResult(signIn.username());
+                return signedIn(signIn.username());
             } catch (CeremonyException refusal) {
                 assertion.refused(refusal.code());
                 return CredentialValidationResult.INVALID_RESULT;
             }
         }
         if (credential instanceof PasskeySignUpCredential signUp) {
-            return new CredentialValidationResult(signUp.callerName());
+            return signedIn(signUp.callerName());
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
+    private CredentialValidationResult signedIn(String callerName) {
+        return new CredentialValidationResult(callerName, groups.groupsOf(callerName));
+    }
+
+    /** Also {@code PROVIDE_GROUPS} when it hands on other stores' groups, or the handler would drop them. */
     @Override
     public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE);
+        return groups.enabled() ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
+                : EnumSet.of(ValidationType.VALIDATE);
     }
 }

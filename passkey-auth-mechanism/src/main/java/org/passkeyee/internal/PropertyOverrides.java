@@ -8,13 +8,16 @@ import java.util.function.Function;
  * system properties, environment variables and {@code microprofile-config.properties}),
  * otherwise system properties alone. MicroProfile Config is not part of Jakarta EE 10, so it is
  * detected at run time and only then touched.
+ *
+ * <p>Public for the module's other JARs (the JPA store reads its datasource setting here); not API.
  */
-final class PropertyOverrides {
+public final class PropertyOverrides {
 
     private PropertyOverrides() {
     }
 
-    static Function<String, Optional<String>> forCurrentApplication() {
+    /** The lookup for the application of the calling thread (its context class loader). */
+    public static Function<String, Optional<String>> forCurrentApplication() {
         if (microProfileConfigPresent()) {
             return MicroProfileConfigLookup::find;
         }

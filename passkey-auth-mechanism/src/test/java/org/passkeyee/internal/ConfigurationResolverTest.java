@@ -46,6 +46,7 @@ class ConfigurationResolverTest {
         assertEquals(Duration.ofMinutes(5), configuration.reauthenticationWindow());
         assertEquals(65536, configuration.maxRequestBytes());
         assertEquals(50_000, configuration.maxAnonymousCeremonies());
+        assertTrue(configuration.groupsFromValidatingStores());
     }
 
     @Test
@@ -58,7 +59,8 @@ class ConfigurationResolverTest {
                 "passkey.endpoint-prefix", "/auth/passkeys/",
                 "passkey.sign-up-allowed", "TRUE",
                 "passkey.reauthentication-window", "30",
-                "passkey.max-anonymous-ceremonies", "200"));
+                "passkey.max-anonymous-ceremonies", "200",
+                "passkey.groups-from-validating-stores", "false"));
 
         assertEquals("login.example.com", configuration.rpId());
         assertEquals(List.of("https://login.example.com", "android:apk-key-hash:abc"), configuration.origins());
@@ -68,6 +70,7 @@ class ConfigurationResolverTest {
         assertTrue(configuration.signUpAllowed());
         assertEquals(Duration.ofSeconds(30), configuration.reauthenticationWindow());
         assertEquals(200, configuration.maxAnonymousCeremonies());
+        assertFalse(configuration.groupsFromValidatingStores());
     }
 
     @Test

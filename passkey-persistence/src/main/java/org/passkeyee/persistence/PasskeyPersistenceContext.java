@@ -13,18 +13,13 @@ import java.lang.annotation.Target;
 
 /**
  * Qualifies the JTA {@link jakarta.persistence.EntityManager} in which
- * {@link JpaPasskeyCredentialStore} keeps passkey users and passkeys.
- *
- * <p>This module produces one from its own persistence unit {@code passkey} (on
- * {@code java:comp/DefaultDataSource}). To keep passkeys in another database, produce an
- * {@code @PasskeyPersistenceContext EntityManager} of your own JTA persistence unit from an
- * {@code @Alternative @Priority(...)} bean; that unit must list
- * {@link PasskeyUserEntity} and {@link PasskeyCredentialEntity}. See the
- * {@linkplain org.passkeyee.persistence package documentation}.
+ * {@link JpaPasskeyCredentialStore} keeps passkey users and passkeys, produced by
+ * {@link StoreEntityManagers} from the store's own persistence unit. Internal: the admin chooses
+ * the database with the property {@code passkey.datasource}, not by producing this.
  */
 @Qualifier
 @Documented
 @Retention(RUNTIME)
 @Target({TYPE, METHOD, FIELD, PARAMETER})
-public @interface PasskeyPersistenceContext {
+@interface PasskeyPersistenceContext {
 }

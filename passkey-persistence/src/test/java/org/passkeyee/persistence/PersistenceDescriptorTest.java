@@ -1,46 +1,95 @@
 package org.passkeyee.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** The descriptors and scripts this JAR ships, as a container and an administrator see them. */
 class PersistenceDescriptorTest {
 
     @Test
-    void persistenceUnitPasskeyIsJtaOnTheDefaultDataSource() throws Exception {
-        Element unit = mainUnit();
-        assertEquals("JTA", unit.getAttribute("transaction-type"));
-        assertEquals("java:comp/DefaultDataSource", text(unit, "jta-data-source"));
-        assertEquals("true", text(unit, "exclude-unlisted-classes"));
-        assertEquals("NONE", text(unit, "shared-cache-mode"));
-        List<String> classes = texts(unit, "class");
-        assertEquals(List.of(PasskeyUserEntity.class.getName(), PasskeyCredentialEntity.class.getName()), classes);
-        for (String name : classes) {
+    void jarShipsNoPersistenceXmlSoTheApplicationsUnnamedPersistenceContextsStillResolve() throws Exception {
+        for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/persistence.xml"))) {
+            assertTrue(!url.getPath().contains("/target/classes/"), "the main JAR must not ship " + url);
+        }
+    }
+
+    @Test
+    void storeUnitIsJtaOnTheGivenDataSourceWithBothEntitiesAndNoSharedCache() throws Exception {
+        Properties properties = JpaProviderSetup.properties("org.hibernate.jpa.HibernatePersistenceProvider",
+                ServerTransactions.WILDFLY, true);
+        PasskeyPersistenceUnit unit = new PasskeyPersistenceUnit("org.hibernate.jpa.HibernatePersistenceProvider",
+                null, properties);
+        assertEquals(PersistenceUnitTransactionType.JTA, unit.getTransactionType());
+        assertEquals(SharedCacheMode.NONE, unit.getSharedCacheMode());
+        assertTrue(unit.excludeUnlistedClasses());
+        assertEquals(List.of(PasskeyUserEntity.class.getName(), PasskeyCredentialEntity.class.getName()),
+                unit.getManagedClassNames());
+        for (String name : unit.getManagedClassNames()) {
             assertNotNull(Class.forName(name).getAnnotation(Entity.class), name);
         }
-        NodeList properties = unit.getElementsByTagName("property");
-        boolean create = false;
-        for (int i = 0; i < properties.getLength(); i++) {
-            Element property = (Element) properties.item(i);
-            create |= property.getAttribute("name").equals("jakarta.persistence.schema-generation.database.action")
-                    && property.getAttribute("value").equals("create");
-        }
-        assertTrue(create, "tables are created when missing");
+        assertNotNull(unit.getPersistenceUnitRootUrl());
+        assertEquals("create", properties.getProperty(JpaProviderSetup.SCHEMA_ACTION));
+    }
+
+    @Test
+    void eachProviderIsToldTheServersTransactionManagerAndEclipseLinkFailsFast() {
+        Properties hibernate = JpaProviderSetup.properties("org.hibernate.jpa.HibernatePersistenceProvider",
+                ServerTransactions.WILDFLY, false);
+        assertEquals("JBossAS", hibernate.getProperty("hibernate.transaction.jta.platform"));
+        assertEquals("none", hibernate.getProperty(JpaProviderSetup.SCHEMA_ACTION));
+
+        Properties eclipseLink = JpaProviderSetup.properties("org.eclipse.persistence.jpa.PersistenceProvider",
+                ServerTransactions.GLASSFISH, true);
+        assertEquals("Glassfish", eclipseLink.getProperty("eclipselink.target-server"));
+        assertEquals("false", eclipseLink.getProperty("eclipselink.weaving"));
+        assertEquals(EclipseLinkFailFast.class.getName(), eclipseLink.getProperty("eclipselink.session.customizer"));
+
+        Properties unknown = JpaProviderSetup.properties("org.hibernate.jpa.HibernatePersistenceProvider",
+                ServerTransactions.UNKNOWN, true);
+        assertNull(unknown.getProperty("hibernate.transaction.jta.platform"));
+    }
+
+    @Test
+    void providerIsTheNamedOneOrTheFirstAndAnUnknownNameIsAClearError() {
+        assertNotNull(JpaProviderSetup.provider(Optional.empty()));
+        assertEquals("org.hibernate.jpa.HibernatePersistenceProvider",
+                JpaProviderSetup.provider(Optional.of("org.hibernate.jpa.HibernatePersistenceProvider")).getClass().getName());
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> JpaProviderSetup.provider(Optional.of("com.example.NoSuchProvider")));
+        assertTrue(unknown.getMessage().contains(StoreSettings.PROVIDER), unknown.getMessage());
+    }
+
+    @Test
+    void settingsDefaultToTheDefaultDataSourceWithTablesCreatedAndRefuseNonsense() {
+        StoreSettings defaults = StoreSettings.from(name -> Optional.empty());
+        assertEquals("java:comp/DefaultDataSource", defaults.dataSource());
+        assertTrue(defaults.createTables());
+        Map<String, String> set = Map.of("passkey.datasource", " java:app/jdbc/AppDS ", "passkey.create-tables", "false");
+        StoreSettings chosen = StoreSettings.from(name -> Optional.ofNullable(set.get(name)));
+        assertEquals("java:app/jdbc/AppDS", chosen.dataSource());
+        assertFalse(chosen.createTables());
+        assertThrows(IllegalStateException.class,
+                () -> StoreSettings.from(name -> name.equals("passkey.create-tables") ? Optional.of("yes") : Optional.empty()));
     }
 
     @Test
@@ -62,15 +111,6 @@ class PersistenceDescriptorTest {
         }
     }
 
-    private static Element mainUnit() throws Exception {
-        Document document = parse(mainResource("META-INF/persistence.xml"));
-        NodeList units = document.getElementsByTagName("persistence-unit");
-        assertEquals(1, units.getLength());
-        Element unit = (Element) units.item(0);
-        assertEquals("passkey", unit.getAttribute("name"));
-        return unit;
-    }
-
     /** The main JAR's copy, not the test units of the same name. */
     private static URL mainResource(String name) throws IOException {
         for (URL url : Collections.list(PersistenceDescriptorTest.class.getClassLoader().getResources(name))) {
@@ -87,20 +127,5 @@ class PersistenceDescriptorTest {
         try (InputStream in = url.openStream()) {
             return factory.newDocumentBuilder().parse(in);
         }
-    }
-
-    private static String text(Element parent, String tag) {
-        List<String> all = texts(parent, tag);
-        assertEquals(1, all.size(), tag);
-        return all.get(0);
-    }
-
-    private static List<String> texts(Element parent, String tag) {
-        NodeList nodes = parent.getElementsByTagName(tag);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent().trim());
-        }
-        return texts;
     }
 }

@@ -49,6 +49,75 @@ public final class Deployments {
         return war.add(new StringAsset(existing + properties), MICROPROFILE_CONFIG);
     }
 
+    /**
+     * The existing application of {@link org.passkeyee.it.existing}, with the passkey JARs and
+     * their libraries (as the sample WAR has them, without the Faces widgets: this application
+     * has no Faces) and H2 for its own datasource dropped in.
+     */
+    public static WebArchive existingApplication() {
+        WebArchive sample = sampleApp();
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "existing-app.war")
+                .addPackage(org.passkeyee.it.existing.InventorySecurity.class.getPackage())
+                .addClass(StoreSnapshotServlet.class)
+                .addAsWebInfResource(new StringAsset(EXISTING_WEB_XML), "web.xml")
+                .addAsWebInfResource(new StringAsset(EXISTING_BEANS_XML), "beans.xml")
+                .addAsResource(new StringAsset(EXISTING_PERSISTENCE_XML), "META-INF/persistence.xml")
+                .addAsResource(new StringAsset("passkey.datasource=" + EXISTING_DATA_SOURCE + "\n"),
+                        "META-INF/microprofile-config.properties")
+                .addAsLibrary(jarOf(org.h2.Driver.class));
+        sample.getContent(path -> path.get().startsWith("/WEB-INF/lib/") && path.get().endsWith(".jar")
+                        && !path.get().contains("passkey-jsf-components"))
+                .forEach((path, node) -> war.add(node.getAsset(), path));
+        return war;
+    }
+
+    /** The existing application's own datasource. */
+    public static final String EXISTING_DATA_SOURCE = "java:app/jdbc/InventoryDS";
+
+    private static final String EXISTING_WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                <data-source>
+                    <name>java:app/jdbc/InventoryDS</name>
+                    <class-name>org.h2.jdbcx.JdbcDataSource</class-name>
+                    <url>jdbc:h2:mem:inventory;DB_CLOSE_DELAY=-1</url>
+                    <user>sa</user>
+                    <password>sa</password>
+                    <transactional>true</transactional>
+                </data-source>
+            </web-app>
+            """;
+
+    private static final String EXISTING_BEANS_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+            """;
+
+    /** The application's one unit, injected without a name; nothing in it knows about passkeys. */
+    private static final String EXISTING_PERSISTENCE_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                <persistence-unit name="inventory" transaction-type="JTA">
+                    <jta-data-source>java:app/jdbc/InventoryDS</jta-data-source>
+                    <class>org.passkeyee.it.existing.InventoryItem</class>
+                    <class>org.passkeyee.it.existing.AppUser</class>
+                    <class>org.passkeyee.it.existing.AppGroup</class>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                    <properties>
+                        <property name="jakarta.persistence.schema-generation.database.action" value="drop-and-create"/>
+                    </properties>
+                </persistence-unit>
+            </persistence>
+            """;
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String read(InputStream in) {
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

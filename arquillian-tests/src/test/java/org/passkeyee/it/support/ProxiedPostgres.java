@@ -19,20 +19,22 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * A PostgreSQL database of one test class's own, on the machine's server (127.0.0.1:5432, trust),
  * reached by the deployment only through a {@link TcpProxy} the test controls. {@link #addTo}
- * gives a WAR what it needs to keep its passkeys there: a {@code <data-source>} in
- * {@code web.xml} on the proxy's port (driver in {@code WEB-INF/lib}), a persistence unit on it,
- * and {@link ProxiedPasskeyEntityManager} to point the store at that unit. The tables come from
- * the store's own {@code passkey-postgresql.sql}. {@link #close()} drops the database.
+ * gives a WAR a {@code <data-source>} in {@code web.xml} on the proxy's port (driver in
+ * {@code WEB-INF/lib}); {@link #STORE_PROPERTY} points the passkey store at it, as an admin
+ * would. The tables come from the store's own {@code passkey-postgresql.sql}. {@link #close()}
+ * drops the database.
  */
 public final class ProxiedPostgres implements AutoCloseable {
 
     /** The application's datasource, defined in web.xml. */
     public static final String DATA_SOURCE = "java:app/jdbc/PasskeyProxied";
 
+    /** The configuration property that keeps the passkeys in {@link #DATA_SOURCE}. */
+    public static final String STORE_PROPERTY = "passkey.datasource=" + DATA_SOURCE;
+
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=3";
     private static final String USER = "postgres";
     private static final ArchivePath WEB_XML = ArchivePaths.create("WEB-INF/web.xml");
-    private static final ArchivePath PERSISTENCE_XML = ArchivePaths.create("WEB-INF/classes/META-INF/persistence.xml");
 
     private final String database;
     private final TcpProxy proxy;
@@ -80,11 +82,8 @@ public final class ProxiedPostgres implements AutoCloseable {
         return DriverManager.getConnection(url(database, 5432), USER, "");
     }
 
-    /** Adds the datasource, the persistence unit, the alternative producer and the driver to {@code war}. */
+    /** Adds the datasource and its driver to {@code war}. */
     public WebArchive addTo(WebArchive war) {
-        if (war.contains(PERSISTENCE_XML)) {
-            throw new IllegalStateException("The WAR already has " + PERSISTENCE_XML + "; merge the unit instead");
-        }
         String webXml = read(war.get(WEB_XML).getAsset().openStream());
         int end = webXml.lastIndexOf("</web-app>");
         String dataSource = """
@@ -112,22 +111,6 @@ public final class ProxiedPostgres implements AutoCloseable {
                 """.formatted(DATA_SOURCE, proxy.port(), database, USER);
         war.delete(WEB_XML);
         war.add(new StringAsset(webXml.substring(0, end) + dataSource + webXml.substring(end)), WEB_XML);
-        war.add(new StringAsset("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
-                    <persistence-unit name="%s" transaction-type="JTA">
-                        <jta-data-source>%s</jta-data-source>
-                        <class>org.passkeyee.persistence.PasskeyUserEntity</class>
-                        <class>org.passkeyee.persistence.PasskeyCredentialEntity</class>
-                        <exclude-unlisted-classes>true</exclude-unlisted-classes>
-                        <shared-cache-mode>NONE</shared-cache-mode>
-                        <properties>
-                            <property name="eclipselink.session.customizer" value="org.passkeyee.persistence.EclipseLinkFailFast"/>
-                        </properties>
-                    </persistence-unit>
-                </persistence>
-                """.formatted(ProxiedPasskeyEntityManager.UNIT, DATA_SOURCE)), PERSISTENCE_XML);
-        war.addClass(ProxiedPasskeyEntityManager.class);
         war.addAsLibrary(driverJar());
         return war;
     }

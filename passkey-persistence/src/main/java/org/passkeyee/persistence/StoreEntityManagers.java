@@ -1,0 +1,130 @@
+package org.passkeyee.persistence;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.internal.PropertyOverrides;
+
+/**
+ * The store's entity managers: one per JTA transaction, from an entity manager factory that this
+ * bean builds itself with the server's JPA provider (see {@link PasskeyPersistenceUnit} for why
+ * the container must not see the unit).
+ *
+ * <p>The factory is built once, at application start when passkeys are switched on
+ * ({@link PasskeyStoreStartup}) or at the first use. A datasource name that does not resolve is a
+ * configuration error ({@link IllegalStateException}, which fails the deployment); a database that
+ * does not answer is an outage ({@link PasskeyStoreException}, a 503), after which the next use
+ * tries again.
+ */
+@ApplicationScoped
+class StoreEntityManagers {
+
+    private static final Logger LOG = Logger.getLogger(StoreEntityManagers.class.getName());
+
+    private final Object lock = new Object();
+    private volatile EntityManagerFactory factory;
+    private volatile EntityManager transactionEntityManager;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Builds the factory now if it is not built yet (connecting, and creating missing tables). */
+    void open() {
+        factory();
+    }
+
+    /**
+     * The current transaction's entity manager, joined to it, closed when it ends: what a
+     * container-managed {@code @PersistenceContext} gives, for a unit the container does not know
+     * (see {@link TransactionEntityManager}).
+     */
+    @Produces
+    @PasskeyPersistenceContext
+    EntityManager entityManager() {
+        EntityManager em = transactionEntityManager;
+        if (em == null) {
+            em = TransactionEntityManager.of(this::factory, transactions);
+            transactionEntityManager = em;
+        }
+        return em;
+    }
+
+    @PreDestroy
+    void closeFactory() {
+        synchronized (lock) {
+            if (factory != null && factory.isOpen()) {
+                factory.close();
+            }
+            factory = null;
+        }
+    }
+
+    private EntityManagerFactory factory() {
+        EntityManagerFactory built = factory;
+        if (built != null) {
+            return built;
+        }
+        synchronized (lock) {
+            if (factory == null) {
+                factory = build(StoreSettings.from(PropertyOverrides.forCurrentApplication()));
+            }
+            return factory;
+        }
+    }
+
+    private static EntityManagerFactory build(StoreSettings settings) {
+        DataSource dataSource = lookUp(settings.dataSource());
+        PersistenceProvider provider = JpaProviderSetup.provider(settings.provider());
+        String providerName = provider.getClass().getName();
+        ServerTransactions server = ServerTransactions.detect();
+        PasskeyPersistenceUnit unit = new PasskeyPersistenceUnit(providerName, dataSource,
+                JpaProviderSetup.properties(providerName, server, settings.createTables()));
+        EntityManagerFactory built;
+        try {
+            built = provider.createContainerEntityManagerFactory(unit, Map.of());
+        } catch (RuntimeException e) {
+            throw new PasskeyStoreException("Could not start the passkey store on " + settings.dataSource(), e);
+        }
+        try {
+            // EclipseLink connects (and creates the tables) only for the first entity manager.
+            built.createEntityManager().close();
+        } catch (RuntimeException e) {
+            built.close();
+            throw new PasskeyStoreException("Could not start the passkey store on " + settings.dataSource(), e);
+        }
+        LOG.info(() -> "Passkey store on " + settings.dataSource() + " with " + providerName
+                + " (" + server.name().toLowerCase(java.util.Locale.ROOT) + " transactions"
+                + (settings.createTables() ? ", missing tables created" : "") + ")");
+        return built;
+    }
+
+    private static DataSource lookUp(String name) {
+        try {
+            InitialContext context = new InitialContext();
+            try {
+                Object found = context.lookup(name);
+                if (found instanceof DataSource dataSource) {
+                    return dataSource;
+                }
+                throw new IllegalStateException(StoreSettings.DATA_SOURCE + " names " + name + ", which is a "
+                        + (found == null ? "null" : found.getClass().getName()) + ", not a DataSource");
+            } finally {
+                context.close();
+            }
+        } catch (NamingException e) {
+            throw new IllegalStateException("The passkey store's datasource " + name + " (" + StoreSettings.DATA_SOURCE
+                    + ") cannot be found: " + e, e);
+        }
+    }
+}
