@@ -8,7 +8,10 @@
  *       validates passkeys, and the JSON endpoints under {@code /passkey}. Callers who signed in with a
  *       passkey are ordinary container callers: {@code getUserPrincipal()}, {@code isUserInRole()},
  *       {@code @RolesAllowed} and {@code web.xml} constraints work as usual, and the application's other
- *       identity stores still provide their groups.</li>
+ *       identity stores still provide their groups: those that only provide groups through the
+ *       container, those that also validate (the database and LDAP definitions' default) through their
+ *       {@code getCallerGroups}, asked for the caller's name
+ *       ({@link org.passkeyee.PasskeyAuthenticationMechanismDefinition#groupsFromValidatingStores()}).</li>
  *   <li>Provide a {@link org.passkeyee.PasskeyCredentialStore} bean: {@code passkey-persistence} has a JPA one.</li>
  *   <li>To let people create accounts with a passkey, implement {@link org.passkeyee.PasskeyAccounts}.</li>
  *   <li>Observe {@link org.passkeyee.PasskeyRegistered}, {@link org.passkeyee.PasskeySignedIn},

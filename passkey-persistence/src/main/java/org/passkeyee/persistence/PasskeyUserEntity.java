@@ -11,8 +11,8 @@ import java.time.LocalDateTime;
 /**
  * Internal JPA mapping of table {@code PASSKEY_USER}; not an API.
  *
- * <p>Public only because JPA requires it, and so that an application's own persistence unit can
- * list it (see the {@linkplain org.passkeyee.persistence package documentation}). Use
+ * <p>Public only because JPA providers require it (see the
+ * {@linkplain org.passkeyee.persistence package documentation} for the store's unit). Use
  * {@link JpaPasskeyCredentialStore} through {@link org.passkeyee.PasskeyCredentialStore} instead;
  * the mapping may change with the schema version.
  */

@@ -5,58 +5,62 @@
  *
  * <h2>Using it</h2>
  * Put this JAR (and the core) into {@code WEB-INF/lib}. It brings
+ * {@link org.passkeyee.persistence.JpaPasskeyCredentialStore}, the store (an
+ * {@code @ApplicationScoped} bean, one JTA transaction per method), and DDL in
+ * {@code META-INF/sql/passkey-h2.sql}, {@code passkey-postgresql.sql} and
+ * {@code passkey-mariadb.sql}, for administrators who create the schema themselves. On
+ * MariaDB/MySQL use the script: it declares binary collations, so that base64url keys and
+ * usernames compare exactly, where generated tables inherit the server's usually
+ * case-insensitive default.
+ *
+ * <h2>Why there is no {@code persistence.xml}: living beside the application's own units</h2>
+ * A persistence unit that a library JAR declares in {@code META-INF/persistence.xml} is a unit
+ * of the whole WAR. With two units, every {@code @PersistenceContext EntityManager em;} without a
+ * unit name (how most applications inject theirs) becomes ambiguous, and Payara refuses the
+ * deployment ("Could not resolve a persistence unit corresponding to the
+ * persistence-context-ref-name"). So the store's unit is invisible to the container:
  * <ul>
- * <li>{@link org.passkeyee.persistence.JpaPasskeyCredentialStore}, the store: an
- *     {@code @ApplicationScoped} bean, one JTA transaction per method;</li>
- * <li>its own persistence unit {@code passkey} ({@code META-INF/persistence.xml}): JTA on
- *     {@code java:comp/DefaultDataSource}, shared cache off (passkeys are always read fresh, also
- *     in a cluster), tables created at deployment if missing
- *     ({@code jakarta.persistence.schema-generation.database.action=create});</li>
- * <li>DDL in {@code META-INF/sql/passkey-h2.sql}, {@code passkey-postgresql.sql} and
- *     {@code passkey-mariadb.sql}, for administrators who create the schema themselves. On
- *     MariaDB/MySQL use the script: it declares binary collations, so that base64url keys and
- *     usernames compare exactly, where generated tables inherit the server's usually
- *     case-insensitive default.</li>
+ * <li>{@code PasskeyPersistenceUnit} describes it in code (the SPI's {@code PersistenceUnitInfo}):
+ *     JTA, the two entity classes only, shared cache off (passkeys and signature counts are
+ *     always read fresh, also when several servers share the database), no bean validation, no
+ *     weaving;</li>
+ * <li>{@code StoreEntityManagers} hands it to the server's own JPA provider
+ *     ({@code PersistenceProvider.createContainerEntityManagerFactory}: EclipseLink 4 on Payara 6,
+ *     EclipseLink 5 on Payara 7, Hibernate 6 on WildFly, Hibernate 7 on WildFly Preview) with what
+ *     a container would tell it: the JTA datasource, the server's transaction manager
+ *     ({@code eclipselink.target-server} or {@code hibernate.transaction.jta.platform}, chosen by
+ *     the transaction manager's JNDI name), and on EclipseLink no retry of a failed read
+ *     ({@code EclipseLinkFailFast}: during a database outage requests answer
+ *     {@code 503 store_unavailable} at once instead of after about 10 s);</li>
+ * <li>{@code TransactionEntityManager} gives the store what a container-managed
+ *     {@code @PersistenceContext} gives: one entity manager per JTA transaction, joined to it and
+ *     closed when it ends.</li>
  * </ul>
+ * The factory is built when the application starts ({@code PasskeyStoreStartup}, only when
+ * passkeys are switched on): a datasource name that does not resolve fails the deployment, a
+ * database that does not answer yet is logged and tried again at the first use (which answers
+ * {@code 503} until it works). On WildFly the JAR's manifest asks for the server's
+ * {@code org.hibernate} module, which WildFly otherwise gives only to deployments with a
+ * {@code persistence.xml}. Nothing about the application's own units changes, on any provider.
  *
- * <p><strong>Applications with a persistence unit of their own</strong>: with this JAR, the WAR has
- * two units, so an injection that names none ({@code @PersistenceContext EntityManager em;})
- * no longer resolves and the deployment fails (seen on Payara 6: "Could not resolve a persistence
- * unit corresponding to the persistence-context-ref-name"). Name the unit there:
- * {@code @PersistenceContext(unitName = "app")}.
- *
- * <h2>Another datasource</h2>
- * A WAR cannot override a persistence unit that a library JAR ships, so the store does not name
- * its unit: it injects an {@code @}{@link org.passkeyee.persistence.PasskeyPersistenceContext}
- * {@code EntityManager}, which this module produces from the unit {@code passkey}. To keep passkeys
- * in the application's own database, define a JTA persistence unit that lists both entity classes
- * <pre>{@code
- * <persistence-unit name="app">
- *     <jta-data-source>java:app/jdbc/AppDS</jta-data-source>
- *     <class>org.passkeyee.persistence.PasskeyUserEntity</class>
- *     <class>org.passkeyee.persistence.PasskeyCredentialEntity</class>
- *     <shared-cache-mode>NONE</shared-cache-mode>
- *     <properties>
- *         <!-- EclipseLink: no retry of a failed read, see EclipseLinkFailFast -->
- *         <property name="eclipselink.session.customizer" value="org.passkeyee.persistence.EclipseLinkFailFast"/>
- *     </properties>
- * </persistence-unit>
- * }</pre>
- * and produce its persistence context as a selected alternative, which wins over the default:
- * <pre>{@code
- * @Alternative
- * @Priority(Interceptor.Priority.APPLICATION)
- * @Dependent
- * public class PasskeyEntityManager {
- *     @Produces
- *     @PasskeyPersistenceContext
- *     @PersistenceContext(unitName = "app")
- *     EntityManager entityManager;
- * }
- * }</pre>
- * The unit {@code passkey} is still deployed (the container processes every unit it finds) and
- * creates its empty tables in the default datasource; that is harmless. The entity classes are
- * internal mappings: list them, do not program against them.
+ * <h2>Where passkeys live: settings an admin can change without rebuilding</h2>
+ * Read like the core's settings (MicroProfile Config where the server has it: system
+ * properties, environment variables, the WAR's {@code META-INF/microprofile-config.properties};
+ * system properties otherwise):
+ * <ul>
+ * <li>{@code passkey.datasource}: the JNDI name of a JTA datasource, such as the application's
+ *     own {@code java:app/jdbc/AppDS}, a server resource {@code jdbc/AppDS} (Payara) or
+ *     {@code java:jboss/datasources/AppDS} (WildFly). Default
+ *     {@code java:comp/DefaultDataSource}.</li>
+ * <li>{@code passkey.create-tables}: whether missing tables are created at start
+ *     ({@code jakarta.persistence.schema-generation.database.action=create}). Default
+ *     {@code true}; set {@code false} where the database user may not create tables, and run the
+ *     DDL script instead.</li>
+ * <li>{@code passkey.jpa-provider}: the class name of the JPA provider to use, only needed when
+ *     the application bundles a provider of its own beside the server's (the first one the
+ *     platform knows is used otherwise).</li>
+ * </ul>
+ * The entity classes are internal mappings: do not program against them.
  *
  * <h2>Schema (version 1)</h2>
  * <ul>
