@@ -6,8 +6,10 @@ import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
 import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -89,6 +91,45 @@ class CeremonyRejectionIT {
     @Test
     void signInWhenSignatureIsInvalidThenRejected() {
         assertSignInRefused(null, Tamper.none().corruptSignature(), "invalid_signature");
+    }
+
+    @Test
+    void signInWhenClientDataOriginIsNullOrANumberThenRefusedNotA500() {
+        for (String origin : new String[] {"null", "123"}) {
+            SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+            signUp(laptop);
+            PasskeyClient browser = newBrowser();
+            ObjectNode assertion = (ObjectNode) laptop.authenticate(
+                    optionsOf(browser.loginOptions().expectStatus(200)), browser.origin());
+            ObjectNode response = (ObjectNode) assertion.get("response");
+            String clientData = new String(Base64.getUrlDecoder().decode(response.get("clientDataJSON").asText()),
+                    StandardCharsets.UTF_8);
+            response.put("clientDataJSON", base64Url(clientData.replace(
+                    "\"origin\":\"" + browser.origin() + "\"", "\"origin\":" + origin)));
+
+            Response refused = unchangedStore(() -> browser.finishLogin(assertion));
+
+            assertRefused(refused, 401, "origin_not_allowed");
+        }
+    }
+
+    @Test
+    void signInWhenSignatureIsNotDerOrEmptyThenInvalidSignatureNotA500() {
+        byte[] rawRAndS = new byte[64];
+        rawRAndS[0] = 1;
+        for (byte[] signature : new byte[][] {rawRAndS, new byte[0]}) {
+            SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+            signUp(laptop);
+            PasskeyClient browser = newBrowser();
+            ObjectNode assertion = (ObjectNode) laptop.authenticate(
+                    optionsOf(browser.loginOptions().expectStatus(200)), browser.origin());
+            ((ObjectNode) assertion.get("response")).put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
+
+            Response refused = unchangedStore(() -> browser.finishLogin(assertion));
+
+            assertEquals(401, refused.status(), refused::toString);
+            assertEquals("invalid_signature", refused.error(), refused::toString);
+        }
     }
 
     @Test
@@ -304,6 +345,10 @@ class CeremonyRejectionIT {
     }
 
     /** Valid JSON a little over the 64 KiB limit. */
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String oversizedJson() {
         return "{\"username\":\"" + "a".repeat(BODY_LIMIT + 1024) + "\"}";
     }

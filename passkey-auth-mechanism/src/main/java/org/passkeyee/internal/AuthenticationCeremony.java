@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.StoredPasskey;
 
 /**
@@ -120,11 +121,28 @@ public class AuthenticationCeremony {
             LOG.log(Level.FINE, "Assertion refused by the WebAuthn library: {0}", e.getMessage());
             boolean signature = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("signature");
             throw new CeremonyException(signature ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.ASSERTION_REJECTED);
+        } catch (PasskeyStoreException storeDown) {
+            throw storeDown;
+        } catch (RuntimeException e) {
+            // The library throws a bare RuntimeException when the JVM cannot even read the
+            // signature (not DER, empty): a malformed signature is an invalid one, not a 500.
+            LOG.log(Level.FINE, "Assertion not verifiable by the WebAuthn library: {0}", e.toString());
+            throw new CeremonyException(causedBySignature(e) ? PasskeyErrorCode.INVALID_SIGNATURE
+                    : PasskeyErrorCode.ASSERTION_REJECTED);
         }
         if (!result.isSuccess()) {
             throw new CeremonyException(PasskeyErrorCode.ASSERTION_REJECTED);
         }
         return result;
+    }
+
+    private static boolean causedBySignature(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.security.GeneralSecurityException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(String json) {

@@ -44,7 +44,8 @@ final class ClientResponseChecks {
         if (!MessageDigest.isEqual(expectedChallenge.getBytes(), clientData.getChallenge().getBytes())) {
             throw new CeremonyException(PasskeyErrorCode.CHALLENGE_MISMATCH);
         }
-        if (!origins.contains(clientData.getOrigin())) {
+        String origin = clientData.getOrigin(); // null when the client sent null or a non-string
+        if (origin == null || !origins.contains(origin)) {
             throw new CeremonyException(PasskeyErrorCode.ORIGIN_NOT_ALLOWED);
         }
         if (!MessageDigest.isEqual(sha256(rpId), authenticatorData.getRpIdHash().getBytes())) {

@@ -52,10 +52,27 @@ class ClientResponseChecksTest {
                 () -> check("webauthn.get", CHALLENGE, ORIGIN, "example.com", UV, UserVerificationRequirement.REQUIRED, true));
     }
 
+    @Test
+    void checkWhenOriginIsNullOrNotAStringThenOriginNotAllowedNotAnException() {
+        for (String origin : List.of("null", "123", "{\"a\":1}", "[]")) {
+            assertRefused(PasskeyErrorCode.ORIGIN_NOT_ALLOWED, () -> checkWithOriginJson(origin));
+        }
+    }
+
     private static void check(String type, ByteArray challenge, String origin, String signedRpId, byte flags,
                               UserVerificationRequirement userVerification, boolean presenceOptional) throws Exception {
+        checkClientData(type, challenge, "\"" + origin + "\"", signedRpId, flags, userVerification, presenceOptional);
+    }
+
+    private static void checkWithOriginJson(String originJson) throws Exception {
+        checkClientData("webauthn.get", CHALLENGE, originJson, "example.com", UP, UserVerificationRequirement.PREFERRED, false);
+    }
+
+    private static void checkClientData(String type, ByteArray challenge, String originJson, String signedRpId, byte flags,
+                                        UserVerificationRequirement userVerification, boolean presenceOptional)
+            throws Exception {
         String clientDataJson = "{\"type\":\"" + type + "\",\"challenge\":\"" + challenge.getBase64Url()
-                + "\",\"origin\":\"" + origin + "\",\"crossOrigin\":false}";
+                + "\",\"origin\":" + originJson + ",\"crossOrigin\":false}";
         CollectedClientData clientData = new CollectedClientData(new ByteArray(clientDataJson.getBytes(StandardCharsets.UTF_8)));
         ByteBuffer authenticatorData = ByteBuffer.allocate(37)
                 .put(MessageDigest.getInstance("SHA-256").digest(signedRpId.getBytes(StandardCharsets.UTF_8)))
