@@ -30,6 +30,15 @@ public interface PasskeyAccounts {
     }
 
     /**
+     * Undoes {@link #reserveUsername} when the account could not be stored after all (the
+     * passkey store found the name or the passkey taken, or failed): an implementation that
+     * created a record there removes it, so a refused sign-up never keeps a name. The default
+     * does nothing.
+     */
+    default void releaseUsername(String username) {
+    }
+
+    /**
      * Answers whether the caller can sign in without passkeys (a password, another login), in
      * which case their last passkey may be deleted. The default is {@code false}: the last
      * passkey cannot be deleted.

@@ -82,8 +82,8 @@ public @interface PasskeyAuthenticationMechanismDefinition {
     String defaultRedirect() default "/";
 
     /**
-     * Seconds after a sign-in during which the caller may add a passkey, so that a stolen
-     * session cannot quietly add an attacker's key. Property {@code passkey.reauthentication-window}.
+     * Seconds after a sign-in during which the caller may add, rename or delete passkeys, so that
+     * a stolen session cannot quietly add an attacker's key or remove the owner's. Property {@code passkey.reauthentication-window}.
      */
     int reauthenticationWindowSeconds() default 300;
 
@@ -113,4 +113,13 @@ public @interface PasskeyAuthenticationMechanismDefinition {
      * Property {@code passkey.groups-from-validating-stores}.
      */
     boolean groupsFromValidatingStores() default true;
+
+    /**
+     * Top-level origins of other sites that may embed the sign-in or registration in a frame,
+     * e.g. {@code https://portal.example.net}. By default none: a ceremony whose client data says
+     * it ran in a cross-origin frame ({@code crossOrigin: true}, or a {@code topOrigin}) is refused
+     * ({@code cross_origin_not_allowed}, WebAuthn Level 3 &sect;7.1 step 9 and &sect;7.2 step 13),
+     * so that a hostile page cannot frame your login. Property {@code passkey.allowed-top-origins}.
+     */
+    String[] allowedTopOrigins() default {};
 }

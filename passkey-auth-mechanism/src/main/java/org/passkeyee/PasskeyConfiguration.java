@@ -16,11 +16,12 @@ import java.util.List;
  * @param signUpAllowed          whether anonymous callers may sign up
  * @param loginPage              login page path
  * @param defaultRedirect        where a sign-in goes when no protected page was asked for
- * @param reauthenticationWindow time after a sign-in during which a passkey may be added
+ * @param reauthenticationWindow time after a sign-in during which passkeys may be added, renamed, deleted
  * @param maxRequestBytes        largest accepted request body
  * @param maxAnonymousCeremonies most sessions held at once for anonymous ceremonies
  * @param groupsFromValidatingStores whether passkey callers get groups from the application's
  *                               stores that validate and provide groups
+ * @param allowedTopOrigins      top-level origins allowed to frame a ceremony (empty: none)
  */
 public record PasskeyConfiguration(
         String rpId,
@@ -35,10 +36,12 @@ public record PasskeyConfiguration(
         Duration reauthenticationWindow,
         int maxRequestBytes,
         int maxAnonymousCeremonies,
-        boolean groupsFromValidatingStores) {
+        boolean groupsFromValidatingStores,
+        List<String> allowedTopOrigins) {
 
-    /** Validates the values and copies the list. */
+    /** Copies the lists. */
     public PasskeyConfiguration {
         origins = List.copyOf(origins);
+        allowedTopOrigins = List.copyOf(allowedTopOrigins);
     }
 }

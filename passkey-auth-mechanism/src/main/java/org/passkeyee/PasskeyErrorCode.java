@@ -49,6 +49,23 @@ public enum PasskeyErrorCode {
     WRONG_CEREMONY_TYPE(400, "wrong_ceremony_type", "The passkey response is of the wrong kind."),
     /** The response comes from an origin that is not allowed. */
     ORIGIN_NOT_ALLOWED(400, "origin_not_allowed", "The passkey response comes from an origin that is not allowed."),
+    /**
+     * A state-changing request sent by a page of another site (its {@code Origin} is not one of
+     * the configured origins, or {@code Sec-Fetch-Site} says {@code cross-site}/{@code same-site}):
+     * a cross-site request forgery riding on the caller's cookies.
+     */
+    CROSS_SITE_REQUEST(403, "cross_site_request", "Requests from other sites are not accepted."),
+    /**
+     * The new passkey is of a form this module does not store: a credential ID over WebAuthn's
+     * 1,023 bytes, a public key over 3,000 bytes or of an unsafe size (an RSA modulus under 2,048
+     * or over 8,192 bits, an exponent that is even, under 3 or over 2^32).
+     */
+    UNSUPPORTED_CREDENTIAL(400, "unsupported_credential", "This passkey cannot be used with this site."),
+    /**
+     * The ceremony ran in a frame of another site ({@code crossOrigin} or {@code topOrigin} in the
+     * client data) whose top-level origin is not in {@code passkey.allowed-top-origins}.
+     */
+    CROSS_ORIGIN_NOT_ALLOWED(400, "cross_origin_not_allowed", "The passkey was used inside a page of another site."),
     /** The authenticator data is bound to another relying party ID. */
     RP_ID_MISMATCH(400, "rp_id_mismatch", "The passkey belongs to another site."),
     /** The user-present flag is not set. */

@@ -133,6 +133,27 @@ class CeremonyRejectionIT {
     }
 
     @Test
+    void signInWhenRunInAFrameOfAnotherSiteThenRejected() {
+        assertSignInRefused(null, Tamper.none().framedBy(EVIL_ORIGIN), "cross_origin_not_allowed");
+    }
+
+    @Test
+    void usernameFirstSignInWhenTheNameIsKnownOrUnknownThenAGuesserGetsTheSameRefusal() {
+        String known = signUp(SoftwareAuthenticator.deviceBound());
+        SoftwareAuthenticator guesser = SoftwareAuthenticator.deviceBound();
+        signUp(guesser);
+
+        for (boolean withUserHandle : new boolean[] {true, false}) {
+            Response forKnown = guessedSignIn(known, guesser, withUserHandle);
+            Response forUnknown = guessedSignIn(uniqueUsername("nobody"), guesser, withUserHandle);
+
+            assertRefused(forKnown, 401, "invalid_signature");
+            assertEquals(forKnown.status(), forUnknown.status(), forUnknown::toString);
+            assertEquals(forKnown.json(), forUnknown.json(), "the refusals of a known and an unknown name");
+        }
+    }
+
+    @Test
     void signInWhenCredentialIsUnknownThenRejected() {
         assertSignInRefused(null, Tamper.none().unknownCredential(), "unknown_credential");
     }
@@ -198,6 +219,70 @@ class CeremonyRejectionIT {
 
         assertRefused(refused, 400, "origin_not_allowed");
         assertEquals(401, browser.me().status(), "a refused sign-up signs nobody in");
+    }
+
+    @Test
+    void signUpWhenRunInAFrameOfAnotherSiteThenRejected() {
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("framed");
+        JsonNode options = optionsOf(browser.registrationOptions(username, username).expectStatus(200));
+        JsonNode credential = SoftwareAuthenticator.deviceBound().register(options, browser.origin(),
+                Tamper.none().framedBy(EVIL_ORIGIN));
+
+        Response refused = unchangedStore(() -> browser.finishRegistration(credential, "Framed"));
+
+        assertRefused(refused, 400, "cross_origin_not_allowed");
+        assertEquals(401, browser.me().status(), "a refused sign-up signs nobody in");
+    }
+
+    @Test
+    void signUpWhenCredentialIdIsLongerThanWebAuthnAllowsThenUnsupportedAndTheNameStaysFree() {
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("long-id");
+        JsonNode options = optionsOf(browser.registrationOptions(username, username).expectStatus(200));
+        JsonNode credential = SoftwareAuthenticator.deviceBound().register(options, browser.origin(),
+                Tamper.none().credentialIdLength(2000));
+
+        Response refused = unchangedStore(() -> browser.finishRegistration(credential, "Long"));
+
+        assertRefused(refused, 400, "unsupported_credential");
+        newBrowser().signUp(username, SoftwareAuthenticator.deviceBound()).expectStatus(201);
+    }
+
+    // ---------------------------------------------------------------- requests from other sites
+
+    @Test
+    void crossSiteFormPostsAtEveryStateChangingEndpointThenRefusedAndNothingChanges() {
+        PasskeyClient owner = newBrowser();
+        owner.signUp(uniqueUsername("csrf"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+        String id = firstPasskeyId(owner);
+        byte[] form = "label=pwned&username=mallory".getBytes(StandardCharsets.UTF_8);
+        String[][] endpoints = {
+            {"POST", "/passkey/register/options"}, {"POST", "/passkey/register"}, {"POST", "/passkey/login/options"},
+            {"POST", "/passkey/login"}, {"POST", "/passkey/logout"},
+            {"PATCH", "/passkey/credentials/" + id}, {"DELETE", "/passkey/credentials/" + id}};
+        String[][] forgedBy = {{"Origin", EVIL_ORIGIN}, {"Origin", "null"}, {"Sec-Fetch-Site", "cross-site"}};
+        JsonNode before = owner.storeSnapshot();
+
+        for (String[] endpoint : endpoints) {
+            for (String[] header : forgedBy) {
+                Response refused = owner.send(endpoint[0], endpoint[1], "application/x-www-form-urlencoded", form, header);
+                assertEquals(403, refused.status(), () -> String.join(" ", endpoint) + " " + String.join(": ", header) + " -> " + refused);
+                assertEquals("cross_site_request", refused.error(), refused::toString);
+            }
+        }
+
+        assertEquals(before, owner.storeSnapshot(), "store changed by a cross-site request");
+        assertEquals(200, owner.me().status(), "a cross-site logout signed the caller out");
+    }
+
+    @Test
+    void sameOriginRequestsWithTheBrowsersOwnHeadersThenServedAsUsual() {
+        PasskeyClient browser = newBrowser();
+        Response options = browser.send("POST", "/passkey/login/options", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), "Origin", browser.origin(), "Sec-Fetch-Site", "same-origin");
+
+        assertEquals(200, options.status(), options::toString);
     }
 
     // ---------------------------------------------------------------- managing passkeys
@@ -345,6 +430,24 @@ class CeremonyRejectionIT {
     }
 
     /** Valid JSON a little over the 64 KiB limit. */
+    /**
+     * A sign-in for {@code username} by someone without its private key: the guesser signs with a
+     * passkey of its own and presents the first ID the options allow (a real one for a known name,
+     * a decoy for an unknown one).
+     */
+    private Response guessedSignIn(String username, SoftwareAuthenticator guesser, boolean withUserHandle) {
+        PasskeyClient browser = newBrowser();
+        ObjectNode options = (ObjectNode) optionsOf(browser.loginOptions(username).expectStatus(200)).deepCopy();
+        String target = options.path("allowCredentials").get(0).path("id").asText();
+        options.remove("allowCredentials");
+        ObjectNode assertion = (ObjectNode) guesser.authenticate(options, browser.origin());
+        assertion.put("id", target).put("rawId", target);
+        if (!withUserHandle) {
+            ((ObjectNode) assertion.get("response")).remove("userHandle");
+        }
+        return unchangedStore(() -> browser.finishLogin(assertion));
+    }
+
     private static String base64Url(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

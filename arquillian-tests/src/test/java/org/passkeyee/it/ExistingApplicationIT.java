@@ -102,6 +102,16 @@ class ExistingApplicationIT {
     }
 
     @Test
+    void passwordPostedByAPageOfAnotherSiteThenRefusedBeforeAnyStoreSeesIt() {
+        PasskeyClient browser = newBrowser();
+        Response refused = browser.send("POST", "/signin", "application/x-www-form-urlencoded",
+                form(Inventory.CLERK, Inventory.CLERK_PASSWORD), "Origin", "https://evil.example");
+
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals("", browser.get("/api/whoami").expectStatus(200).json().path("name").asText());
+    }
+
+    @Test
     void passkeyAddedThenStoredInTheApplicationsOwnDataSourceNotTheDefaultOne() {
         PasskeyClient browser = newBrowser();
         signInWithPassword(browser, Inventory.CLERK, Inventory.CLERK_PASSWORD);

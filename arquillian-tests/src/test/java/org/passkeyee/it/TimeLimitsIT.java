@@ -77,6 +77,24 @@ class TimeLimitsIT {
     }
 
     @Test
+    void renameOrDeleteWhenSignInIsOlderThanWindowThenReauthenticationRequiredUntilSignedInAgain() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("stale-manage"), laptop).expectStatus(201);
+        String id = browser.passkeys().expectStatus(200).json().path("passkeys").get(0).path("id").asText();
+
+        sleep(REAUTHENTICATION_WINDOW.plus(MARGIN));
+        JsonNode before = storeSnapshot();
+        assertRefused(browser.patchJson("/passkey/credentials/" + id, "{\"label\":\"Stolen\"}"), 403,
+                "reauthentication_required");
+        assertRefused(browser.delete("/passkey/credentials/" + id), 403, "reauthentication_required");
+        assertEquals(before, storeSnapshot(), "store changed by the refused requests");
+
+        browser.signIn(laptop).expectStatus(200);
+        browser.patchJson("/passkey/credentials/" + id, "{\"label\":\"Laptop\"}").expectStatus(200);
+    }
+
+    @Test
     void addPasskeyRightAfterSignInThenAccepted() {
         PasskeyClient browser = newBrowser();
         browser.signUp(uniqueUsername("fresh"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
@@ -122,6 +140,10 @@ class TimeLimitsIT {
             assertEquals("60", refused.header("Retry-After"));
             assertNull(refused.header("Set-Cookie"), "a refused ceremony must not create a session");
             assertRefused(newBrowser().registrationOptions(uniqueUsername("late"), "Late"), 429, "too_many_ceremonies");
+            Response protectedPage = newBrowser().get("/account/");
+            assertEquals(302, protectedPage.status(), protectedPage::toString);
+            assertNull(protectedPage.header("Set-Cookie"), "a signed-out request for a protected page beyond the cap "
+                    + "must not create a session either");
 
             PasskeyClient holder = holding.get(0);
             JsonNode again = optionsOf(holder.loginOptions().expectStatus(200));

@@ -16,6 +16,7 @@ import com.yubico.webauthn.exception.AssertionFailedException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyUser;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.StoredPasskey;
 
@@ -55,16 +57,9 @@ public class AuthenticationCeremony {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
                 .userVerification(relyingParty.userVerification())
                 .timeout(relyingParty.pendingCeremonies().timeout().toMillis());
-        AssertionRequest assertionRequest;
-        if (requestedUsername == null) {
-            assertionRequest = relyingParty.relyingParty().startAssertion(options.build());
-        } else {
-            String username = Names.username(requestedUsername);
-            assertionRequest = relyingParty.relyingParty().startAssertion(options.username(username).build());
-            if (allowed(assertionRequest).isEmpty()) {
-                assertionRequest = withDecoys(relyingParty.relyingParty().startAssertion(options.username(Optional.empty()).build()),
-                        relyingParty.decoys().forUsername(username));
-            }
+        AssertionRequest assertionRequest = relyingParty.relyingParty().startAssertion(options.build());
+        if (requestedUsername != null) {
+            assertionRequest = allowingPasskeysOf(assertionRequest, Names.username(requestedUsername));
         }
         try {
             relyingParty.pendingCeremonies().put(request, PendingCeremony.Kind.SIGN_IN, YubicoJson.MAPPER.writeValueAsString(assertionRequest),
@@ -90,15 +85,23 @@ public class AuthenticationCeremony {
         ClientResponseChecks.check(ClientResponseChecks.GET, options.getChallenge(), relyingParty.configuration().origins(),
                 relyingParty.configuration().rpId(), relyingParty.userVerification(),
                 credential.getResponse().getClientData(), credential.getResponse().getParsedAuthenticatorData());
+        ClientResponseChecks.checkFraming(credential.getResponse().getClientDataJSON(),
+                relyingParty.configuration().allowedTopOrigins());
         List<PublicKeyCredentialDescriptor> allowed = allowed(request);
         if (!allowed.isEmpty() && allowed.stream().noneMatch(d -> d.getId().equals(credential.getId()))) {
             throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
+        // Username-first, an unknown credential can only be a decoy, and a foreign user handle is
+        // all a guesser without the private key can vary: both are answered like a wrong signature
+        // on a real passkey, so the refusal does not tell whether the name exists.
+        boolean usernameFirst = !allowed.isEmpty();
         StoredPasskey passkey = store.findPasskey(credential.getId())
-                .orElseThrow(() -> new CeremonyException(PasskeyErrorCode.UNKNOWN_CREDENTIAL));
+                .orElseThrow(() -> new CeremonyException(usernameFirst
+                        ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL));
         Optional<ByteArray> userHandle = credential.getResponse().getUserHandle();
         if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
-            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+            throw new CeremonyException(usernameFirst
+                    ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
         AssertionResult result;
         try (StoreCredentialRepository.Scope reuse = StoreCredentialRepository.answeringWith(passkey)) {
@@ -121,7 +124,8 @@ public class AuthenticationCeremony {
             LOG.log(Level.FINE, "Assertion refused by the WebAuthn library: {0}", e.getMessage());
             boolean signature = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("signature");
             throw new CeremonyException(signature ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.ASSERTION_REJECTED);
-        } catch (PasskeyStoreException storeDown) {
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
+            // The library reads the store through our repository: an outage stays an outage (503).
             throw storeDown;
         } catch (RuntimeException e) {
             // The library throws a bare RuntimeException when the JVM cannot even read the
@@ -165,10 +169,27 @@ public class AuthenticationCeremony {
         return request.getPublicKeyCredentialRequestOptions().getAllowCredentials().orElse(List.of());
     }
 
-    private static AssertionRequest withDecoys(AssertionRequest usernameless, List<PublicKeyCredentialDescriptor> decoys) {
-        return usernameless.toBuilder()
-                .publicKeyCredentialRequestOptions(usernameless.getPublicKeyCredentialRequestOptions().toBuilder()
-                        .allowCredentials(decoys)
+    /**
+     * A username-first request: that caller's passkeys, or decoys of the same shape for a name
+     * without any. Both cases make the same two store reads (the user; the passkeys of their
+     * handle, or of a decoy handle nobody has), so neither the answer nor its cost tells whether
+     * the name exists.
+     */
+    private AssertionRequest allowingPasskeysOf(AssertionRequest usernameless, String username) {
+        Optional<PasskeyUser> user = store.findUserByUsername(username);
+        List<StoredPasskey> passkeys = store.findPasskeys(
+                user.map(PasskeyUser::userHandle).orElseGet(() -> relyingParty.decoys().userHandleFor(username)));
+        if (user.isEmpty() || passkeys.isEmpty()) {
+            return allowing(usernameless, relyingParty.decoys().forUsername(username));
+        }
+        return allowing(usernameless.toBuilder().username(username).build(),
+                passkeys.stream().map(StoreCredentialRepository::descriptor).toList());
+    }
+
+    private static AssertionRequest allowing(AssertionRequest request, List<PublicKeyCredentialDescriptor> allowed) {
+        return request.toBuilder()
+                .publicKeyCredentialRequestOptions(request.getPublicKeyCredentialRequestOptions().toBuilder()
+                        .allowCredentials(allowed)
                         .build())
                 .build();
     }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
-import java.time.Instant;
 import org.passkeyee.PasskeyErrorCode;
 
 /**
@@ -128,8 +127,6 @@ public class CeremonyEndpoints {
     }
 
     private void requireRecentSignIn(HttpServletRequest request) {
-        if (!SessionState.signedInWithin(request, relyingParty.configuration().reauthenticationWindow(), Instant.now())) {
-            throw new CeremonyException(PasskeyErrorCode.REAUTHENTICATION_REQUIRED);
-        }
+        SessionState.requireSignedInWithin(request, relyingParty.configuration().reauthenticationWindow());
     }
 }

@@ -42,6 +42,7 @@ public class CeremonyLogins {
     private final Event<PasskeySignedIn> signedIn;
     private final Event<PasskeySignInFailed> signInFailed;
     private final JsonRequestReader reader;
+    private final CrossSiteRequests crossSite;
 
     @Inject
     CeremonyLogins(PasskeyRelyingParty relyingParty, RegistrationCeremony registration,
@@ -53,6 +54,25 @@ public class CeremonyLogins {
         this.signedIn = signedIn;
         this.signInFailed = signInFailed;
         this.reader = new JsonRequestReader(relyingParty.configuration().maxRequestBytes());
+        this.crossSite = new CrossSiteRequests(relyingParty.configuration().origins());
+    }
+
+    /**
+     * Remembers the protected page a signed-out browser asked for, for the sign-in answer to lead
+     * back to. The session this needs is an anonymous one (short-lived, within
+     * {@code passkey.max-anonymous-ceremonies}), so that requests for protected pages cannot
+     * fill the heap with sessions; beyond the cap nothing is remembered.
+     */
+    void rememberReturnTo(HttpServletRequest request) {
+        String returnTo = SessionState.returnToOf(request);
+        if (returnTo == null) {
+            return;
+        }
+        try {
+            SessionState.rememberReturnTo(relyingParty.pendingCeremonies().sessionFor(request), returnTo);
+        } catch (CeremonyException tooManySessions) {
+            LOG.fine("Not remembering the page asked for: too many anonymous sessions");
+        }
     }
 
     /** Whether this session's pending registration is a sign-up, which the mechanism completes. */
@@ -62,6 +82,9 @@ public class CeremonyLogins {
 
     AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
+        if (crossSite.isCrossSite(request)) {
+            return refuseCrossSite(request, response);
+        }
         String presentedId = null;
         try {
             ObjectNode body = reader.readObject(request);
@@ -80,11 +103,16 @@ public class CeremonyLogins {
             return refuseSignIn(request, response, refusal, presentedId);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
             return storeUnavailable(response, storeDown);
+        } catch (RuntimeException fault) {
+            return internalError(request, response, fault);
         }
     }
 
     AuthenticationStatus signUp(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws IOException {
+        if (crossSite.isCrossSite(request)) {
+            return refuseCrossSite(request, response);
+        }
         try {
             ObjectNode body = reader.readObject(request);
             JsonNode credential = body.get("credential");
@@ -104,6 +132,8 @@ public class CeremonyLogins {
             return AuthenticationStatus.SEND_FAILURE;
         } catch (PasskeyStoreException | TransactionalException storeDown) {
             return storeUnavailable(response, storeDown);
+        } catch (RuntimeException fault) {
+            return internalError(request, response, fault);
         }
     }
 
@@ -111,10 +141,15 @@ public class CeremonyLogins {
      * Signs a caller in with a credential the application passed to
      * {@code SecurityContext.authenticate} (a password, typically), validated by the
      * application's own identity stores. A refusal returns {@code SEND_FAILURE} and leaves the
-     * response to the application's page.
+     * response to the application's page; so does a request from a page of another site (login
+     * forgery), before any store sees the credential.
      */
     AuthenticationStatus signInWith(Credential credential, HttpServletRequest request, HttpMessageContext context) {
         if (credential instanceof PasskeyAssertionCredential || credential instanceof PasskeySignUpCredential) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (crossSite.isCrossSite(request)) {
+            LOG.fine(() -> "Sign-in refused: a request from another site (Origin " + LogText.header(request.getHeader("Origin")) + ")");
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStoreHandler.validate(credential);
@@ -155,6 +190,24 @@ public class CeremonyLogins {
         signInFailed.fire(new PasskeySignInFailed(code, presentedId, request.getRemoteAddr()));
         int status = code.status() == 400 && code != PasskeyErrorCode.MALFORMED_REQUEST ? 401 : code.status();
         JsonAnswers.error(response, code, status, refusal.getMessage());
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * A forged request from another site: refused before the body is read, without a refusal
+     * event (it says nothing about the caller's passkeys, and must not flood the audit trail).
+     */
+    private AuthenticationStatus refuseCrossSite(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        JsonAnswers.error(response, reader.refuseUnread(request, PasskeyErrorCode.CROSS_SITE_REQUEST));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A bug, not a refusal: logged with its stack trace, answered with a bare JSON 500. */
+    private static AuthenticationStatus internalError(HttpServletRequest request, HttpServletResponse response,
+                                                      RuntimeException fault) throws IOException {
+        LOG.log(java.util.logging.Level.SEVERE, "Passkey sign-in failed: " + request.getMethod() + " " + request.getRequestURI(), fault);
+        JsonAnswers.internalError(response);
         return AuthenticationStatus.SEND_FAILURE;
     }
 

@@ -1,9 +1,11 @@
 package org.passkeyee.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.yubico.webauthn.data.AuthenticatorData;
 import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.CollectedClientData;
 import com.yubico.webauthn.data.UserVerificationRequirement;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,6 +58,32 @@ final class ClientResponseChecks {
         }
         if (userVerification == UserVerificationRequirement.REQUIRED && !authenticatorData.getFlags().UV) {
             throw new CeremonyException(PasskeyErrorCode.USER_VERIFICATION_MISSING);
+        }
+    }
+
+    /**
+     * Refuses a ceremony that ran in a frame of another site unless its top-level origin is
+     * allowed (<a href="https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion">WebAuthn §7.2
+     * step 13</a>, §7.1 step 9): {@code crossOrigin: true} or any {@code topOrigin} needs a
+     * {@code topOrigin} in {@code allowedTopOrigins}. Yubico's client data has no accessor for
+     * either member, so the client data JSON is read here.
+     */
+    static void checkFraming(ByteArray clientDataJson, Collection<String> allowedTopOrigins) {
+        JsonNode clientData;
+        try {
+            clientData = Json.MAPPER.readTree(clientDataJson.getBytes());
+        } catch (IOException e) {
+            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The client data is not JSON.");
+        }
+        JsonNode crossOrigin = clientData.path("crossOrigin");
+        JsonNode topOrigin = clientData.path("topOrigin");
+        boolean framed = crossOrigin.asBoolean(false) || !topOrigin.isMissingNode();
+        if (!framed && (crossOrigin.isMissingNode() || crossOrigin.isBoolean())) {
+            return;
+        }
+        if (!crossOrigin.isMissingNode() && !crossOrigin.isBoolean() || !topOrigin.isTextual()
+                || !allowedTopOrigins.contains(topOrigin.textValue())) {
+            throw new CeremonyException(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED);
         }
     }
 

@@ -27,9 +27,7 @@ final class ConfigurationResolver {
     PasskeyConfiguration resolve(PasskeyAuthenticationMechanismDefinition definition) {
         String rpId = text("passkey.rp-id", definition.rpId());
         String rpName = text("passkey.rp-name", definition.rpName());
-        List<String> origins = overrides.apply("passkey.origins")
-                .map(ConfigurationResolver::splitList)
-                .orElseGet(() -> Arrays.stream(definition.origins()).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        List<String> origins = list("passkey.origins", definition.origins());
         PasskeyConfiguration configuration = new PasskeyConfiguration(
                 rpId,
                 rpName.isBlank() ? rpId : rpName,
@@ -49,9 +47,16 @@ final class ConfigurationResolver {
                         .map(v -> integer("passkey.max-anonymous-ceremonies", v)).orElse(definition.maxAnonymousCeremonies())),
                 overrides.apply("passkey.groups-from-validating-stores")
                         .map(v -> bool("passkey.groups-from-validating-stores", v))
-                        .orElse(definition.groupsFromValidatingStores()));
+                        .orElse(definition.groupsFromValidatingStores()),
+                list("passkey.allowed-top-origins", definition.allowedTopOrigins()));
         RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins());
         return configuration;
+    }
+
+    private List<String> list(String property, String[] annotated) {
+        return overrides.apply(property)
+                .map(ConfigurationResolver::splitList)
+                .orElseGet(() -> Arrays.stream(annotated).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     private String text(String property, String annotated) {

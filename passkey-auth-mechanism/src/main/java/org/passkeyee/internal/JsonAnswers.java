@@ -43,6 +43,19 @@ final class JsonAnswers {
         error(response, refusal.code(), refusal.code().status(), refusal.getMessage());
     }
 
+    /**
+     * The last resort for a fault that is not a refusal (a bug): a JSON 500 without any detail,
+     * unless the response is already on its way.
+     */
+    static void internalError(HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Json.MAPPER.createObjectNode()
+                .put("error", "internal_error").put("message", "Something went wrong on the server."));
+    }
+
     static void noContent(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -65,7 +65,7 @@ final class JsonRequestReader {
      * body as unanswered and logs a stack trace when it tries to send its own error page over our
      * JSON.
      */
-    private CeremonyException refuseUnread(HttpServletRequest request, PasskeyErrorCode code) {
+    CeremonyException refuseUnread(HttpServletRequest request, PasskeyErrorCode code) {
         long bound = (long) maxBytes * DISCARD_FACTOR;
         if (request.getContentLengthLong() <= bound) {
             try {

@@ -6,12 +6,33 @@ final class LogText {
     private LogText() {
     }
 
-    /** The first 8 characters of a base64url credential ID. */
+    /**
+     * The first 8 characters of a base64url credential ID. The ID may come from the request, so
+     * any character outside base64url (a line break that would forge a log line, say) is shown
+     * as {@code ?}.
+     */
     static String shortId(String credentialId) {
         if (credentialId == null) {
             return "-";
         }
-        return credentialId.length() <= 8 ? credentialId : credentialId.substring(0, 8) + "…";
+        int length = Math.min(credentialId.length(), 8);
+        StringBuilder shown = new StringBuilder(length + 1);
+        for (int i = 0; i < length; i++) {
+            char c = credentialId.charAt(i);
+            boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            shown.append(base64Url ? c : '?');
+        }
+        return credentialId.length() > 8 ? shown.append('…').toString() : shown.toString();
+    }
+
+    /** A request header as a log line may show it: at most 64 characters, control characters as {@code ?}. */
+    static String header(String value) {
+        if (value == null) {
+            return "-";
+        }
+        String shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /**

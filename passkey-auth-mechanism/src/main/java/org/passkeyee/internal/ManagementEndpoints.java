@@ -68,8 +68,9 @@ public class ManagementEndpoints {
         JsonAnswers.write(response, HttpServletResponse.SC_OK, answer);
     }
 
-    /** {@code PATCH /credentials/{id}} with {@code {"label"}}. */
+    /** {@code PATCH /credentials/{id}} with {@code {"label"}}; needs a recent sign-in. */
     void rename(HttpServletRequest request, HttpServletResponse response, String caller, String id) throws IOException {
+        requireRecentSignIn(request);
         ObjectNode body = reader.readObject(request);
         String label = Names.label(JsonRequestReader.optionalText(body, "label"));
         ByteArray credentialId = credentialId(id);
@@ -84,8 +85,12 @@ public class ManagementEndpoints {
         JsonAnswers.write(response, HttpServletResponse.SC_OK, summary);
     }
 
-    /** {@code DELETE /credentials/{id}}; the last passkey only if the application says there is another way in. */
+    /**
+     * {@code DELETE /credentials/{id}}; needs a recent sign-in; the last passkey only if the
+     * application says there is another way in.
+     */
     void delete(HttpServletRequest request, HttpServletResponse response, String caller, String id) {
+        requireRecentSignIn(request);
         ByteArray credentialId = credentialId(id);
         PasskeyUser user = owner(caller);
         boolean allowLast = accounts.isResolvable() && accounts.get().hasOtherSignInMethod(caller);
@@ -98,6 +103,10 @@ public class ManagementEndpoints {
             case NOT_FOUND -> throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
             case LAST_PASSKEY -> throw new CeremonyException(PasskeyErrorCode.LAST_PASSKEY);
         }
+    }
+
+    private void requireRecentSignIn(HttpServletRequest request) {
+        SessionState.requireSignedInWithin(request, relyingParty.configuration().reauthenticationWindow());
     }
 
     private PasskeyUser owner(String caller) {

@@ -1,8 +1,14 @@
 package org.passkeyee.internal;
 
+import java.text.Normalizer;
 import org.passkeyee.PasskeyErrorCode;
 
-/** Checks the names people type: usernames, display names, passkey labels. */
+/**
+ * Checks the names people type: usernames, display names, passkey labels. None may hold control
+ * characters or characters that change how text looks without being seen (zero-width and bidi
+ * formatting characters, private-use and unassigned code points), so that no two accounts or
+ * passkeys look alike and no name rearranges the text around it.
+ */
 final class Names {
 
     static final int MAX_USERNAME = 64;
@@ -12,10 +18,13 @@ final class Names {
     private Names() {
     }
 
-    /** A username as given, trimmed; 1 to 64 characters, no control characters. */
+    /**
+     * A username in Unicode normalization form NFKC (so a full-width {@code ａｄｍｉｎ} is
+     * {@code admin}), trimmed; 1 to 64 characters, no control or invisible characters.
+     */
     static String username(String value) {
-        String name = value == null ? "" : value.strip();
-        if (name.isEmpty() || name.length() > MAX_USERNAME || hasControlCharacter(name)) {
+        String name = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        if (name.isEmpty() || name.length() > MAX_USERNAME || hasUnsafeCharacter(name)) {
             throw new CeremonyException(PasskeyErrorCode.INVALID_USERNAME);
         }
         return name;
@@ -23,23 +32,31 @@ final class Names {
 
     static String displayName(String value) {
         String name = value.strip();
-        if (name.length() > MAX_DISPLAY_NAME || hasControlCharacter(name)) {
+        if (name.length() > MAX_DISPLAY_NAME || hasUnsafeCharacter(name)) {
             throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The display name must be at most "
-                    + MAX_DISPLAY_NAME + " characters without control characters.");
+                    + MAX_DISPLAY_NAME + " characters without control or invisible characters.");
         }
         return name;
     }
 
-    /** A passkey label, trimmed; 1 to 64 characters, no control characters. */
+    /** A passkey label, trimmed; 1 to 64 characters, no control or invisible characters. */
     static String label(String value) {
         String label = value == null ? "" : value.strip();
-        if (label.isEmpty() || label.length() > MAX_LABEL || hasControlCharacter(label)) {
+        if (label.isEmpty() || label.length() > MAX_LABEL || hasUnsafeCharacter(label)) {
             throw new CeremonyException(PasskeyErrorCode.INVALID_LABEL);
         }
         return label;
     }
 
-    private static boolean hasControlCharacter(String value) {
-        return value.codePoints().anyMatch(Character::isISOControl);
+    private static boolean hasUnsafeCharacter(String value) {
+        return value.codePoints().anyMatch(Names::isUnsafe);
+    }
+
+    private static boolean isUnsafe(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
     }
 }

@@ -97,7 +97,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.NOT_AUTHENTICATED));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SessionState.rememberReturnTo(request);
+        logins.rememberReturnTo(request);
         return context.redirect(request.getContextPath() + configuration.loginPage());
     }
 

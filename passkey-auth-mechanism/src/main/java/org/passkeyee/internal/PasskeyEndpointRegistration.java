@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
@@ -36,9 +37,26 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         EndpointPaths paths = new EndpointPaths(configuration.get().endpointPrefix());
         ServletContext context = event.getServletContext();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new PasskeyEndpointServlet(
-                paths, beans.select(CeremonyEndpoints.class).get(), beans.select(ManagementEndpoints.class).get()));
+                paths, beans.select(CeremonyEndpoints.class).get(), beans.select(ManagementEndpoints.class).get(),
+                new CrossSiteRequests(configuration.get().origins())));
         servlet.addMapping(paths.prefix() + "/*");
+        sameSiteLaxUnlessSet(context.getSessionCookieConfig());
         LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + paths.prefix()
                 + " for relying party " + configuration.get().rpId() + ", origins " + configuration.get().origins());
+    }
+
+    /**
+     * {@code SameSite=Lax} on the session cookie, unless the application chose a value: browsers
+     * then send it on links from other sites but not on their forms' POSTs, a second defence
+     * against cross-site request forgery beside the {@code Origin} checks.
+     */
+    private static void sameSiteLaxUnlessSet(SessionCookieConfig cookie) {
+        try {
+            if (cookie.getAttribute("SameSite") == null) {
+                cookie.setAttribute("SameSite", "Lax");
+            }
+        } catch (IllegalStateException | UnsupportedOperationException notHere) {
+            LOG.fine(() -> "The session cookie's SameSite attribute cannot be set here: " + notHere);
+        }
     }
 }

@@ -26,16 +26,22 @@ final class PasskeyEndpointServlet extends HttpServlet {
     private final transient EndpointPaths paths;
     private final transient CeremonyEndpoints ceremonies;
     private final transient ManagementEndpoints management;
+    private final transient CrossSiteRequests crossSite;
 
-    PasskeyEndpointServlet(EndpointPaths paths, CeremonyEndpoints ceremonies, ManagementEndpoints management) {
+    PasskeyEndpointServlet(EndpointPaths paths, CeremonyEndpoints ceremonies, ManagementEndpoints management,
+                           CrossSiteRequests crossSite) {
         this.paths = paths;
         this.ceremonies = ceremonies;
         this.management = management;
+        this.crossSite = crossSite;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            if (CrossSiteRequests.changesState(request.getMethod()) && crossSite.isCrossSite(request)) {
+                throw new CeremonyException(PasskeyErrorCode.CROSS_SITE_REQUEST);
+            }
             route(request, response, request.getMethod(), paths.endpointPath(request));
         } catch (CeremonyException refusal) {
             JsonAnswers.error(response, refusal);
@@ -44,11 +50,7 @@ final class PasskeyEndpointServlet extends HttpServlet {
             JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
         } catch (RuntimeException fault) {
             LOG.log(Level.SEVERE, "Passkey endpoint failed: " + request.getMethod() + " " + request.getRequestURI(), fault);
-            if (!response.isCommitted()) {
-                response.reset();
-                JsonAnswers.write(response, 500, Json.MAPPER.createObjectNode()
-                        .put("error", "internal_error").put("message", "Something went wrong on the server."));
-            }
+            JsonAnswers.internalError(response);
         }
     }
 

@@ -64,9 +64,13 @@ final class PendingCeremonies {
 
     /**
      * The request's session; one created for an anonymous caller (here or earlier in this request)
-     * lives just longer than the ceremony and takes a place in the anonymous budget.
+     * lives just longer than the ceremony and takes a place in the anonymous budget. Also for what
+     * else a signed-out caller leaves in the session before signing in (the page to return to).
+     *
+     * @throws CeremonyException {@code too_many_ceremonies} when a new anonymous session would be
+     *         needed and there are too many; no session is created then
      */
-    private HttpSession sessionFor(HttpServletRequest request) {
+    HttpSession sessionFor(HttpServletRequest request) {
         HttpSession existing = request.getSession(false);
         boolean anonymousNew = (existing == null || existing.isNew()) && request.getUserPrincipal() == null;
         if (!anonymousNew || existing != null && existing.getAttribute(ANONYMOUS_TICKET_ATTRIBUTE) != null) {

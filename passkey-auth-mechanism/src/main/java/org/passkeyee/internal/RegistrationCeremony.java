@@ -100,11 +100,20 @@ public class RegistrationCeremony {
         PublicKeyCredentialCreationOptions options = options(pending);
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
         UserIdentity identity = options.getUser();
-        if (!accountsForSignUp().reserveUsername(identity.getName())) {
+        PasskeyAccounts accountPolicy = accountsForSignUp();
+        if (!accountPolicy.reserveUsername(identity.getName())) {
             throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
         }
         PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt());
-        if (!store.createUser(user, passkey)) {
+        boolean stored = false;
+        try {
+            stored = store.createUser(user, passkey);
+        } finally {
+            if (!stored) {
+                accountPolicy.releaseUsername(identity.getName());
+            }
+        }
+        if (!stored) {
             throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
         }
         announce(user.username(), passkey, true);
@@ -159,6 +168,8 @@ public class RegistrationCeremony {
                 relyingParty.configuration().origins(), relyingParty.configuration().rpId(),
                 relyingParty.userVerification(), response.getClientData(), response.getAttestation().getAuthenticatorData(),
                 conditionalCreate);
+        ClientResponseChecks.checkFraming(response.getClientDataJSON(), relyingParty.configuration().allowedTopOrigins());
+        NewCredentialLimits.checkCredentialId(credential.getId());
         if (store.findPasskey(credential.getId()).isPresent()) {
             throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }
@@ -171,6 +182,7 @@ public class RegistrationCeremony {
             LOG.log(Level.FINE, "Registration refused by the WebAuthn library: {0}", e.getMessage());
             throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
         }
+        NewCredentialLimits.checkVerified(result, response.getAttestation().getFormat());
         String aaguid = Aaguids.format(result.getAaguid());
         Instant now = Instant.now();
         String label = requestedLabel == null || requestedLabel.isBlank()

@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.passkeyee.PasskeyErrorCode;
 
 /**
  * What the module keeps in the HTTP session besides pending ceremonies: when the caller signed
- * in (adding a passkey needs a recent sign-in) and which page to return to after a forced sign-in.
+ * in (changing passkeys needs a recent sign-in) and which page to return to after a forced sign-in.
  */
 final class SessionState {
 
@@ -57,16 +58,33 @@ final class SessionState {
     }
 
     /**
-     * Remembers the page a signed-out browser asked for. Only local paths are kept: a path starting
-     * with {@code //} or holding a backslash would let a crafted link redirect to another site.
+     * Refuses ({@code 403 reauthentication_required}) unless this session signed in within the
+     * window: changing the caller's passkeys (adding, renaming, deleting) needs a recent sign-in,
+     * so that a stolen session cannot quietly change them.
      */
-    static void rememberReturnTo(HttpServletRequest request) {
+    static void requireSignedInWithin(HttpServletRequest request, Duration window) {
+        if (!signedInWithin(request, window, Instant.now())) {
+            throw new CeremonyException(PasskeyErrorCode.REAUTHENTICATION_REQUIRED);
+        }
+    }
+
+    /**
+     * The page a signed-out browser asked for, worth returning to after the sign-in, or
+     * {@code null}. Only local paths of GET requests: a path starting with {@code //} or holding a
+     * backslash would let a crafted link redirect to another site.
+     */
+    static String returnToOf(HttpServletRequest request) {
         String uri = request.getRequestURI();
         if (!"GET".equals(request.getMethod()) || !uri.startsWith("/") || uri.startsWith("//") || uri.contains("\\")) {
-            return;
+            return null;
         }
         String query = request.getQueryString();
-        request.getSession(true).setAttribute(RETURN_TO, query == null ? uri : uri + "?" + query);
+        return query == null ? uri : uri + "?" + query;
+    }
+
+    /** Remembers the page to return to after the sign-in. */
+    static void rememberReturnTo(HttpSession session, String returnTo) {
+        session.setAttribute(RETURN_TO, returnTo);
     }
 
     /** Takes the remembered page, if any. */

@@ -59,6 +59,37 @@ class ClientResponseChecksTest {
         }
     }
 
+    @Test
+    void checkFramingWhenNotFramedThenAccepted() {
+        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(clientData(""), List.of()));
+        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(clientData(",\"crossOrigin\":false"), List.of()));
+    }
+
+    @Test
+    void checkFramingWhenFramedByAnotherSiteThenRefusedUnlessItsTopOriginIsAllowed() {
+        ByteArray framed = clientData(",\"crossOrigin\":true,\"topOrigin\":\"https://portal.example.net\"");
+
+        assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED, () -> ClientResponseChecks.checkFraming(framed, List.of()));
+        assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED,
+                () -> ClientResponseChecks.checkFraming(framed, List.of("https://evil.example")));
+        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(framed, List.of("https://portal.example.net")));
+    }
+
+    @Test
+    void checkFramingWhenCrossOriginWithoutTopOriginOrOddTypesThenRefused() {
+        List<String> allowed = List.of("https://portal.example.net");
+        for (String members : List.of(",\"crossOrigin\":true", ",\"crossOrigin\":\"true\"", ",\"crossOrigin\":null",
+                ",\"topOrigin\":\"https://evil.example\"", ",\"topOrigin\":123")) {
+            assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED,
+                    () -> ClientResponseChecks.checkFraming(clientData(members), allowed));
+        }
+    }
+
+    private static ByteArray clientData(String moreMembers) {
+        return new ByteArray(("{\"type\":\"webauthn.get\",\"challenge\":\"AAAA\",\"origin\":\"" + ORIGIN + "\""
+                + moreMembers + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void check(String type, ByteArray challenge, String origin, String signedRpId, byte flags,
                               UserVerificationRequirement userVerification, boolean presenceOptional) throws Exception {
         checkClientData(type, challenge, "\"" + origin + "\"", signedRpId, flags, userVerification, presenceOptional);

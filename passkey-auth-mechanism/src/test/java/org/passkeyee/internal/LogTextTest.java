@@ -28,4 +28,10 @@ class LogTextTest {
         assertEquals("abcdefgh…", LogText.shortId("abcdefghijklmnop"));
         assertEquals("-", LogText.shortId(null));
     }
+
+    @Test
+    void shortIdWhenRequestSentLineBreaksOrOtherCharactersThenShownAsQuestionMarks() {
+        assertEquals("ab??INFO…", LogText.shortId("ab\r\nINFO: forged line"));
+        assertEquals("a?b", LogText.shortId("a\u202eb"));
+    }
 }

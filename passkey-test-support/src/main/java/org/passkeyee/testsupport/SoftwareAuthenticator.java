@@ -147,7 +147,7 @@ public final class SoftwareAuthenticator {
             }
         }
         byte[] userHandle = Base64Url.decode(options.path("user").path("id").asText());
-        byte[] credentialId = randomBytes(32);
+        byte[] credentialId = randomBytes(tamper.credentialIdLength() != null ? tamper.credentialIdLength() : 32);
         Credential credential = new Credential(credentialId, newKeyPair(), userHandle, rpId);
 
         int flags = tamper.flags() != null ? tamper.flags() : FLAG_UP | FLAG_UV | FLAG_AT | backupFlags();
@@ -270,7 +270,10 @@ public final class SoftwareAuthenticator {
         clientData.put("type", textOr(tamper.clientDataType(), type));
         clientData.put("challenge", textOr(tamper.challenge(), options.path("challenge").asText()));
         clientData.put("origin", origin);
-        clientData.put("crossOrigin", false);
+        clientData.put("crossOrigin", tamper.topOrigin() != null);
+        if (tamper.topOrigin() != null) {
+            clientData.put("topOrigin", tamper.topOrigin());
+        }
         try {
             return JSON.writeValueAsBytes(clientData);
         } catch (JsonProcessingException e) {

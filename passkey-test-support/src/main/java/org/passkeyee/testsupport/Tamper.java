@@ -16,6 +16,8 @@ public final class Tamper {
     private String challenge;
     private Integer flags;
     private String credentialId;
+    private String topOrigin;
+    private Integer credentialIdLength;
 
     private Tamper() {
     }
@@ -76,6 +78,21 @@ public final class Tamper {
         return this;
     }
 
+    /**
+     * Run the ceremony as if in a frame of another site: {@code crossOrigin: true} and this
+     * {@code topOrigin} in the (signed) client data.
+     */
+    public Tamper framedBy(String topLevelOrigin) {
+        this.topOrigin = topLevelOrigin;
+        return this;
+    }
+
+    /** Register a credential ID of this many bytes instead of 32 (WebAuthn allows at most 1,023). */
+    public Tamper credentialIdLength(int bytes) {
+        this.credentialIdLength = bytes;
+        return this;
+    }
+
     String rpIdHashOf() {
         return rpIdHashOf;
     }
@@ -106,5 +123,13 @@ public final class Tamper {
 
     String credentialId() {
         return credentialId;
+    }
+
+    String topOrigin() {
+        return topOrigin;
+    }
+
+    Integer credentialIdLength() {
+        return credentialIdLength;
     }
 }

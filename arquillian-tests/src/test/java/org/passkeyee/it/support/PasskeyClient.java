@@ -94,6 +94,18 @@ public final class PasskeyClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * A request of any method with a raw body and extra header name/value pairs: what a page of
+     * another site can make a browser send (its own {@code Origin}, a form's content type).
+     */
+    public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = contentType;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(request(path, all).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** The value of a cookie this browser would send to the application. */
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().get(URI.create(appBase + "/")).stream()
