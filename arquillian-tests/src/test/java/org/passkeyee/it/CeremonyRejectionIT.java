@@ -266,7 +266,9 @@ class CeremonyRejectionIT {
 
         for (String[] endpoint : endpoints) {
             for (String[] header : forgedBy) {
-                Response refused = owner.send(endpoint[0], endpoint[1], "application/x-www-form-urlencoded", form, header);
+                // A DELETE has no body (Payara refuses one with a 400 of its own before any application code).
+                byte[] body = "DELETE".equals(endpoint[0]) ? new byte[0] : form;
+                Response refused = owner.send(endpoint[0], endpoint[1], "application/x-www-form-urlencoded", body, header);
                 assertEquals(403, refused.status(), () -> String.join(" ", endpoint) + " " + String.join(": ", header) + " -> " + refused);
                 assertEquals("cross_site_request", refused.error(), refused::toString);
             }
