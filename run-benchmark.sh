@@ -10,6 +10,10 @@
 #            against that one (a change to the core, say), measured interleaved: before and after
 # The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
 # them all). About 30 minutes; "./run-benchmark.sh quick" is a short smoke run of the same.
+#   fuzz     the ceremony fuzzer (passkey-auth-mechanism's CeremonyFuzzTest) with 100,000 inputs per
+#            ceremony instead of the build's 1,500: prints inputs tried, the refusal codes seen and
+#            the unexpected exceptions (must be 0). Also alone: "./run-benchmark.sh fuzz" (10 to 15
+#            minutes on 2 cores).
 # Needs JDK 17, Maven, and PostgreSQL on 127.0.0.1:5432 (trust) for the postgres scenario; the
 # benchmark creates and drops its own databases passkey_bench_<size> there. Loopback only.
 # Other JDKs: JDK17_HOME=... JDK25_HOME=... ./run-benchmark.sh
@@ -21,14 +25,28 @@ JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 BENCH=passkey-bench/target/bench
 RESULTS=$BENCH/results
 
+fuzz() {
+    echo
+    echo "=== ceremony fuzzing: $FUZZ_INPUTS inputs per ceremony"
+    mvn -B -ntp -pl passkey-auth-mechanism -am test -Dtest=CeremonyFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+        -Djqwik.tries.default="$FUZZ_INPUTS" | grep -E 'tries =|^    [a-z_]+ +\(|Ceremony fuzzing|Tests run:|FAIL' || return 1
+}
+if [ "${1:-}" = "fuzz" ]; then
+    FUZZ_INPUTS=${FUZZ_INPUTS:-100000}
+    fuzz
+    exit $?
+fi
+
 if [ "${1:-}" = "quick" ]; then
     SHORT=(--warmup=5 --duration=5 --callers=64 --overhead-rounds=300)
+    FUZZ_INPUTS=${FUZZ_INPUTS:-2000}
     FLOOD=(--flood=5000 --ceremony-timeout=5)
     STORES=1000,20000
 else
     SHORT=()
     FLOOD=()
     STORES=1000,1000000
+    FUZZ_INPUTS=${FUZZ_INPUTS:-100000}
 fi
 
 mvn -B -ntp -Pbench -pl passkey-bench -am package -DskipTests
@@ -48,6 +66,7 @@ run "$JDK17_HOME" signin --clients=1,4,16 --label=signin-jdk17
 run "$JDK25_HOME" signin --clients=1,4,16 --label=signin-jdk25
 run "$JDK17_HOME" postgres --stored-passkeys=$STORES --label=postgres-jdk17
 run "$JDK17_HOME" memory --heap=1g "${FLOOD[@]}" --label=memory-jdk17
+fuzz || status=1
 if [ -n "${COMPARE_WAR:-}" ]; then
     run "$JDK17_HOME" compare --war-b="$COMPARE_WAR" --label=compare-jdk17
 fi

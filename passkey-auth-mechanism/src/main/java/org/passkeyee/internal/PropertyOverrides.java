@@ -24,18 +24,28 @@ public final class PropertyOverrides {
         return name -> Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank());
     }
 
+    /** Whether the MicroProfile Config API is visible and has an implementation behind it. */
     private static boolean microProfileConfigPresent() {
         try {
             Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
                     Thread.currentThread().getContextClassLoader());
-            return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+        return MicroProfileConfigLookup.available();
     }
 
     /** Loaded only when MicroProfile Config is on the class path. */
     private static final class MicroProfileConfigLookup {
+        static boolean available() {
+            try {
+                org.eclipse.microprofile.config.ConfigProvider.getConfig();
+                return true;
+            } catch (IllegalStateException noImplementation) {
+                return false;
+            }
+        }
+
         static Optional<String> find(String name) {
             return org.eclipse.microprofile.config.ConfigProvider.getConfig()
                     .getOptionalValue(name, String.class)

@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyRegistered;
+import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 
@@ -180,6 +182,13 @@ public class RegistrationCeremony {
                             .isConditionalCreate(conditionalCreate).build());
         } catch (RegistrationFailedException e) {
             LOG.log(Level.FINE, "Registration refused by the WebAuthn library: {0}", e.getMessage());
+            throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
+            throw storeDown;
+        } catch (RuntimeException unreadable) {
+            // The library throws bare runtime exceptions for some malformed attestation objects and
+            // COSE keys (a parameter of the wrong CBOR type, say): a refusal, not a server error.
+            LOG.log(Level.FINE, "Registration not verifiable by the WebAuthn library: {0}", unreadable.toString());
             throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
         }
         NewCredentialLimits.checkVerified(result, response.getAttestation().getFormat());
