@@ -88,8 +88,9 @@ class StoreEntityManagers {
         PersistenceProvider provider = JpaProviderSetup.provider(settings.provider());
         String providerName = provider.getClass().getName();
         ServerTransactions server = ServerTransactions.detect();
+        boolean createTables = settings.createTables() && !StoreTables.present(dataSource);
         PasskeyPersistenceUnit unit = new PasskeyPersistenceUnit(providerName, dataSource,
-                JpaProviderSetup.properties(providerName, server, settings.createTables()));
+                JpaProviderSetup.properties(providerName, server, createTables));
         EntityManagerFactory built;
         try {
             built = provider.createContainerEntityManagerFactory(unit, Map.of());
@@ -105,7 +106,7 @@ class StoreEntityManagers {
         }
         LOG.info(() -> "Passkey store on " + settings.dataSource() + " with " + providerName
                 + " (" + server.name().toLowerCase(java.util.Locale.ROOT) + " transactions"
-                + (settings.createTables() ? ", missing tables created" : "") + ")");
+                + (createTables ? ", missing tables created" : "") + ")");
         return built;
     }
 

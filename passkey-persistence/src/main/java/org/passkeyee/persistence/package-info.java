@@ -53,8 +53,9 @@
  *     {@code java:jboss/datasources/AppDS} (WildFly). Default
  *     {@code java:comp/DefaultDataSource}.</li>
  * <li>{@code passkey.create-tables}: whether missing tables are created at start
- *     ({@code jakarta.persistence.schema-generation.database.action=create}). Default
- *     {@code true}; set {@code false} where the database user may not create tables, and run the
+ *     ({@code jakarta.persistence.schema-generation.database.action=create}, asked only when
+ *     JDBC metadata shows a table missing, so that providers do not log the existing ones).
+ *     Default {@code true}; set {@code false} where the database user may not create tables, and run the
  *     DDL script instead.</li>
  * <li>{@code passkey.jpa-provider}: the class name of the JPA provider to use, only needed when
  *     the application bundles a provider of its own beside the server's (the first one the

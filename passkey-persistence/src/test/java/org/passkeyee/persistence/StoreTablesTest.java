@@ -1,0 +1,53 @@
+package org.passkeyee.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The check that spares the JPA provider creating tables that exist (and logging that they do). */
+class StoreTablesTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void presentOnlyOnceTheScriptCreatedBothTables(TestDatabase database) throws SQLException {
+        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        TestDatabase.Scratch scratch = database.createScratch();
+        try {
+            DataSource dataSource = dataSource(scratch);
+            assertFalse(StoreTables.present(dataSource), "empty database");
+            scratch.runScript();
+            assertTrue(StoreTables.present(dataSource), "after " + database.script());
+            scratch.execute("DROP TABLE PASSKEY_CREDENTIAL");
+            assertFalse(StoreTables.present(dataSource), "one table missing");
+        } finally {
+            scratch.drop();
+        }
+    }
+
+    @Test
+    void presentWhenTheDatabaseDoesNotAnswerThenFalse() {
+        DataSource down = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    throw new SQLException("Connection refused");
+                });
+
+        assertFalse(StoreTables.present(down));
+    }
+
+    private static DataSource dataSource(TestDatabase.Scratch scratch) {
+        return (DataSource) Proxy.newProxyInstance(StoreTablesTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return scratch.connect();
+                    }
+                    throw new SQLException("not needed here: " + method.getName());
+                });
+    }
+}
