@@ -12,8 +12,8 @@
 # them all). About 30 minutes; "./run-benchmark.sh quick" is a short smoke run of the same.
 #   fuzz     the ceremony fuzzer (passkey-auth-mechanism's CeremonyFuzzTest) with 100,000 inputs per
 #            ceremony instead of the build's 1,500: prints inputs tried, the refusal codes seen and
-#            the unexpected exceptions (must be 0). Also alone: "./run-benchmark.sh fuzz" (10 to 15
-#            minutes on 2 cores).
+#            the unexpected exceptions (must be 0). Also alone: "./run-benchmark.sh fuzz" (40
+#            minutes measured on 2 cores with a CI run beside it).
 # Needs JDK 17, Maven, and PostgreSQL on 127.0.0.1:5432 (trust) for the postgres scenario; the
 # benchmark creates and drops its own databases passkey_bench_<size> there. Loopback only.
 # Other JDKs: JDK17_HOME=... JDK25_HOME=... ./run-benchmark.sh
