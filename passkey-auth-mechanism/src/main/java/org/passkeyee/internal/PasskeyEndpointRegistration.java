@@ -1,13 +1,13 @@
 package org.passkeyee.internal;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
 
@@ -24,16 +24,12 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Instance<Object> beans;
-        try {
-            beans = CDI.current();
-        } catch (IllegalStateException noCdi) {
+        Optional<Instance<Object>> switchedOn = SwitchedOn.beans();
+        if (switchedOn.isEmpty()) {
             return;
         }
+        Instance<Object> beans = switchedOn.get();
         Instance<PasskeyConfiguration> configuration = beans.select(PasskeyConfiguration.class);
-        if (!configuration.isResolvable()) {
-            return;
-        }
         EndpointPaths paths = new EndpointPaths(configuration.get().endpointPrefix());
         ServletContext context = event.getServletContext();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new PasskeyEndpointServlet(

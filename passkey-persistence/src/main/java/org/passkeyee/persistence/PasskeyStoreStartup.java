@@ -1,13 +1,13 @@
 package org.passkeyee.persistence;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.util.Optional;
 import java.util.logging.Logger;
-import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.internal.SwitchedOn;
 
 /**
  * Starts the store with the application, when passkeys are switched on: a datasource name that
@@ -23,17 +23,12 @@ public class PasskeyStoreStartup implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Instance<Object> beans;
-        try {
-            beans = CDI.current();
-        } catch (IllegalStateException noCdi) {
-            return;
-        }
-        if (!beans.select(PasskeyConfiguration.class).isResolvable()) {
+        Optional<Instance<Object>> beans = SwitchedOn.beans();
+        if (beans.isEmpty()) {
             return;
         }
         try {
-            beans.select(StoreEntityManagers.class).get().open();
+            beans.get().select(StoreEntityManagers.class).get().open();
         } catch (PasskeyStoreException outage) {
             LOG.warning(() -> "The passkey store could not start now; it tries again at its first use: "
                     + rootCause(outage));
