@@ -122,4 +122,14 @@ public @interface PasskeyAuthenticationMechanismDefinition {
      * so that a hostile page cannot frame your login. Property {@code passkey.allowed-top-origins}.
      */
     String[] allowedTopOrigins() default {};
+
+    /**
+     * How many failed sign-ins a passkey, or a username asked for at a username-first sign-in,
+     * may have within 15 minutes of each other before each further failure is answered
+     * {@code 429 too_many_failed_sign_ins} with a {@code Retry-After} that doubles from 1 second
+     * to 15 minutes, and a {@code PasskeySignInThrottled} event is fired. A valid passkey response
+     * always signs in (and clears the count): the owner is never locked out. Counted per server.
+     * Property {@code passkey.failed-sign-ins-before-throttling}.
+     */
+    int failedSignInsBeforeThrottling() default 5;
 }

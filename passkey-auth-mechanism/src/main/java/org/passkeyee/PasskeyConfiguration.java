@@ -22,6 +22,8 @@ import java.util.List;
  * @param groupsFromValidatingStores whether passkey callers get groups from the application's
  *                               stores that validate and provide groups
  * @param allowedTopOrigins      top-level origins allowed to frame a ceremony (empty: none)
+ * @param failedSignInsBeforeThrottling failed sign-ins per passkey or username before further
+ *                               failures are answered 429
  */
 public record PasskeyConfiguration(
         String rpId,
@@ -37,7 +39,8 @@ public record PasskeyConfiguration(
         int maxRequestBytes,
         int maxAnonymousCeremonies,
         boolean groupsFromValidatingStores,
-        List<String> allowedTopOrigins) {
+        List<String> allowedTopOrigins,
+        int failedSignInsBeforeThrottling) {
 
     /** Copies the lists. */
     public PasskeyConfiguration {

@@ -36,6 +36,12 @@ public enum PasskeyErrorCode {
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "This method is not allowed here."),
     /** Too many anonymous ceremonies are pending on this server (passkey.max-anonymous-ceremonies). */
     TOO_MANY_CEREMONIES(429, "too_many_ceremonies", "Too many sign-ins are in progress. Try again in a minute."),
+    /**
+     * Too many failed sign-ins for this passkey or username lately: this refusal answers each
+     * further failure, with {@code Retry-After}, the wait growing with every failure. A valid
+     * passkey response is still accepted (the owner is never locked out).
+     */
+    TOO_MANY_FAILED_SIGN_INS(429, "too_many_failed_sign_ins", "Too many failed sign-ins. Wait a moment, then try again."),
     /** The credential store failed; nothing was changed. */
     STORE_UNAVAILABLE(503, "store_unavailable", "Passkeys are unavailable right now. Try again shortly."),
 
@@ -95,7 +101,10 @@ public enum PasskeyErrorCode {
         this.message = message;
     }
 
-    /** The HTTP status answered by default; refused sign-ins always answer 401. */
+    /**
+     * The HTTP status answered, except for refused sign-ins: they answer 401, or 400 for a
+     * malformed request.
+     */
     public int status() {
         return status;
     }

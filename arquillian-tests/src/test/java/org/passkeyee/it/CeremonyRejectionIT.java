@@ -154,6 +154,46 @@ class CeremonyRejectionIT {
     }
 
     @Test
+    void signInWhenAPasskeyKeepsFailingThenTooManyFailedSignInsWithAGrowingWaitYetItsOwnerStillSignsIn() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+        for (int failure = 1; failure <= 5; failure++) {
+            assertRefused(refusedSignIn(laptop, null, Tamper.none().corruptSignature()), 401, "invalid_signature");
+        }
+
+        Response sixth = refusedSignIn(laptop, null, Tamper.none().corruptSignature());
+        Response seventh = refusedSignIn(laptop, null, Tamper.none().corruptSignature());
+
+        assertRefused(sixth, 429, "too_many_failed_sign_ins");
+        assertEquals("1", sixth.header("Retry-After"));
+        assertRefused(seventh, 429, "too_many_failed_sign_ins");
+        assertEquals("2", seventh.header("Retry-After"));
+        PasskeyClient owner = newBrowser();
+        owner.signIn(laptop).expectStatus(200);
+        owner.me().expectStatus(200);
+        assertRefused(refusedSignIn(laptop, null, Tamper.none().corruptSignature()), 401, "invalid_signature");
+    }
+
+    @Test
+    void usernameFirstSignInWhenANameKeepsFailingThenThrottledAlikeWhetherTheNameIsKnownOrNot() {
+        String known = signUp(SoftwareAuthenticator.deviceBound());
+        String unknown = uniqueUsername("nobody");
+        SoftwareAuthenticator guesser = SoftwareAuthenticator.deviceBound();
+        signUp(guesser);
+        for (int failure = 1; failure <= 5; failure++) {
+            assertRefused(guessedSignIn(known, guesser, true), 401, "invalid_signature");
+            assertRefused(guessedSignIn(unknown, guesser, true), 401, "invalid_signature");
+        }
+
+        Response forKnown = guessedSignIn(known, guesser, true);
+        Response forUnknown = guessedSignIn(unknown, guesser, true);
+
+        assertRefused(forKnown, 429, "too_many_failed_sign_ins");
+        assertEquals(forKnown.json(), forUnknown.json(), "the throttling of a known and an unknown name");
+        assertEquals(forKnown.header("Retry-After"), forUnknown.header("Retry-After"));
+    }
+
+    @Test
     void signInWhenCredentialIsUnknownThenRejected() {
         assertSignInRefused(null, Tamper.none().unknownCredential(), "unknown_credential");
     }

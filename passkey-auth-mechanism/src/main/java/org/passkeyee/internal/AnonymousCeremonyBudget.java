@@ -35,7 +35,7 @@ final class AnonymousCeremonyBudget {
     /**
      * One place in the budget.
      *
-     * @throws CeremonyException {@code too_many_ceremonies} when the budget is spent
+     * @throws Refusal {@code too_many_ceremonies} when the budget is spent
      */
     Ticket take() {
         int now;
@@ -43,7 +43,7 @@ final class AnonymousCeremonyBudget {
             now = held.get();
             if (now >= limit) {
                 warnAtMostOncePerMinute();
-                throw new CeremonyException(PasskeyErrorCode.TOO_MANY_CEREMONIES);
+                throw Refusal.tooManyCeremonies();
             }
         } while (!held.compareAndSet(now, now + 1));
         return new Ticket(this);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.yubico.webauthn.AssertionRequest;
 import com.yubico.webauthn.AssertionResult;
 import com.yubico.webauthn.FinishAssertionOptions;
+import com.yubico.webauthn.RelyingParty;
 import com.yubico.webauthn.StartAssertionOptions;
 import com.yubico.webauthn.data.AuthenticatorAssertionResponse;
 import com.yubico.webauthn.data.ByteArray;
@@ -16,18 +17,16 @@ import com.yubico.webauthn.exception.AssertionFailedException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.StoredPasskey;
 
 /**
@@ -39,103 +38,130 @@ public class AuthenticationCeremony {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationCeremony.class.getName());
 
-    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyConfiguration configuration;
     private final PasskeyCredentialStore store;
+    private final PendingCeremonies pendingCeremonies;
+    private final DecoyCredentials decoys;
+    private final RelyingParty relyingParty;
 
     @Inject
-    AuthenticationCeremony(PasskeyRelyingParty relyingParty, PasskeyCredentialStore store) {
-        this.relyingParty = relyingParty;
+    AuthenticationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store,
+                           PendingCeremonies pendingCeremonies, DecoyCredentials decoys) {
+        this.configuration = configuration;
         this.store = store;
+        this.pendingCeremonies = pendingCeremonies;
+        this.decoys = decoys;
+        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
     }
 
     /**
      * Starts a sign-in. Without a username any discoverable passkey of the site may answer. With
      * one, only that caller's passkeys are allowed; a name without passkeys gets decoys of the
-     * same shape, so the answer never tells whether the name exists.
+     * same shape, so the answer never tells whether the name exists. The pending ceremony keeps
+     * the name asked for, known or not, for {@link FailedSignIns}.
      */
     ObjectNode start(HttpServletRequest request, String requestedUsername) {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
-                .userVerification(relyingParty.userVerification())
-                .timeout(relyingParty.pendingCeremonies().timeout().toMillis());
-        AssertionRequest assertionRequest = relyingParty.relyingParty().startAssertion(options.build());
-        if (requestedUsername != null) {
-            assertionRequest = allowingPasskeysOf(assertionRequest, Names.username(requestedUsername));
+                .userVerification(RelyingParties.userVerification(configuration))
+                .timeout(pendingCeremonies.timeout().toMillis());
+        AssertionRequest assertionRequest = relyingParty.startAssertion(options.build());
+        String username = requestedUsername == null ? null : Names.username(requestedUsername);
+        if (username != null) {
+            assertionRequest = allowingPasskeysOf(assertionRequest, username);
         }
         try {
-            relyingParty.pendingCeremonies().put(request, PendingCeremony.Kind.SIGN_IN, YubicoJson.MAPPER.writeValueAsString(assertionRequest),
-                    assertionRequest.getUsername().orElse(null));
-            return YubicoJson.MAPPER.valueToTree(assertionRequest.getPublicKeyCredentialRequestOptions());
+            pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, Json.MAPPER.writeValueAsString(assertionRequest), username);
+            return Json.MAPPER.valueToTree(assertionRequest.getPublicKeyCredentialRequestOptions());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Yubico could not write its own assertion request", e);
         }
     }
 
     /**
-     * Verifies an assertion against the ceremony it answers and records the sign-in.
+     * Verifies an assertion against the ceremony it answers and records the sign-in. The passkey
+     * and its owner are read once, before anything is verified; Yubico's verification reads them
+     * from that read ({@link SignInCredentials}), not from the store again.
      *
      * @param pending  the ceremony, already taken from the session
      * @param response the browser's AuthenticationResponseJSON
      * @return the verified sign-in
-     * @throws CeremonyException with the cause of a refusal
+     * @throws Refusal with the cause of a refusal
      */
     VerifiedSignIn finish(PendingCeremony pending, String response) {
         AssertionRequest request = assertionRequest(pending);
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
-        PublicKeyCredentialRequestOptions options = request.getPublicKeyCredentialRequestOptions();
-        ClientResponseChecks.check(ClientResponseChecks.GET, options.getChallenge(), relyingParty.configuration().origins(),
-                relyingParty.configuration().rpId(), relyingParty.userVerification(),
-                credential.getResponse().getClientData(), credential.getResponse().getParsedAuthenticatorData());
-        ClientResponseChecks.checkFraming(credential.getResponse().getClientDataJSON(),
-                relyingParty.configuration().allowedTopOrigins());
+        AuthenticatorAssertionResponse assertion = credential.getResponse();
+        ClientResponseChecks.check(PendingCeremony.Kind.SIGN_IN, request.getPublicKeyCredentialRequestOptions().getChallenge(),
+                configuration.origins(), configuration.rpId(), RelyingParties.userVerification(configuration),
+                assertion.getClientData(), assertion.getParsedAuthenticatorData());
+        ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, assertion.getClientDataJSON(),
+                configuration.allowedTopOrigins());
         List<PublicKeyCredentialDescriptor> allowed = allowed(request);
         if (!allowed.isEmpty() && allowed.stream().noneMatch(d -> d.getId().equals(credential.getId()))) {
-            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+            throw Refusal.ofSignIn(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
         // Username-first, an unknown credential can only be a decoy, and a foreign user handle is
         // all a guesser without the private key can vary: both are answered like a wrong signature
         // on a real passkey, so the refusal does not tell whether the name exists.
         boolean usernameFirst = !allowed.isEmpty();
-        StoredPasskey passkey = store.findPasskey(credential.getId())
-                .orElseThrow(() -> new CeremonyException(usernameFirst
-                        ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL));
-        Optional<ByteArray> userHandle = credential.getResponse().getUserHandle();
+        PasskeyErrorCode unknown = usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL;
+        Optional<StoredPasskey> found = store.findPasskey(credential.getId());
+        if (found.isEmpty()) {
+            if (usernameFirst && pending.username() != null) {
+                // the owner read a real passkey costs, of a user nobody has: the same store reads
+                store.findUserByUserHandle(decoys.userHandleFor(pending.username()));
+            }
+            throw Refusal.ofSignIn(unknown);
+        }
+        StoredPasskey passkey = found.get();
+        Optional<ByteArray> userHandle = assertion.getUserHandle();
         if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
-            throw new CeremonyException(usernameFirst
-                    ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+            throw Refusal.ofSignIn(usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
-        AssertionResult result;
-        try (StoreCredentialRepository.Scope reuse = StoreCredentialRepository.answeringWith(passkey)) {
-            result = verify(request, credential);
+        if (userHandle.isEmpty() && !usernameFirst) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey did not say whose it is.");
         }
-        if (!result.isSignatureCounterValid()
-                || !store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
-            throw new CeremonyException(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        if (assertion.getParsedAuthenticatorData().getFlags().BE != passkey.backupEligible()) {
+            // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
+            throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey changed its backup eligibility.");
         }
-        return new VerifiedSignIn(result.getUsername(), result.getCredentialId().getBase64Url());
+        PasskeyUser owner = store.findUserByUserHandle(passkey.userHandle()).orElseThrow(() -> Refusal.ofSignIn(unknown));
+        AssertionResult result = verify(request, credential, new SignInCredentials(owner, passkey));
+        if (!result.isSignatureCounterValid()) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        }
+        if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
+            throw Refusal.ofSignIn(store.findPasskey(result.getCredentialId()).isEmpty()
+                    // deleted while this sign-in was verified: gone, not cloned
+                    ? PasskeyErrorCode.UNKNOWN_CREDENTIAL
+                    // a concurrent sign-in stored a count at least as high
+                    : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        }
+        return new VerifiedSignIn(owner.username(), result.getCredentialId().getBase64Url());
     }
 
+    /**
+     * Yubico's verification, on what the checks above left: the signature (WebAuthn §7.2 step
+     * 21) and a token binding (which browsers no longer send). So a refusal by Yubico is an invalid
+     * signature, as is a signature the JVM cannot even read (not DER, empty), which Yubico reports
+     * as a bare runtime exception caused by a {@link java.security.GeneralSecurityException}.
+     */
     private AssertionResult verify(AssertionRequest request,
-                                   PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential) {
+                                   PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential,
+                                   SignInCredentials credentials) {
         AssertionResult result;
         try {
-            result = relyingParty.relyingParty().finishAssertion(
+            result = relyingParty.toBuilder().credentialRepository(credentials).build().finishAssertion(
                     FinishAssertionOptions.builder().request(request).response(credential).build());
         } catch (AssertionFailedException e) {
             LOG.log(Level.FINE, "Assertion refused by the WebAuthn library: {0}", e.getMessage());
-            boolean signature = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("signature");
-            throw new CeremonyException(signature ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.ASSERTION_REJECTED);
-        } catch (PasskeyStoreException | TransactionalException storeDown) {
-            // The library reads the store through our repository: an outage stays an outage (503).
-            throw storeDown;
+            throw Refusal.ofSignIn(PasskeyErrorCode.INVALID_SIGNATURE);
         } catch (RuntimeException e) {
-            // The library throws a bare RuntimeException when the JVM cannot even read the
-            // signature (not DER, empty): a malformed signature is an invalid one, not a 500.
             LOG.log(Level.FINE, "Assertion not verifiable by the WebAuthn library: {0}", e.toString());
-            throw new CeremonyException(causedBySignature(e) ? PasskeyErrorCode.INVALID_SIGNATURE
-                    : PasskeyErrorCode.ASSERTION_REJECTED);
+            throw Refusal.ofSignIn(causedBySignature(e) ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.ASSERTION_REJECTED);
         }
         if (!result.isSuccess()) {
-            throw new CeremonyException(PasskeyErrorCode.ASSERTION_REJECTED);
+            throw Refusal.ofSignIn(PasskeyErrorCode.INVALID_SIGNATURE);
         }
         return result;
     }
@@ -151,15 +177,15 @@ public class AuthenticationCeremony {
 
     private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(String json) {
         try {
-            return YubicoJson.MAPPER.readValue(json, YubicoJson.ASSERTION);
+            return Json.MAPPER.readValue(json, Json.ASSERTION);
         } catch (IOException | RuntimeException e) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
+            throw Refusal.ofSignIn(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
         }
     }
 
     private static AssertionRequest assertionRequest(PendingCeremony pending) {
         try {
-            return YubicoJson.MAPPER.readValue(pending.requestJson(), AssertionRequest.class);
+            return Json.MAPPER.readValue(pending.requestJson(), AssertionRequest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A pending sign-in could not be read back", e);
         }
@@ -178,9 +204,9 @@ public class AuthenticationCeremony {
     private AssertionRequest allowingPasskeysOf(AssertionRequest usernameless, String username) {
         Optional<PasskeyUser> user = store.findUserByUsername(username);
         List<StoredPasskey> passkeys = store.findPasskeys(
-                user.map(PasskeyUser::userHandle).orElseGet(() -> relyingParty.decoys().userHandleFor(username)));
+                user.map(PasskeyUser::userHandle).orElseGet(() -> decoys.userHandleFor(username)));
         if (user.isEmpty() || passkeys.isEmpty()) {
-            return allowing(usernameless, relyingParty.decoys().forUsername(username));
+            return allowing(usernameless, decoys.forUsername(username));
         }
         return allowing(usernameless.toBuilder().username(username).build(),
                 passkeys.stream().map(StoreCredentialRepository::descriptor).toList());

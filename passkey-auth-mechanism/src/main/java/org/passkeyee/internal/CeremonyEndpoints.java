@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 
 /**
@@ -19,20 +20,20 @@ import org.passkeyee.PasskeyErrorCode;
 @Singleton
 public class CeremonyEndpoints {
 
-    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyConfiguration configuration;
     private final RegistrationCeremony registration;
     private final AuthenticationCeremony authentication;
     private final PasskeySummaries summaries;
     private final JsonRequestReader reader;
 
     @Inject
-    CeremonyEndpoints(PasskeyRelyingParty relyingParty, RegistrationCeremony registration,
+    CeremonyEndpoints(PasskeyConfiguration configuration, RegistrationCeremony registration,
                       AuthenticationCeremony authentication, PasskeySummaries summaries) {
-        this.relyingParty = relyingParty;
+        this.configuration = configuration;
         this.registration = registration;
         this.authentication = authentication;
         this.summaries = summaries;
-        this.reader = new JsonRequestReader(relyingParty.configuration().maxRequestBytes());
+        this.reader = new JsonRequestReader(configuration.maxRequestBytes());
     }
 
     /** {@code POST /register/options}: a signed-in caller adds a passkey; anyone else signs up. */
@@ -46,7 +47,7 @@ public class CeremonyEndpoints {
         } else {
             String username = JsonRequestReader.optionalText(body, "username");
             if (username == null) {
-                throw new CeremonyException(PasskeyErrorCode.NOT_AUTHENTICATED,
+                throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED,
                         "Sign in to add a passkey, or give a username to create an account.");
             }
             options = registration.startSignUp(request, username, JsonRequestReader.optionalText(body, "displayName"));
@@ -69,12 +70,12 @@ public class CeremonyEndpoints {
         ObjectNode body = reader.readObject(request);
         Principal caller = request.getUserPrincipal();
         if (caller == null) {
-            throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         requireRecentSignIn(request);
         JsonNode credential = body.get("credential");
         if (!(credential instanceof ObjectNode)) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
         }
         var passkey = registration.completeAddition(request, caller.getName(), credential.toString(),
                 JsonRequestReader.optionalText(body, "label"));
@@ -92,7 +93,7 @@ public class CeremonyEndpoints {
     void loginAnswer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SignInOutcome outcome = SignInOutcome.of(request);
         if (outcome == null) {
-            throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         ObjectNode answer = Json.MAPPER.createObjectNode()
                 .put("authenticated", true)
@@ -121,12 +122,12 @@ public class CeremonyEndpoints {
             return false;
         }
         if (!conditional.isBoolean()) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'conditional' must be true or false.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'conditional' must be true or false.");
         }
         return conditional.booleanValue();
     }
 
     private void requireRecentSignIn(HttpServletRequest request) {
-        SessionState.requireSignedInWithin(request, relyingParty.configuration().reauthenticationWindow());
+        SessionState.requireSignedInWithin(request, configuration.reauthenticationWindow());
     }
 }

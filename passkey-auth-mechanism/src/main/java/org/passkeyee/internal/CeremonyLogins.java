@@ -15,10 +15,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeySignInFailed;
+import org.passkeyee.PasskeySignInThrottled;
 import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.SignInDestination;
@@ -27,34 +31,44 @@ import jakarta.transaction.TransactionalException;
 /**
  * The requests that sign someone in through the container: a passkey sign-in, a completed
  * sign-up, and a credential the application passes to {@code SecurityContext.authenticate}
- * (its own password form). The passkey ones take its pending ceremony, has the credential validated through the
- * {@link IdentityStoreHandler} (so the application's other stores add groups), then logs the
- * caller in with a new session ID. Refusals are answered here as JSON and end the request.
+ * (its own password form). The passkey ones take their pending ceremony, have the credential
+ * validated through the {@link IdentityStoreHandler} (the passkey store verifies it and throws its
+ * {@link Refusal}; the application's other stores add groups), then log the caller in with a new
+ * session ID. Refusals are answered here as JSON, as decided where they were thrown, and end the
+ * request.
  */
 @Singleton
 public class CeremonyLogins {
 
     private static final Logger LOG = Logger.getLogger(CeremonyLogins.class.getName());
+    /** 1,023 bytes in base64url without padding. */
+    private static final int MAX_CREDENTIAL_ID_CHARS = 1364;
 
-    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyConfiguration configuration;
+    private final PendingCeremonies pendingCeremonies;
     private final RegistrationCeremony registration;
     private final IdentityStoreHandler identityStoreHandler;
+    private final FailedSignIns failedSignIns;
     private final Event<PasskeySignedIn> signedIn;
     private final Event<PasskeySignInFailed> signInFailed;
+    private final Event<PasskeySignInThrottled> signInThrottled;
     private final JsonRequestReader reader;
     private final CrossSiteRequests crossSite;
 
     @Inject
-    CeremonyLogins(PasskeyRelyingParty relyingParty, RegistrationCeremony registration,
-                   IdentityStoreHandler identityStoreHandler, Event<PasskeySignedIn> signedIn,
-                   Event<PasskeySignInFailed> signInFailed) {
-        this.relyingParty = relyingParty;
+    CeremonyLogins(PasskeyConfiguration configuration, PendingCeremonies pendingCeremonies, RegistrationCeremony registration,
+                   IdentityStoreHandler identityStoreHandler, FailedSignIns failedSignIns, Event<PasskeySignedIn> signedIn,
+                   Event<PasskeySignInFailed> signInFailed, Event<PasskeySignInThrottled> signInThrottled) {
+        this.configuration = configuration;
+        this.pendingCeremonies = pendingCeremonies;
         this.registration = registration;
         this.identityStoreHandler = identityStoreHandler;
+        this.failedSignIns = failedSignIns;
         this.signedIn = signedIn;
         this.signInFailed = signInFailed;
-        this.reader = new JsonRequestReader(relyingParty.configuration().maxRequestBytes());
-        this.crossSite = new CrossSiteRequests(relyingParty.configuration().origins());
+        this.signInThrottled = signInThrottled;
+        this.reader = new JsonRequestReader(configuration.maxRequestBytes());
+        this.crossSite = new CrossSiteRequests(configuration.origins());
     }
 
     /**
@@ -69,15 +83,15 @@ public class CeremonyLogins {
             return;
         }
         try {
-            SessionState.rememberReturnTo(relyingParty.pendingCeremonies().sessionFor(request), returnTo);
-        } catch (CeremonyException tooManySessions) {
+            SessionState.rememberReturnTo(pendingCeremonies.sessionFor(request), returnTo);
+        } catch (Refusal tooManySessions) {
             LOG.fine("Not remembering the page asked for: too many anonymous sessions");
         }
     }
 
     /** Whether this session's pending registration is a sign-up, which the mechanism completes. */
     boolean isSignUpPending(HttpServletRequest request) {
-        return relyingParty.pendingCeremonies().pendingRegistrationKind(request) == PendingCeremony.Kind.SIGN_UP;
+        return pendingCeremonies.pendingRegistrationKind(request) == PendingCeremony.Kind.SIGN_UP;
     }
 
     AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
@@ -86,21 +100,25 @@ public class CeremonyLogins {
             return refuseCrossSite(request, response);
         }
         String presentedId = null;
+        String askedFor = null;
         try {
             ObjectNode body = reader.readObject(request);
-            presentedId = body.path("id").isTextual() ? body.get("id").textValue() : null;
-            PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_IN);
-            PasskeyAssertionCredential credential = new PasskeyAssertionCredential(pending, body.toString());
-            CredentialValidationResult result = identityStoreHandler.validate(credential);
+            presentedId = presentedCredentialId(body);
+            PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+            askedFor = pending.username();
+            CredentialValidationResult result = identityStoreHandler.validate(new PasskeyAssertionCredential(pending, body.toString()));
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                throw new CeremonyException(credential.refusal());
+                // Only a handler that swallowed the passkey store's refusal gets here.
+                throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
             }
+            failedSignIns.succeeded(presentedId, askedFor);
             String caller = result.getCallerPrincipal().getName();
-            LOG.info(() -> "Passkey sign-in: caller=" + caller + " credential=" + LogText.shortId(credential.credentialId()));
-            signedIn.fire(new PasskeySignedIn(caller, credential.credentialId()));
+            String credentialId = presentedId;
+            LOG.info(() -> "Passkey sign-in: caller=" + caller + " credential=" + LogText.shortId(credentialId));
+            signedIn.fire(new PasskeySignedIn(caller, credentialId));
             return login(request, context, result, null, SessionState.SignInMethod.PASSKEY);
-        } catch (CeremonyException refusal) {
-            return refuseSignIn(request, response, refusal, presentedId);
+        } catch (Refusal refusal) {
+            return refuseSignIn(request, response, refusal, presentedId, askedFor);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
             return storeUnavailable(response, storeDown);
         } catch (RuntimeException fault) {
@@ -117,7 +135,7 @@ public class CeremonyLogins {
             ObjectNode body = reader.readObject(request);
             JsonNode credential = body.get("credential");
             if (!(credential instanceof ObjectNode)) {
-                throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
+                throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
             }
             RegistrationCeremony.NewAccount account = registration.completeSignUp(
                     request, credential.toString(), JsonRequestReader.optionalText(body, "label"));
@@ -127,7 +145,7 @@ public class CeremonyLogins {
                         + "is another identity store of higher priority refusing it?");
             }
             return login(request, context, result, account, SessionState.SignInMethod.PASSKEY);
-        } catch (CeremonyException refusal) {
+        } catch (Refusal refusal) {
             JsonAnswers.error(response, refusal);
             return AuthenticationStatus.SEND_FAILURE;
         } catch (PasskeyStoreException | TransactionalException storeDown) {
@@ -175,22 +193,56 @@ public class CeremonyLogins {
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
         SessionState.markSignedIn(session, Instant.now(), method, result.getCallerGroups());
         String caller = result.getCallerPrincipal().getName();
-        String redirect = returnTo != null ? returnTo : request.getContextPath() + relyingParty.configuration().defaultRedirect();
+        String redirect = returnTo != null ? returnTo : request.getContextPath() + configuration.defaultRedirect();
         new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);
         request.setAttribute(SignInDestination.REQUEST_ATTRIBUTE, redirect);
         context.setRegisterSession(caller, result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
     }
 
+    /**
+     * Answers a refused sign-in with its refusal, or with {@code too_many_failed_sign_ins} when
+     * the passkey or the name asked for has failed too often lately ({@link FailedSignIns}). The
+     * refusal event and log line always carry the real reason.
+     */
     private AuthenticationStatus refuseSignIn(HttpServletRequest request, HttpServletResponse response,
-                                              CeremonyException refusal, String presentedId) throws IOException {
+                                              Refusal refusal, String presentedId, String askedFor) throws IOException {
         PasskeyErrorCode code = refusal.code();
         LOG.info(() -> "Passkey sign-in refused: reason=" + code.code() + " credential=" + LogText.shortId(presentedId)
                 + " remote=" + request.getRemoteAddr());
         signInFailed.fire(new PasskeySignInFailed(code, presentedId, request.getRemoteAddr()));
-        int status = code.status() == 400 && code != PasskeyErrorCode.MALFORMED_REQUEST ? 401 : code.status();
-        JsonAnswers.error(response, code, status, refusal.getMessage());
+        List<FailedSignIns.Throttling> throttled = failedSignIns.failed(presentedId, askedFor);
+        for (FailedSignIns.Throttling throttling : throttled) {
+            if (throttling.started()) {
+                LOG.warning(() -> "Passkey sign-ins throttled after " + throttling.failures() + " failures: "
+                        + (throttling.username() != null ? "username=" + LogText.header(throttling.username())
+                                : "credential=" + LogText.shortId(throttling.credentialId())));
+                signInThrottled.fire(new PasskeySignInThrottled(throttling.credentialId(), throttling.username(),
+                        throttling.failures(), throttling.retryAfter()));
+            }
+        }
+        Refusal answer = throttled.stream().map(FailedSignIns.Throttling::retryAfter).max(Duration::compareTo)
+                .map(Refusal::tooManyFailedSignIns).orElse(refusal);
+        JsonAnswers.error(response, answer);
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * The credential ID the sign-in names, if it looks like one (base64url, at most WebAuthn's
+     * 1,023 bytes): it names the passkey in events, logs and the failure counts.
+     */
+    private static String presentedCredentialId(ObjectNode body) {
+        String id = body.path("id").textValue();
+        if (id == null || id.isEmpty() || id.length() > MAX_CREDENTIAL_ID_CHARS) {
+            return null;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return null;
+            }
+        }
+        return id;
     }
 
     /**
@@ -214,7 +266,7 @@ public class CeremonyLogins {
     private static AuthenticationStatus storeUnavailable(HttpServletResponse response, RuntimeException failure)
             throws IOException {
         LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(failure));
-        JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
+        JsonAnswers.error(response, new Refusal(PasskeyErrorCode.STORE_UNAVAILABLE));
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -15,49 +15,50 @@ import org.passkeyee.PasskeyErrorCode;
 /**
  * The checks of WebAuthn §7.1 and §7.2 that have a cause worth naming, run on the values Yubico
  * parsed, before Yubico verifies everything again (signature included). They exist so that each
- * refusal carries its own error code; they never replace Yubico's verification.
+ * refusal carries its own error code; they never replace Yubico's verification. A refusal's status
+ * follows the ceremony ({@link Refusal#during}).
  */
 final class ClientResponseChecks {
 
-    static final String CREATE = "webauthn.create";
-    static final String GET = "webauthn.get";
+    private static final String CREATE = "webauthn.create";
+    private static final String GET = "webauthn.get";
 
     private ClientResponseChecks() {
     }
 
-    static void check(String expectedType, ByteArray expectedChallenge, Collection<String> origins, String rpId,
+    static void check(PendingCeremony.Kind ceremony, ByteArray expectedChallenge, Collection<String> origins, String rpId,
                       UserVerificationRequirement userVerification, CollectedClientData clientData,
                       AuthenticatorData authenticatorData) {
-        check(expectedType, expectedChallenge, origins, rpId, userVerification, clientData, authenticatorData, false);
+        check(ceremony, expectedChallenge, origins, rpId, userVerification, clientData, authenticatorData, false);
     }
 
     /**
-     * As {@link #check(String, ByteArray, Collection, String, UserVerificationRequirement, CollectedClientData,
+     * As {@link #check(PendingCeremony.Kind, ByteArray, Collection, String, UserVerificationRequirement, CollectedClientData,
      * AuthenticatorData)}, but a missing user-present flag may be allowed: only for a conditional create
      * (<a href="https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">WebAuthn §7.1 step 14</a>),
      * and never when user verification is required.
      */
-    static void check(String expectedType, ByteArray expectedChallenge, Collection<String> origins, String rpId,
+    static void check(PendingCeremony.Kind ceremony, ByteArray expectedChallenge, Collection<String> origins, String rpId,
                       UserVerificationRequirement userVerification, CollectedClientData clientData,
                       AuthenticatorData authenticatorData, boolean presenceOptional) {
-        if (!expectedType.equals(clientData.getType())) {
-            throw new CeremonyException(PasskeyErrorCode.WRONG_CEREMONY_TYPE);
+        if (!(ceremony == PendingCeremony.Kind.SIGN_IN ? GET : CREATE).equals(clientData.getType())) {
+            throw Refusal.during(ceremony, PasskeyErrorCode.WRONG_CEREMONY_TYPE);
         }
         if (!MessageDigest.isEqual(expectedChallenge.getBytes(), clientData.getChallenge().getBytes())) {
-            throw new CeremonyException(PasskeyErrorCode.CHALLENGE_MISMATCH);
+            throw Refusal.during(ceremony, PasskeyErrorCode.CHALLENGE_MISMATCH);
         }
         String origin = clientData.getOrigin(); // null when the client sent null or a non-string
         if (origin == null || !origins.contains(origin)) {
-            throw new CeremonyException(PasskeyErrorCode.ORIGIN_NOT_ALLOWED);
+            throw Refusal.during(ceremony, PasskeyErrorCode.ORIGIN_NOT_ALLOWED);
         }
         if (!MessageDigest.isEqual(sha256(rpId), authenticatorData.getRpIdHash().getBytes())) {
-            throw new CeremonyException(PasskeyErrorCode.RP_ID_MISMATCH);
+            throw Refusal.during(ceremony, PasskeyErrorCode.RP_ID_MISMATCH);
         }
         if (!authenticatorData.getFlags().UP && !(presenceOptional && userVerification != UserVerificationRequirement.REQUIRED)) {
-            throw new CeremonyException(PasskeyErrorCode.USER_PRESENCE_MISSING);
+            throw Refusal.during(ceremony, PasskeyErrorCode.USER_PRESENCE_MISSING);
         }
         if (userVerification == UserVerificationRequirement.REQUIRED && !authenticatorData.getFlags().UV) {
-            throw new CeremonyException(PasskeyErrorCode.USER_VERIFICATION_MISSING);
+            throw Refusal.during(ceremony, PasskeyErrorCode.USER_VERIFICATION_MISSING);
         }
     }
 
@@ -68,12 +69,12 @@ final class ClientResponseChecks {
      * {@code topOrigin} in {@code allowedTopOrigins}. Yubico's client data has no accessor for
      * either member, so the client data JSON is read here.
      */
-    static void checkFraming(ByteArray clientDataJson, Collection<String> allowedTopOrigins) {
+    static void checkFraming(PendingCeremony.Kind ceremony, ByteArray clientDataJson, Collection<String> allowedTopOrigins) {
         JsonNode clientData;
         try {
             clientData = Json.MAPPER.readTree(clientDataJson.getBytes());
         } catch (IOException e) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The client data is not JSON.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The client data is not JSON.");
         }
         JsonNode crossOrigin = clientData.path("crossOrigin");
         JsonNode topOrigin = clientData.path("topOrigin");
@@ -83,7 +84,7 @@ final class ClientResponseChecks {
         }
         if (!crossOrigin.isMissingNode() && !crossOrigin.isBoolean() || !topOrigin.isTextual()
                 || !allowedTopOrigins.contains(topOrigin.textValue())) {
-            throw new CeremonyException(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED);
+            throw Refusal.during(ceremony, PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED);
         }
     }
 

@@ -48,7 +48,10 @@ final class ConfigurationResolver {
                 overrides.apply("passkey.groups-from-validating-stores")
                         .map(v -> bool("passkey.groups-from-validating-stores", v))
                         .orElse(definition.groupsFromValidatingStores()),
-                list("passkey.allowed-top-origins", definition.allowedTopOrigins()));
+                list("passkey.allowed-top-origins", definition.allowedTopOrigins()),
+                positive("passkey.failed-sign-ins-before-throttling", overrides.apply("passkey.failed-sign-ins-before-throttling")
+                        .map(v -> integer("passkey.failed-sign-ins-before-throttling", v))
+                        .orElse(definition.failedSignInsBeforeThrottling())));
         RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins());
         return configuration;
     }

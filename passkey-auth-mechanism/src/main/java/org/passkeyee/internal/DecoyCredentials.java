@@ -4,11 +4,15 @@ import com.yubico.webauthn.data.AuthenticatorTransport;
 import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import java.nio.charset.StandardCharsets;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,7 +28,10 @@ import javax.crypto.spec.SecretKeySpec;
  * platform authenticators and security keys make them; transports to match), so that a constant
  * shape does not mark them as decoys.
  */
-final class DecoyCredentials {
+@Singleton
+public class DecoyCredentials {
+
+    private static final Logger LOG = Logger.getLogger(DecoyCredentials.class.getName());
 
     /** How many passkeys a decoy caller has, by the first byte of the name's HMAC (of 256). */
     private static final int[] COUNT_THRESHOLDS = {166, 230};
@@ -39,8 +46,26 @@ final class DecoyCredentials {
 
     private final byte[] secret;
 
+    /** With the secret {@code passkey.decoy-secret}, or a random one for this run when it is not set. */
+    @Inject
+    DecoyCredentials() {
+        this(configuredSecret());
+    }
+
     DecoyCredentials(byte[] secret) {
         this.secret = secret.clone();
+    }
+
+    private static byte[] configuredSecret() {
+        return PropertyOverrides.forCurrentApplication().apply("passkey.decoy-secret")
+                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> {
+                    LOG.info("passkey.decoy-secret is not set: decoy credential IDs for unknown usernames change at "
+                            + "every start. Set it to the same secret on every server of a cluster.");
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    return random;
+                });
     }
 
     /** One to three descriptors, the same ones every time for this name. */

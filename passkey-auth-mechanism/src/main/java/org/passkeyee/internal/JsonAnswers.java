@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.passkeyee.PasskeyErrorCode;
 
 /**
  * Writes JSON answers. Errors are written with {@code setStatus} and a body, never with
  * {@code sendError}, which the container would replace with its HTML error page.
  */
 final class JsonAnswers {
-
-    /** Abandoned anonymous ceremonies free their places as their sessions expire, over minutes. */
-    private static final String TOO_MANY_CEREMONIES_RETRY_AFTER_SECONDS = "60";
 
     private JsonAnswers() {
     }
@@ -29,18 +25,15 @@ final class JsonAnswers {
         response.flushBuffer();
     }
 
-    static void error(HttpServletResponse response, PasskeyErrorCode code, int status, String message) throws IOException {
-        ObjectNode body = Json.MAPPER.createObjectNode()
-                .put("error", code.code())
-                .put("message", message);
-        write(response, status, body);
-    }
-
-    static void error(HttpServletResponse response, CeremonyException refusal) throws IOException {
-        if (refusal.code() == PasskeyErrorCode.TOO_MANY_CEREMONIES) {
-            response.setHeader("Retry-After", TOO_MANY_CEREMONIES_RETRY_AFTER_SECONDS);
+    /** A refusal, as decided where it was thrown: its status, {@code Retry-After} if any, code and message. */
+    static void error(HttpServletResponse response, Refusal refusal) throws IOException {
+        if (refusal.retryAfter() != null) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().toSeconds())));
         }
-        error(response, refusal.code(), refusal.code().status(), refusal.getMessage());
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("error", refusal.code().code())
+                .put("message", refusal.getMessage());
+        write(response, refusal.status(), body);
     }
 
     /**

@@ -33,12 +33,12 @@ final class JsonRequestReader {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON.");
         }
         if (node instanceof ObjectNode object) {
             return object;
         }
-        throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object.");
+        throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object.");
     }
 
     private byte[] readBody(HttpServletRequest request) throws IOException {
@@ -53,7 +53,7 @@ final class JsonRequestReader {
             throw refuseUnread(request, PasskeyErrorCode.BODY_TOO_LARGE);
         }
         if (body.length == 0) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is empty.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is empty.");
         }
         return body;
     }
@@ -65,7 +65,7 @@ final class JsonRequestReader {
      * body as unanswered and logs a stack trace when it tries to send its own error page over our
      * JSON.
      */
-    CeremonyException refuseUnread(HttpServletRequest request, PasskeyErrorCode code) {
+    Refusal refuseUnread(HttpServletRequest request, PasskeyErrorCode code) {
         long bound = (long) maxBytes * DISCARD_FACTOR;
         if (request.getContentLengthLong() <= bound) {
             try {
@@ -80,7 +80,7 @@ final class JsonRequestReader {
                 // nothing more to do: the refusal is answered either way
             }
         }
-        return new CeremonyException(code);
+        return new Refusal(code);
     }
 
     static boolean isJson(String contentType) {
@@ -99,7 +99,7 @@ final class JsonRequestReader {
             return null;
         }
         if (!value.isTextual()) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The field '" + field + "' must be a string.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field '" + field + "' must be a string.");
         }
         return value.textValue();
     }

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyDeleted;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyRenamed;
 import org.passkeyee.PasskeyUser;
@@ -31,7 +32,7 @@ public class ManagementEndpoints {
 
     private static final Logger LOG = Logger.getLogger(ManagementEndpoints.class.getName());
 
-    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyConfiguration configuration;
     private final PasskeyCredentialStore store;
     private final Instance<PasskeyAccounts> accounts;
     private final PasskeySummaries summaries;
@@ -40,21 +41,21 @@ public class ManagementEndpoints {
     private final JsonRequestReader reader;
 
     @Inject
-    ManagementEndpoints(PasskeyRelyingParty relyingParty, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
+    ManagementEndpoints(PasskeyConfiguration configuration, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
                         PasskeySummaries summaries, Event<PasskeyRenamed> renamed, Event<PasskeyDeleted> deleted) {
-        this.relyingParty = relyingParty;
+        this.configuration = configuration;
         this.store = store;
         this.accounts = accounts;
         this.summaries = summaries;
         this.renamed = renamed;
         this.deleted = deleted;
-        this.reader = new JsonRequestReader(relyingParty.configuration().maxRequestBytes());
+        this.reader = new JsonRequestReader(configuration.maxRequestBytes());
     }
 
     /** {@code GET /credentials}: the caller and their passkeys, as the Signal API needs them. */
     void list(HttpServletRequest request, HttpServletResponse response, String caller) throws IOException {
         Optional<PasskeyUser> user = store.findUserByUsername(caller);
-        ObjectNode answer = Json.MAPPER.createObjectNode().put("rpId", relyingParty.configuration().rpId());
+        ObjectNode answer = Json.MAPPER.createObjectNode().put("rpId", configuration.rpId());
         answer.putObject("user")
                 .put("id", user.map(u -> u.userHandle().getBase64Url()).orElse(null))
                 .put("name", caller)
@@ -62,7 +63,7 @@ public class ManagementEndpoints {
         SessionState.SignInMethod method = SessionState.signedInWith(request);
         answer.put("signedInWith", method == null ? null : method.jsonName());
         answer.put("canAddPasskey", SessionState.signedInWithin(request,
-                relyingParty.configuration().reauthenticationWindow(), Instant.now()));
+                configuration.reauthenticationWindow(), Instant.now()));
         ArrayNode passkeys = answer.putArray("passkeys");
         user.ifPresent(u -> store.findPasskeys(u.userHandle()).forEach(p -> passkeys.add(summaries.summary(p))));
         JsonAnswers.write(response, HttpServletResponse.SC_OK, answer);
@@ -76,12 +77,12 @@ public class ManagementEndpoints {
         ByteArray credentialId = credentialId(id);
         PasskeyUser user = owner(caller);
         if (!store.rename(user.userHandle(), credentialId, label)) {
-            throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND);
         }
         LOG.info(() -> "Passkey renamed: caller=" + caller + " credential=" + LogText.shortId(id));
         renamed.fire(new PasskeyRenamed(caller, id, label));
         ObjectNode summary = store.findPasskey(credentialId).map(summaries::summary)
-                .orElseThrow(() -> new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND));
+                .orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND));
         JsonAnswers.write(response, HttpServletResponse.SC_OK, summary);
     }
 
@@ -100,24 +101,24 @@ public class ManagementEndpoints {
                 deleted.fire(new PasskeyDeleted(caller, id));
                 JsonAnswers.noContent(response);
             }
-            case NOT_FOUND -> throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
-            case LAST_PASSKEY -> throw new CeremonyException(PasskeyErrorCode.LAST_PASSKEY);
+            case NOT_FOUND -> throw new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND);
+            case LAST_PASSKEY -> throw new Refusal(PasskeyErrorCode.LAST_PASSKEY);
         }
     }
 
     private void requireRecentSignIn(HttpServletRequest request) {
-        SessionState.requireSignedInWithin(request, relyingParty.configuration().reauthenticationWindow());
+        SessionState.requireSignedInWithin(request, configuration.reauthenticationWindow());
     }
 
     private PasskeyUser owner(String caller) {
-        return store.findUserByUsername(caller).orElseThrow(() -> new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND));
+        return store.findUserByUsername(caller).orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND));
     }
 
     private static ByteArray credentialId(String id) {
         try {
             return ByteArray.fromBase64Url(id);
         } catch (Base64UrlException | RuntimeException e) {
-            throw new CeremonyException(PasskeyErrorCode.PASSKEY_NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND);
         }
     }
 }

@@ -25,7 +25,7 @@ final class Names {
     static String username(String value) {
         String name = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
         if (name.isEmpty() || name.length() > MAX_USERNAME || hasUnsafeCharacter(name)) {
-            throw new CeremonyException(PasskeyErrorCode.INVALID_USERNAME);
+            throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
         }
         return name;
     }
@@ -33,7 +33,7 @@ final class Names {
     static String displayName(String value) {
         String name = value.strip();
         if (name.length() > MAX_DISPLAY_NAME || hasUnsafeCharacter(name)) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The display name must be at most "
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The display name must be at most "
                     + MAX_DISPLAY_NAME + " characters without control or invisible characters.");
         }
         return name;
@@ -43,7 +43,7 @@ final class Names {
     static String label(String value) {
         String label = value == null ? "" : value.strip();
         if (label.isEmpty() || label.length() > MAX_LABEL || hasUnsafeCharacter(label)) {
-            throw new CeremonyException(PasskeyErrorCode.INVALID_LABEL);
+            throw new Refusal(PasskeyErrorCode.INVALID_LABEL);
         }
         return label;
     }

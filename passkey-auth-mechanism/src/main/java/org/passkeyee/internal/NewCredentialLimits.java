@@ -63,7 +63,7 @@ final class NewCredentialLimits {
                 && exponent.testBit(0) && exponent.compareTo(MIN_RSA_EXPONENT) >= 0 && exponent.compareTo(MAX_RSA_EXPONENT) <= 0;
     }
 
-    private static CeremonyException refused() {
-        return new CeremonyException(PasskeyErrorCode.UNSUPPORTED_CREDENTIAL);
+    private static Refusal refused() {
+        return new Refusal(PasskeyErrorCode.UNSUPPORTED_CREDENTIAL);
     }
 }

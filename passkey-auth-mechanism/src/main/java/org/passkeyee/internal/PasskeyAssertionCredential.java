@@ -1,54 +1,17 @@
 package org.passkeyee.internal;
 
 import jakarta.security.enterprise.credential.Credential;
-import org.passkeyee.PasskeyErrorCode;
 
 /**
  * A passkey assertion on its way from the mechanism to the passkey identity store: the pending
  * ceremony (already taken from the session) and the browser's response. Other identity stores
- * do not know this type and answer {@code NOT_VALIDATED}.
+ * do not know this type and answer {@code NOT_VALIDATED}; the passkey store verifies it and, when
+ * it refuses, throws its {@link Refusal} (an {@code IdentityStore} result can only say INVALID).
  *
- * <p>The store writes back why it refused, so that the mechanism can answer with the cause;
- * an {@code IdentityStore} can only say INVALID.
+ * @param ceremony the pending sign-in it answers
+ * @param response the browser's AuthenticationResponseJSON
  */
-final class PasskeyAssertionCredential implements Credential {
-
-    private final PendingCeremony ceremony;
-    private final String response;
-    private volatile PasskeyErrorCode refusal;
-    private volatile String credentialId;
-
-    PasskeyAssertionCredential(PendingCeremony ceremony, String response) {
-        this.ceremony = ceremony;
-        this.response = response;
-    }
-
-    PendingCeremony ceremony() {
-        return ceremony;
-    }
-
-    String response() {
-        return response;
-    }
-
-    void refused(PasskeyErrorCode code) {
-        this.refusal = code;
-    }
-
-    void verified(String credentialId) {
-        this.credentialId = credentialId;
-    }
-
-    /** Why the store refused it; {@code ASSERTION_REJECTED} when no store knew the credential type. */
-    PasskeyErrorCode refusal() {
-        PasskeyErrorCode code = refusal;
-        return code == null ? PasskeyErrorCode.ASSERTION_REJECTED : code;
-    }
-
-    /** The credential ID that signed in, once verified. */
-    String credentialId() {
-        return credentialId;
-    }
+record PasskeyAssertionCredential(PendingCeremony ceremony, String response) implements Credential {
 
     @Override
     public void clear() {

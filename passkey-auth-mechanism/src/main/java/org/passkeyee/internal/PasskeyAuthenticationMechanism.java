@@ -94,7 +94,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus askToSignIn(HttpServletRequest request, HttpServletResponse response,
                                              HttpMessageContext context) throws IOException {
         if (wantsJson(request)) {
-            JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.NOT_AUTHENTICATED));
+            JsonAnswers.error(response, new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED));
             return AuthenticationStatus.SEND_FAILURE;
         }
         logins.rememberReturnTo(request);

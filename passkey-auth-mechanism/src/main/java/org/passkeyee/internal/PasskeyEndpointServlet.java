@@ -40,14 +40,14 @@ final class PasskeyEndpointServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             if (CrossSiteRequests.changesState(request.getMethod()) && crossSite.isCrossSite(request)) {
-                throw new CeremonyException(PasskeyErrorCode.CROSS_SITE_REQUEST);
+                throw new Refusal(PasskeyErrorCode.CROSS_SITE_REQUEST);
             }
             route(request, response, request.getMethod(), paths.endpointPath(request));
-        } catch (CeremonyException refusal) {
+        } catch (Refusal refusal) {
             JsonAnswers.error(response, refusal);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
             LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(storeDown));
-            JsonAnswers.error(response, new CeremonyException(PasskeyErrorCode.STORE_UNAVAILABLE));
+            JsonAnswers.error(response, new Refusal(PasskeyErrorCode.STORE_UNAVAILABLE));
         } catch (RuntimeException fault) {
             LOG.log(Level.SEVERE, "Passkey endpoint failed: " + request.getMethod() + " " + request.getRequestURI(), fault);
             JsonAnswers.internalError(response);
@@ -57,7 +57,7 @@ final class PasskeyEndpointServlet extends HttpServlet {
     private void route(HttpServletRequest request, HttpServletResponse response, String method, String path)
             throws IOException {
         if (path == null) {
-            throw new CeremonyException(PasskeyErrorCode.NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.NOT_FOUND);
         }
         switch (path) {
             case EndpointPaths.REGISTER_OPTIONS -> post(method, () -> ceremonies.registrationOptions(request, response));
@@ -78,12 +78,12 @@ final class PasskeyEndpointServlet extends HttpServlet {
         String prefix = EndpointPaths.CREDENTIALS + "/";
         String id = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
         if (id.isEmpty() || id.contains("/")) {
-            throw new CeremonyException(PasskeyErrorCode.NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.NOT_FOUND);
         }
         switch (method) {
             case "PATCH" -> management.rename(request, response, caller(request), id);
             case "DELETE" -> management.delete(request, response, caller(request), id);
-            default -> throw new CeremonyException(PasskeyErrorCode.METHOD_NOT_ALLOWED);
+            default -> throw new Refusal(PasskeyErrorCode.METHOD_NOT_ALLOWED);
         }
     }
 
@@ -94,14 +94,14 @@ final class PasskeyEndpointServlet extends HttpServlet {
 
     private static void requireMethod(String method, String expected) {
         if (!expected.equals(method)) {
-            throw new CeremonyException(PasskeyErrorCode.METHOD_NOT_ALLOWED);
+            throw new Refusal(PasskeyErrorCode.METHOD_NOT_ALLOWED);
         }
     }
 
     private static String caller(HttpServletRequest request) {
         Principal caller = request.getUserPrincipal();
         if (caller == null) {
-            throw new CeremonyException(PasskeyErrorCode.NOT_AUTHENTICATED);
+            throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED);
         }
         return caller.getName();
     }

@@ -29,7 +29,9 @@ import org.passkeyee.PasskeyConfiguration;
 public class PasskeyExtension implements Extension {
 
     private static final List<Class<?>> BEANS = List.of(
-            PasskeyRelyingParty.class,
+            PendingCeremonies.class,
+            DecoyCredentials.class,
+            FailedSignIns.class,
             AuthenticatorNames.class,
             PasskeySummaries.class,
             RegistrationCeremony.class,

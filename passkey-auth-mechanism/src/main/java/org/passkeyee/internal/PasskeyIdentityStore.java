@@ -14,6 +14,10 @@ import java.util.Set;
  * identity store handler; those that also validate (the default of Jakarta Security's database
  * and LDAP stores) are asked here, through {@link ValidatingStoreGroups}, and their groups travel
  * in this store's result. So a person keeps the groups they had with their password.
+ *
+ * <p>A refused passkey leaves {@link #validate} as the ceremony's {@link Refusal}, which the
+ * standard identity store handler lets through to the mechanism, so that the answer names the
+ * cause; stores after this one do not know passkeys and would not validate it anyway.
  */
 @Singleton
 public class PasskeyIdentityStore implements IdentityStore {
@@ -30,14 +34,7 @@ public class PasskeyIdentityStore implements IdentityStore {
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof PasskeyAssertionCredential assertion) {
-            try {
-                AuthenticationCeremony.VerifiedSignIn signIn = authentication.finish(assertion.ceremony(), assertion.response());
-                assertion.verified(signIn.credentialId());
-                return signedIn(signIn.username());
-            } catch (CeremonyException refusal) {
-                assertion.refused(refusal.code());
-                return CredentialValidationResult.INVALID_RESULT;
-            }
+            return signedIn(authentication.finish(assertion.ceremony(), assertion.response()).username());
         }
         if (credential instanceof PasskeySignUpCredential signUp) {
             return signedIn(signUp.callerName());

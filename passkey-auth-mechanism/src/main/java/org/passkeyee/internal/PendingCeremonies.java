@@ -1,9 +1,12 @@
 package org.passkeyee.internal;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 
 /**
@@ -19,7 +22,8 @@ import org.passkeyee.PasskeyErrorCode;
  * {@code passkey.max-anonymous-ceremonies} such sessions at a time (see
  * {@link AnonymousCeremonyBudget}).
  */
-final class PendingCeremonies {
+@Singleton
+public class PendingCeremonies {
 
     static final String REGISTRATION_ATTRIBUTE = "org.passkeyee.pending-registration";
     static final String AUTHENTICATION_ATTRIBUTE = "org.passkeyee.pending-authentication";
@@ -31,6 +35,11 @@ final class PendingCeremonies {
     private final Duration timeout;
     private final Clock clock;
     private final AnonymousCeremonyBudget anonymousBudget;
+
+    @Inject
+    PendingCeremonies(PasskeyConfiguration configuration) {
+        this(configuration.ceremonyTimeout(), configuration.maxAnonymousCeremonies(), Clock.systemUTC());
+    }
 
     PendingCeremonies(Duration timeout, int maxAnonymousCeremonies, Clock clock) {
         this.timeout = timeout;
@@ -49,7 +58,7 @@ final class PendingCeremonies {
     /**
      * Starts a ceremony, possibly a conditional create, replacing one of the same slot.
      *
-     * @throws CeremonyException {@code too_many_ceremonies} when it would need a new anonymous
+     * @throws Refusal {@code too_many_ceremonies} when it would need a new anonymous
      *         session and there are too many; no session is created then
      */
     PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username,
@@ -67,7 +76,7 @@ final class PendingCeremonies {
      * lives just longer than the ceremony and takes a place in the anonymous budget. Also for what
      * else a signed-out caller leaves in the session before signing in (the page to return to).
      *
-     * @throws CeremonyException {@code too_many_ceremonies} when a new anonymous session would be
+     * @throws Refusal {@code too_many_ceremonies} when a new anonymous session would be
      *         needed and there are too many; no session is created then
      */
     HttpSession sessionFor(HttpServletRequest request) {
@@ -101,24 +110,24 @@ final class PendingCeremonies {
     /**
      * Removes and returns the pending ceremony of the slot {@code kind} uses.
      *
-     * @throws CeremonyException {@code ceremony_not_found} when there is none (never started,
+     * @throws Refusal {@code ceremony_not_found} when there is none (never started,
      *         already used, or of another kind) and {@code ceremony_expired} when it is too old
      */
     PendingCeremony take(HttpServletRequest request, PendingCeremony.Kind kind) {
         HttpSession session = request.getSession(false);
         if (session == null) {
-            throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+            throw Refusal.during(kind, PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PendingCeremony ceremony;
         synchronized (lockFor(session)) {
             ceremony = (PendingCeremony) session.getAttribute(kind.sessionAttribute());
             if (ceremony == null || ceremony.kind() != kind) {
-                throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+                throw Refusal.during(kind, PasskeyErrorCode.CEREMONY_NOT_FOUND);
             }
             session.removeAttribute(kind.sessionAttribute());
         }
         if (ceremony.isExpiredAt(clock.instant())) {
-            throw new CeremonyException(PasskeyErrorCode.CEREMONY_EXPIRED);
+            throw Refusal.during(kind, PasskeyErrorCode.CEREMONY_EXPIRED);
         }
         return ceremony;
     }

@@ -3,6 +3,7 @@ package org.passkeyee.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.yubico.webauthn.FinishRegistrationOptions;
+import com.yubico.webauthn.RelyingParty;
 import com.yubico.webauthn.RegistrationResult;
 import com.yubico.webauthn.StartRegistrationOptions;
 import com.yubico.webauthn.data.AuthenticatorAttestationResponse;
@@ -29,6 +30,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyRegistered;
@@ -47,18 +49,23 @@ public class RegistrationCeremony {
     private static final Logger LOG = Logger.getLogger(RegistrationCeremony.class.getName());
     private static final int USER_HANDLE_BYTES = 64;
 
-    private final PasskeyRelyingParty relyingParty;
+    private final PasskeyConfiguration configuration;
     private final PasskeyCredentialStore store;
+    private final PendingCeremonies pendingCeremonies;
+    private final RelyingParty relyingParty;
     private final Instance<PasskeyAccounts> accounts;
     private final Event<PasskeyRegistered> registered;
     private final AuthenticatorNames authenticatorNames;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    RegistrationCeremony(PasskeyRelyingParty relyingParty, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
-                         Event<PasskeyRegistered> registered, AuthenticatorNames authenticatorNames) {
-        this.relyingParty = relyingParty;
+    RegistrationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store, PendingCeremonies pendingCeremonies,
+                         Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
+                         AuthenticatorNames authenticatorNames) {
+        this.configuration = configuration;
         this.store = store;
+        this.pendingCeremonies = pendingCeremonies;
+        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
         this.accounts = accounts;
         this.registered = registered;
         this.authenticatorNames = authenticatorNames;
@@ -71,7 +78,7 @@ public class RegistrationCeremony {
         String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
                 ? username : Names.displayName(requestedDisplayName);
         if (store.findUserByUsername(username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {
-            throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
+            throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
         return start(request, PendingCeremony.Kind.SIGN_UP, user, false);
@@ -98,13 +105,13 @@ public class RegistrationCeremony {
      * @return the new account's username and passkey
      */
     NewAccount completeSignUp(HttpServletRequest request, String credentialJson, String requestedLabel) {
-        PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_UP);
+        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
         PublicKeyCredentialCreationOptions options = options(pending);
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
         UserIdentity identity = options.getUser();
         PasskeyAccounts accountPolicy = accountsForSignUp();
         if (!accountPolicy.reserveUsername(identity.getName())) {
-            throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
+            throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt());
         boolean stored = false;
@@ -116,7 +123,7 @@ public class RegistrationCeremony {
             }
         }
         if (!stored) {
-            throw new CeremonyException(PasskeyErrorCode.USERNAME_TAKEN);
+            throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         announce(user.username(), passkey, true);
         return new NewAccount(user.username(), passkey);
@@ -124,9 +131,9 @@ public class RegistrationCeremony {
 
     /** Finishes adding a passkey to the signed-in caller who started the ceremony. */
     StoredPasskey completeAddition(HttpServletRequest request, String callerName, String credentialJson, String requestedLabel) {
-        PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.ADD_PASSKEY);
+        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.ADD_PASSKEY);
         if (!callerName.equals(pending.username())) {
-            throw new CeremonyException(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PublicKeyCredentialCreationOptions options = options(pending);
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
@@ -135,25 +142,25 @@ public class RegistrationCeremony {
                 : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
                         passkey.createdAt()), passkey);
         if (!stored) {
-            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+            throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }
         announce(callerName, passkey, false);
         return passkey;
     }
 
     private ObjectNode start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user, boolean conditional) {
-        PublicKeyCredentialCreationOptions options = relyingParty.relyingParty().startRegistration(
+        PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(
                 StartRegistrationOptions.builder()
                         .user(user)
                         .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
                                 .residentKey(ResidentKeyRequirement.REQUIRED)
-                                .userVerification(relyingParty.userVerification())
+                                .userVerification(RelyingParties.userVerification(configuration))
                                 .build())
-                        .timeout(relyingParty.pendingCeremonies().timeout().toMillis())
+                        .timeout(pendingCeremonies.timeout().toMillis())
                         .build());
         try {
-            relyingParty.pendingCeremonies().put(request, kind, YubicoJson.MAPPER.writeValueAsString(options), user.getName(), conditional);
-            return YubicoJson.MAPPER.valueToTree(options);
+            pendingCeremonies.put(request, kind, Json.MAPPER.writeValueAsString(options), user.getName(), conditional);
+            return Json.MAPPER.valueToTree(options);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Yubico could not write its own creation options", e);
         }
@@ -165,31 +172,31 @@ public class RegistrationCeremony {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
         AuthenticatorAttestationResponse response = credential.getResponse();
         boolean conditionalCreate = pending.conditional()
-                && relyingParty.userVerification() != UserVerificationRequirement.REQUIRED;
-        ClientResponseChecks.check(ClientResponseChecks.CREATE, options.getChallenge(),
-                relyingParty.configuration().origins(), relyingParty.configuration().rpId(),
-                relyingParty.userVerification(), response.getClientData(), response.getAttestation().getAuthenticatorData(),
+                && RelyingParties.userVerification(configuration) != UserVerificationRequirement.REQUIRED;
+        ClientResponseChecks.check(pending.kind(), options.getChallenge(),
+                configuration.origins(), configuration.rpId(),
+                RelyingParties.userVerification(configuration), response.getClientData(), response.getAttestation().getAuthenticatorData(),
                 conditionalCreate);
-        ClientResponseChecks.checkFraming(response.getClientDataJSON(), relyingParty.configuration().allowedTopOrigins());
+        ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
         NewCredentialLimits.checkCredentialId(credential.getId());
         if (store.findPasskey(credential.getId()).isPresent()) {
-            throw new CeremonyException(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+            throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }
         RegistrationResult result;
         try {
-            result = relyingParty.relyingParty().finishRegistration(
+            result = relyingParty.finishRegistration(
                     FinishRegistrationOptions.builder().request(options).response(credential)
                             .isConditionalCreate(conditionalCreate).build());
         } catch (RegistrationFailedException e) {
             LOG.log(Level.FINE, "Registration refused by the WebAuthn library: {0}", e.getMessage());
-            throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
+            throw new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
-            throw storeDown;
+            throw storeDown; // Yubico reads the store through our repository: an outage stays an outage (503)
         } catch (RuntimeException unreadable) {
             // The library throws bare runtime exceptions for some malformed attestation objects and
             // COSE keys (a parameter of the wrong CBOR type, say): a refusal, not a server error.
             LOG.log(Level.FINE, "Registration not verifiable by the WebAuthn library: {0}", unreadable.toString());
-            throw new CeremonyException(PasskeyErrorCode.REGISTRATION_REJECTED);
+            throw new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED);
         }
         NewCredentialLimits.checkVerified(result, response.getAttestation().getFormat());
         String aaguid = Aaguids.format(result.getAaguid());
@@ -214,23 +221,23 @@ public class RegistrationCeremony {
 
     private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(String json) {
         try {
-            return YubicoJson.MAPPER.readValue(json, YubicoJson.REGISTRATION);
+            return Json.MAPPER.readValue(json, Json.REGISTRATION);
         } catch (IOException | RuntimeException e) {
-            throw new CeremonyException(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
         }
     }
 
     private static PublicKeyCredentialCreationOptions options(PendingCeremony pending) {
         try {
-            return YubicoJson.MAPPER.readValue(pending.requestJson(), PublicKeyCredentialCreationOptions.class);
+            return Json.MAPPER.readValue(pending.requestJson(), PublicKeyCredentialCreationOptions.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A pending registration could not be read back", e);
         }
     }
 
     private PasskeyAccounts accountsForSignUp() {
-        if (!relyingParty.configuration().signUpAllowed() || !accounts.isResolvable()) {
-            throw new CeremonyException(PasskeyErrorCode.SIGN_UP_DISABLED);
+        if (!configuration.signUpAllowed() || !accounts.isResolvable()) {
+            throw new Refusal(PasskeyErrorCode.SIGN_UP_DISABLED);
         }
         return accounts.get();
     }

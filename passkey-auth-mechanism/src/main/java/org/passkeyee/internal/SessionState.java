@@ -64,7 +64,7 @@ final class SessionState {
      */
     static void requireSignedInWithin(HttpServletRequest request, Duration window) {
         if (!signedInWithin(request, window, Instant.now())) {
-            throw new CeremonyException(PasskeyErrorCode.REAUTHENTICATION_REQUIRED);
+            throw new Refusal(PasskeyErrorCode.REAUTHENTICATION_REQUIRED);
         }
     }
 

@@ -13,14 +13,11 @@ import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 
 /**
- * Lets Yubico's relying party read our {@link PasskeyCredentialStore}.
- *
- * <p>A sign-in reads its passkey before Yubico verifies it; {@link #answeringWith} lets Yubico's
- * own lookup of that passkey, on the same thread, use that read instead of a second one.
+ * Lets Yubico's relying party read our {@link PasskeyCredentialStore}: at registration, where
+ * Yubico makes sure the new credential ID is not registered yet. (A sign-in gives Yubico what it
+ * already read instead: {@link SignInCredentials}.)
  */
 final class StoreCredentialRepository implements CredentialRepository {
-
-    private static final ThreadLocal<StoredPasskey> JUST_READ = new ThreadLocal<>();
 
     private final PasskeyCredentialStore store;
 
@@ -49,36 +46,14 @@ final class StoreCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<RegisteredCredential> lookup(ByteArray credentialId, ByteArray userHandle) {
-        return findPasskey(credentialId)
+        return store.findPasskey(credentialId)
                 .filter(passkey -> passkey.userHandle().equals(userHandle))
                 .map(StoreCredentialRepository::registered);
     }
 
     @Override
     public Set<RegisteredCredential> lookupAll(ByteArray credentialId) {
-        return findPasskey(credentialId).map(StoreCredentialRepository::registered).map(Set::of).orElse(Set.of());
-    }
-
-    /**
-     * Until the returned scope closes, lookups of {@code passkey}'s ID on this thread answer
-     * {@code passkey}, just read from the store, without reading it again.
-     */
-    static Scope answeringWith(StoredPasskey passkey) {
-        JUST_READ.set(passkey);
-        return JUST_READ::remove;
-    }
-
-    /** A stretch of one thread's work during which a passkey just read is reused. */
-    interface Scope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private Optional<StoredPasskey> findPasskey(ByteArray credentialId) {
-        StoredPasskey justRead = JUST_READ.get();
-        return justRead != null && justRead.credentialId().equals(credentialId)
-                ? Optional.of(justRead)
-                : store.findPasskey(credentialId);
+        return store.findPasskey(credentialId).map(StoreCredentialRepository::registered).map(Set::of).orElse(Set.of());
     }
 
     static PublicKeyCredentialDescriptor descriptor(StoredPasskey passkey) {
@@ -88,7 +63,7 @@ final class StoreCredentialRepository implements CredentialRepository {
                 .build();
     }
 
-    private static RegisteredCredential registered(StoredPasskey passkey) {
+    static RegisteredCredential registered(StoredPasskey passkey) {
         return RegisteredCredential.builder()
                 .credentialId(passkey.credentialId())
                 .userHandle(passkey.userHandle())

@@ -27,7 +27,7 @@ import org.passkeyee.testsupport.Cbor;
  * Structure-aware fuzzing of both ceremonies, in-process: each input starts from a valid ceremony
  * made by the software authenticator and breaks one to three things in it
  * ({@link ResponseMutator}). Whatever comes in, finishing the ceremony either succeeds or ends in
- * a {@link CeremonyException} with a stable code (a 4xx answer at the edge), never in any other
+ * a {@link Refusal} with a stable code (a 4xx answer at the edge), never in any other
  * exception (a 500), and a refused input stores nothing.
  *
  * <p>jqwik drives it: every input is one 64-bit seed of a {@link Random}, the run's seed is fixed
@@ -103,7 +103,7 @@ class CeremonyFuzzTest {
         attestationResponse.put("attestationObject", Base64.getUrlEncoder().withoutPadding().encodeToString(Cbor.encode(attestation)));
         int stored = harness.store.passkeyCount();
 
-        CeremonyException refused = assertThrows(CeremonyException.class, () -> harness.finish(registration, response.toString()));
+        Refusal refused = assertThrows(Refusal.class, () -> harness.finish(registration, response.toString()));
 
         assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, refused.code());
         assertEquals(stored, harness.store.passkeyCount());
@@ -114,7 +114,7 @@ class CeremonyFuzzTest {
         try {
             finish.run();
             return "accepted";
-        } catch (CeremonyException refusal) {
+        } catch (Refusal refusal) {
             return refusal.code().code();
         } catch (PasskeyStoreException impossible) {
             return fail("the in-memory store cannot fail", impossible);

@@ -22,6 +22,7 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyRegistered;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Tamper;
 
 /**
  * TEST-ONLY: both ceremonies in-process, as the endpoints run them, on an in-memory store: a
@@ -34,7 +35,7 @@ final class CeremonyHarness {
     static final String CALLER = "fuzzed-caller";
 
     final InMemoryPasskeyStore store = new InMemoryPasskeyStore();
-    private final PasskeyRelyingParty relyingParty;
+    private final PendingCeremonies pendingCeremonies;
     private final AuthenticationCeremony authentication;
     private final RegistrationCeremony registration;
     private final SoftwareAuthenticator authenticator = SoftwareAuthenticator.deviceBound();
@@ -43,11 +44,12 @@ final class CeremonyHarness {
     CeremonyHarness() {
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
-                Duration.ofMinutes(5), 65536, 1_000_000, true, List.of());
-        relyingParty = new PasskeyRelyingParty(configuration, store);
-        authentication = new AuthenticationCeremony(relyingParty, store);
+                Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5);
+        pendingCeremonies = new PendingCeremonies(configuration);
+        authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]));
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
-        registration = new RegistrationCeremony(relyingParty, store, noAccounts, mock(Event.class), new AuthenticatorNames());
+        registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
+                new AuthenticatorNames());
         HttpServletRequest request = signedInRequest();
         JsonNode options = registration.startAddPasskey(request, CALLER, false);
         registration.completeAddition(request, CALLER, authenticator.register(options, ORIGIN).toString(), "Seed");
@@ -55,10 +57,15 @@ final class CeremonyHarness {
 
     /** A sign-in ready to finish: its pending ceremony and the authenticator's valid answer. */
     SignIn newSignIn(boolean usernameFirst) {
+        return newSignIn(usernameFirst, Tamper.none());
+    }
+
+    /** A sign-in ready to finish, its answer made with {@code tamper}. */
+    SignIn newSignIn(boolean usernameFirst, Tamper tamper) {
         HttpServletRequest request = signedInRequest();
         ObjectNode options = authentication.start(request, usernameFirst ? CALLER : null);
-        PendingCeremony pending = relyingParty.pendingCeremonies().take(request, PendingCeremony.Kind.SIGN_IN);
-        return new SignIn(pending, authenticator.authenticate(options, ORIGIN));
+        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+        return new SignIn(pending, authenticator.authenticate(options, ORIGIN, tamper));
     }
 
     /** Finishes a sign-in with {@code response} as the browser's JSON. */

@@ -60,19 +60,31 @@ class ClientResponseChecksTest {
     }
 
     @Test
+    void refusalStatusFollowsTheCeremonyA401ForASignInA400ForARegistration() {
+        ByteArray framed = clientData(",\"crossOrigin\":true");
+
+        assertEquals(401, assertThrows(Refusal.class,
+                () -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, framed, List.of())).status());
+        assertEquals(400, assertThrows(Refusal.class,
+                () -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_UP, framed, List.of())).status());
+        assertEquals(400, assertThrows(Refusal.class,
+                () -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.ADD_PASSKEY, framed, List.of())).status());
+    }
+
+    @Test
     void checkFramingWhenNotFramedThenAccepted() {
-        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(clientData(""), List.of()));
-        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(clientData(",\"crossOrigin\":false"), List.of()));
+        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, clientData(""), List.of()));
+        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, clientData(",\"crossOrigin\":false"), List.of()));
     }
 
     @Test
     void checkFramingWhenFramedByAnotherSiteThenRefusedUnlessItsTopOriginIsAllowed() {
         ByteArray framed = clientData(",\"crossOrigin\":true,\"topOrigin\":\"https://portal.example.net\"");
 
-        assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED, () -> ClientResponseChecks.checkFraming(framed, List.of()));
+        assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED, () -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, framed, List.of()));
         assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED,
-                () -> ClientResponseChecks.checkFraming(framed, List.of("https://evil.example")));
-        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(framed, List.of("https://portal.example.net")));
+                () -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, framed, List.of("https://evil.example")));
+        assertDoesNotThrow(() -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, framed, List.of("https://portal.example.net")));
     }
 
     @Test
@@ -81,7 +93,7 @@ class ClientResponseChecksTest {
         for (String members : List.of(",\"crossOrigin\":true", ",\"crossOrigin\":\"true\"", ",\"crossOrigin\":null",
                 ",\"topOrigin\":\"https://evil.example\"", ",\"topOrigin\":123")) {
             assertRefused(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED,
-                    () -> ClientResponseChecks.checkFraming(clientData(members), allowed));
+                    () -> ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, clientData(members), allowed));
         }
     }
 
@@ -109,11 +121,11 @@ class ClientResponseChecksTest {
                 .put(MessageDigest.getInstance("SHA-256").digest(signedRpId.getBytes(StandardCharsets.UTF_8)))
                 .put(flags)
                 .putInt(7);
-        ClientResponseChecks.check("webauthn.get", CHALLENGE, List.of(ORIGIN), "example.com", userVerification,
+        ClientResponseChecks.check(PendingCeremony.Kind.SIGN_IN, CHALLENGE, List.of(ORIGIN), "example.com", userVerification,
                 clientData, new AuthenticatorData(new ByteArray(authenticatorData.array())), presenceOptional);
     }
 
     private static void assertRefused(PasskeyErrorCode expected, Executable action) {
-        assertEquals(expected, assertThrows(CeremonyException.class, action).code());
+        assertEquals(expected, assertThrows(Refusal.class, action).code());
     }
 }

@@ -51,8 +51,14 @@ final class InMemoryPasskeyStore implements PasskeyCredentialStore {
         return passkeys.values().stream().filter(p -> p.userHandle().equals(userHandle)).toList();
     }
 
+    /** What happens just before the next sign-in is recorded (once), as if another request ran then. */
+    volatile Runnable beforeNextSignIn = () -> { };
+
     @Override
     public synchronized boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt) {
+        Runnable concurrently = beforeNextSignIn;
+        beforeNextSignIn = () -> { };
+        concurrently.run();
         StoredPasskey p = passkeys.get(credentialId);
         if (p == null || !(signatureCount > p.signatureCount() || signatureCount == 0 && p.signatureCount() == 0)) {
             return false;
@@ -86,6 +92,14 @@ final class InMemoryPasskeyStore implements PasskeyCredentialStore {
         }
         passkeys.remove(credentialId);
         return DeleteOutcome.DELETED;
+    }
+
+    /** Gives the owner of {@code credentialId} another passkey (a copy under a new ID), so that it is not their last. */
+    void addSecondPasskeyFor(ByteArray credentialId) {
+        StoredPasskey p = passkeys.get(credentialId);
+        ByteArray otherId = new ByteArray(java.util.Arrays.copyOf(credentialId.getBytes(), credentialId.size() + 1));
+        passkeys.put(otherId, new StoredPasskey(otherId, p.userHandle(), p.publicKeyCose(), 0, p.transports(), p.aaguid(),
+                p.backupEligible(), p.backedUp(), p.uvInitialized(), p.attestationFormat(), "Second", p.createdAt(), null));
     }
 
     /** How many passkeys are stored: a refused ceremony must not change it. */

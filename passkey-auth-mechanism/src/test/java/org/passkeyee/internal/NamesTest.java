@@ -20,7 +20,7 @@ class NamesTest {
     void usernameWhenInvisibleOrControlCharactersThenInvalid() {
         for (String name : new String[] {"ad\u200Bmin", "ad\u200Dmin", "admin\u202E", "\u2066admin", "ad\u0000min",
                 "ad\nmin", "ad\uE000min", "ad\u2028min", "", "   ", "x".repeat(65)}) {
-            CeremonyException refused = assertThrows(CeremonyException.class, () -> Names.username(name), name);
+            Refusal refused = assertThrows(Refusal.class, () -> Names.username(name), name);
             assertEquals(PasskeyErrorCode.INVALID_USERNAME, refused.code(), name);
         }
     }
@@ -29,6 +29,6 @@ class NamesTest {
     void labelWhenBidiOverrideThenInvalidOtherwiseTrimmed() {
         assertEquals("Phone", Names.label(" Phone "));
         assertEquals(PasskeyErrorCode.INVALID_LABEL,
-                assertThrows(CeremonyException.class, () -> Names.label("Phone\u202Eenohp")).code());
+                assertThrows(Refusal.class, () -> Names.label("Phone\u202Eenohp")).code());
     }
 }

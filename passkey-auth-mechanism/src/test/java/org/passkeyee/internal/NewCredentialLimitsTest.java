@@ -22,7 +22,7 @@ class NewCredentialLimitsTest {
     void credentialIdWhenWithinWebAuthnsLimitThenAcceptedOtherwiseUnsupported() {
         assertDoesNotThrow(() -> NewCredentialLimits.checkCredentialId(new ByteArray(new byte[1023])));
         for (int size : new int[] {0, 1024, 2000}) {
-            CeremonyException refused = assertThrows(CeremonyException.class,
+            Refusal refused = assertThrows(Refusal.class,
                     () -> NewCredentialLimits.checkCredentialId(new ByteArray(new byte[size])));
             assertEquals(PasskeyErrorCode.UNSUPPORTED_CREDENTIAL, refused.code(), "size " + size);
         }

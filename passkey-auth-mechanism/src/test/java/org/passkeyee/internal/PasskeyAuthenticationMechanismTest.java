@@ -160,7 +160,7 @@ class PasskeyAuthenticationMechanismTest {
     private static PasskeyConfiguration configuration() {
         return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
-                Duration.ofMinutes(5), 65536, 50_000, true, List.of());
+                Duration.ofMinutes(5), 65536, 50_000, true, List.of(), 5);
     }
 
     private static final class CapturingStream extends ServletOutputStream {

@@ -154,7 +154,7 @@ class PendingCeremoniesTest {
                         try {
                             ceremonies.take(request, PendingCeremony.Kind.SIGN_IN);
                             return true;
-                        } catch (CeremonyException refused) {
+                        } catch (Refusal refused) {
                             return false;
                         }
                     }));
@@ -172,7 +172,7 @@ class PendingCeremoniesTest {
     }
 
     private static void assertRefused(PasskeyErrorCode expected, org.junit.jupiter.api.function.Executable action) {
-        assertEquals(expected, assertThrows(CeremonyException.class, action).code());
+        assertEquals(expected, assertThrows(Refusal.class, action).code());
     }
 
     private static HttpSession session(Map<String, Object> attributes, boolean isNew) {

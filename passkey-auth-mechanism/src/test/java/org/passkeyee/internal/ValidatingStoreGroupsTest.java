@@ -94,6 +94,6 @@ class ValidatingStoreGroupsTest {
     private static PasskeyConfiguration configuration(boolean groupsFromValidatingStores) {
         return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
-                Duration.ofMinutes(5), 65536, 50_000, groupsFromValidatingStores, List.of());
+                Duration.ofMinutes(5), 65536, 50_000, groupsFromValidatingStores, List.of(), 5);
     }
 }
