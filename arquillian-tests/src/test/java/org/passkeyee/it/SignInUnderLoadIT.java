@@ -81,7 +81,7 @@ class SignInUnderLoadIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CEREMONY_TIMEOUT_SECONDS = 10;
     private static final int FLOOD = 3_000;
-    private static final String PENDING_CEREMONY = "org.passkeyee.internal.PendingCeremony";
+    private static final String PENDING_CEREMONY = "org.passkeyee.internal.ceremony.pending.PendingCeremony";
     /**
      * Long enough for many requests to meet the dead database (and for the pool to notice; its
      * connections time out after a few seconds, see ProxiedPostgres).

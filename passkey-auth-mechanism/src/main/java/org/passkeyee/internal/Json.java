@@ -18,18 +18,18 @@ import com.yubico.webauthn.data.PublicKeyCredential;
  * call, whose empty caches make Jackson introspect every class again: a third of the server's CPU
  * per sign-in, so they are not used.
  */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = JacksonCodecs.json()
+    public static final ObjectMapper MAPPER = JacksonCodecs.json()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** The browser's answer to a sign-in (AuthenticationResponseJSON). */
-    static final TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs>> ASSERTION =
+    public static final TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs>> ASSERTION =
             new TypeReference<>() { };
 
     /** The browser's answer to a registration (RegistrationResponseJSON). */
-    static final TypeReference<PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs>> REGISTRATION =
+    public static final TypeReference<PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs>> REGISTRATION =
             new TypeReference<>() { };
 
     private Json() {

@@ -1,7 +1,7 @@
 package org.passkeyee.internal;
 
 /** How identifiers appear in log lines: enough to correlate, never a whole credential. */
-final class LogText {
+public final class LogText {
 
     private LogText() {
     }
@@ -11,7 +11,7 @@ final class LogText {
      * any character outside base64url (a line break that would forge a log line, say) is shown
      * as {@code ?}.
      */
-    static String shortId(String credentialId) {
+    public static String shortId(String credentialId) {
         if (credentialId == null) {
             return "-";
         }
@@ -26,7 +26,7 @@ final class LogText {
     }
 
     /** A request header as a log line may show it: at most 64 characters, control characters as {@code ?}. */
-    static String header(String value) {
+    public static String header(String value) {
         if (value == null) {
             return "-";
         }
@@ -39,7 +39,7 @@ final class LogText {
      * A store failure in one line: its message and its root cause's (the database's own words),
      * for the warning an admin reads during an outage.
      */
-    static String storeFailure(Throwable failure) {
+    public static String storeFailure(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

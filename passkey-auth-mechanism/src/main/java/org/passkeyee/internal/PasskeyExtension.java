@@ -15,6 +15,21 @@ import java.util.List;
 import java.util.Set;
 import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.internal.ceremony.AuthenticationCeremony;
+import org.passkeyee.internal.ceremony.AuthenticatorNames;
+import org.passkeyee.internal.ceremony.DecoyCredentials;
+import org.passkeyee.internal.ceremony.RegistrationCeremony;
+import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.config.ConfigurationResolver;
+import org.passkeyee.internal.config.PropertyOverrides;
+import org.passkeyee.internal.http.CeremonyEndpoints;
+import org.passkeyee.internal.http.ManagementEndpoints;
+import org.passkeyee.internal.http.PasskeySummaries;
+import org.passkeyee.internal.security.CeremonyLogins;
+import org.passkeyee.internal.security.FailedSignIns;
+import org.passkeyee.internal.security.PasskeyAuthenticationMechanism;
+import org.passkeyee.internal.security.PasskeyIdentityStore;
+import org.passkeyee.internal.security.ValidatingStoreGroups;
 
 /**
  * Switches the module on when, and only when, an application bean carries

@@ -2,6 +2,7 @@ package org.passkeyee.internal;
 
 import java.time.Duration;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 
 /**
  * A refusal: its stable error code, the HTTP status it is answered with, and its message. Thrown
@@ -11,7 +12,7 @@ import org.passkeyee.PasskeyErrorCode;
  * <p>The status is the code's, except that a refused sign-in answers 401 (the caller is not
  * signed in) unless the request itself was malformed: {@link #ofSignIn}.
  */
-final class Refusal extends RuntimeException {
+public final class Refusal extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     /** Abandoned anonymous ceremonies free their places as their sessions expire, over minutes. */
@@ -21,11 +22,11 @@ final class Refusal extends RuntimeException {
     private final int status;
     private final transient Duration retryAfter;
 
-    Refusal(PasskeyErrorCode code) {
+    public Refusal(PasskeyErrorCode code) {
         this(code, code.message());
     }
 
-    Refusal(PasskeyErrorCode code, String message) {
+    public Refusal(PasskeyErrorCode code, String message) {
         this(code, code.status(), message, null);
     }
 
@@ -37,42 +38,42 @@ final class Refusal extends RuntimeException {
     }
 
     /** A refused sign-in: 401, or 400 when the request itself is malformed. */
-    static Refusal ofSignIn(PasskeyErrorCode code) {
+    public static Refusal ofSignIn(PasskeyErrorCode code) {
         return ofSignIn(code, code.message());
     }
 
     /** A refused sign-in with its own message. */
-    static Refusal ofSignIn(PasskeyErrorCode code, String message) {
+    public static Refusal ofSignIn(PasskeyErrorCode code, String message) {
         return new Refusal(code, code == PasskeyErrorCode.MALFORMED_REQUEST ? 400 : 401, message, null);
     }
 
     /** A refusal in a ceremony of this kind: a sign-in's {@link #ofSignIn}, a registration's the code's status. */
-    static Refusal during(PendingCeremony.Kind ceremony, PasskeyErrorCode code) {
+    public static Refusal during(PendingCeremony.Kind ceremony, PasskeyErrorCode code) {
         return ceremony == PendingCeremony.Kind.SIGN_IN ? ofSignIn(code) : new Refusal(code);
     }
 
     /** More anonymous ceremonies pending than allowed: 429, come back in a minute. */
-    static Refusal tooManyCeremonies() {
+    public static Refusal tooManyCeremonies() {
         PasskeyErrorCode code = PasskeyErrorCode.TOO_MANY_CEREMONIES;
         return new Refusal(code, code.status(), code.message(), TOO_MANY_CEREMONIES_RETRY_AFTER);
     }
 
     /** Too many failed sign-ins for this passkey or username: 429, come back after {@code wait}. */
-    static Refusal tooManyFailedSignIns(Duration wait) {
+    public static Refusal tooManyFailedSignIns(Duration wait) {
         PasskeyErrorCode code = PasskeyErrorCode.TOO_MANY_FAILED_SIGN_INS;
         return new Refusal(code, code.status(), code.message(), wait);
     }
 
-    PasskeyErrorCode code() {
+    public PasskeyErrorCode code() {
         return code;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
     /** How long the client should wait before trying again; {@code null} when it need not. */
-    Duration retryAfter() {
+    public Duration retryAfter() {
         return retryAfter;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class MemoryScenario {
 
-    private static final String PENDING = "org.passkeyee.internal.PendingCeremony";
+    private static final String PENDING = "org.passkeyee.internal.ceremony.pending.PendingCeremony";
 
     private final Options options;
     private final Report report;

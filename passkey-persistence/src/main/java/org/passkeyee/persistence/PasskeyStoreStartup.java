@@ -7,7 +7,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyStoreException;
-import org.passkeyee.internal.SwitchedOn;
+import org.passkeyee.internal.config.SwitchedOn;
 
 /**
  * Starts the store with the application, when passkeys are switched on: a datasource name that

@@ -14,7 +14,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.passkeyee.PasskeyStoreException;
-import org.passkeyee.internal.PropertyOverrides;
+import org.passkeyee.internal.config.PropertyOverrides;
 
 /**
  * The store's entity managers: one per JTA transaction, from an entity manager factory that this

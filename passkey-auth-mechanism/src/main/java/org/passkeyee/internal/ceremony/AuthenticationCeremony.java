@@ -1,0 +1,230 @@
+package org.passkeyee.internal.ceremony;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.AssertionRequest;
+import com.yubico.webauthn.AssertionResult;
+import com.yubico.webauthn.FinishAssertionOptions;
+import com.yubico.webauthn.RelyingParty;
+import com.yubico.webauthn.StartAssertionOptions;
+import com.yubico.webauthn.data.AuthenticatorAssertionResponse;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
+import com.yubico.webauthn.data.PublicKeyCredential;
+import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
+import com.yubico.webauthn.data.PublicKeyCredentialRequestOptions;
+import com.yubico.webauthn.exception.AssertionFailedException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.StoredPasskey;
+import org.passkeyee.internal.Json;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.ceremony.pending.PendingCeremony;
+
+/**
+ * The authentication ceremony (<a href="https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion">WebAuthn §7.2</a>):
+ * request options, usernameless or for a named caller, and the verification of the assertion.
+ */
+@Singleton
+public class AuthenticationCeremony {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationCeremony.class.getName());
+
+    private final PasskeyConfiguration configuration;
+    private final PasskeyCredentialStore store;
+    private final PendingCeremonies pendingCeremonies;
+    private final DecoyCredentials decoys;
+    private final RelyingParty relyingParty;
+
+    @Inject
+    AuthenticationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store,
+                           PendingCeremonies pendingCeremonies, DecoyCredentials decoys) {
+        this.configuration = configuration;
+        this.store = store;
+        this.pendingCeremonies = pendingCeremonies;
+        this.decoys = decoys;
+        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
+    }
+
+    /**
+     * Starts a sign-in. Without a username any discoverable passkey of the site may answer. With
+     * one, only that caller's passkeys are allowed; a name without passkeys gets decoys of the
+     * same shape, so the answer never tells whether the name exists. The pending ceremony keeps
+     * the name asked for, known or not, for {@link FailedSignIns}.
+     */
+    public ObjectNode start(HttpServletRequest request, String requestedUsername) {
+        StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
+                .userVerification(RelyingParties.userVerification(configuration))
+                .timeout(pendingCeremonies.timeout().toMillis());
+        AssertionRequest assertionRequest = relyingParty.startAssertion(options.build());
+        String username = requestedUsername == null ? null : Names.username(requestedUsername);
+        if (username != null) {
+            assertionRequest = allowingPasskeysOf(assertionRequest, username);
+        }
+        try {
+            pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, Json.MAPPER.writeValueAsString(assertionRequest), username);
+            return Json.MAPPER.valueToTree(assertionRequest.getPublicKeyCredentialRequestOptions());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Yubico could not write its own assertion request", e);
+        }
+    }
+
+    /**
+     * Verifies an assertion against the ceremony it answers and records the sign-in. The passkey
+     * and its owner are read once, before anything is verified; Yubico's verification reads them
+     * from that read ({@link SignInCredentials}), not from the store again.
+     *
+     * @param pending  the ceremony, already taken from the session
+     * @param response the browser's AuthenticationResponseJSON
+     * @return the verified sign-in
+     * @throws Refusal with the cause of a refusal
+     */
+    public VerifiedSignIn finish(PendingCeremony pending, String response) {
+        AssertionRequest request = assertionRequest(pending);
+        PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
+        AuthenticatorAssertionResponse assertion = credential.getResponse();
+        ClientResponseChecks.check(PendingCeremony.Kind.SIGN_IN, request.getPublicKeyCredentialRequestOptions().getChallenge(),
+                configuration.origins(), configuration.rpId(), RelyingParties.userVerification(configuration),
+                assertion.getClientData(), assertion.getParsedAuthenticatorData());
+        ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, assertion.getClientDataJSON(),
+                configuration.allowedTopOrigins());
+        List<PublicKeyCredentialDescriptor> allowed = allowed(request);
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(d -> d.getId().equals(credential.getId()))) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+        }
+        // Username-first, an unknown credential can only be a decoy, and a foreign user handle is
+        // all a guesser without the private key can vary: both are answered like a wrong signature
+        // on a real passkey, so the refusal does not tell whether the name exists.
+        boolean usernameFirst = !allowed.isEmpty();
+        PasskeyErrorCode unknown = usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL;
+        Optional<StoredPasskey> found = store.findPasskey(credential.getId());
+        if (found.isEmpty()) {
+            if (usernameFirst && pending.username() != null) {
+                // the owner read a real passkey costs, of a user nobody has: the same store reads
+                store.findUserByUserHandle(decoys.userHandleFor(pending.username()));
+            }
+            throw Refusal.ofSignIn(unknown);
+        }
+        StoredPasskey passkey = found.get();
+        Optional<ByteArray> userHandle = assertion.getUserHandle();
+        if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
+            throw Refusal.ofSignIn(usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+        }
+        if (userHandle.isEmpty() && !usernameFirst) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey did not say whose it is.");
+        }
+        if (assertion.getParsedAuthenticatorData().getFlags().BE != passkey.backupEligible()) {
+            // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
+            throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey changed its backup eligibility.");
+        }
+        PasskeyUser owner = store.findUserByUserHandle(passkey.userHandle()).orElseThrow(() -> Refusal.ofSignIn(unknown));
+        AssertionResult result = verify(request, credential, new SignInCredentials(owner, passkey));
+        if (!result.isSignatureCounterValid()) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        }
+        if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
+            throw Refusal.ofSignIn(store.findPasskey(result.getCredentialId()).isEmpty()
+                    // deleted while this sign-in was verified: gone, not cloned
+                    ? PasskeyErrorCode.UNKNOWN_CREDENTIAL
+                    // a concurrent sign-in stored a count at least as high
+                    : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        }
+        return new VerifiedSignIn(owner.username(), result.getCredentialId().getBase64Url());
+    }
+
+    /**
+     * Yubico's verification, on what the checks above left: the signature (WebAuthn §7.2 step
+     * 21) and a token binding (which browsers no longer send). So a refusal by Yubico is an invalid
+     * signature, as is a signature the JVM cannot even read (not DER, empty), which Yubico reports
+     * as a bare runtime exception caused by a {@link java.security.GeneralSecurityException}.
+     */
+    private AssertionResult verify(AssertionRequest request,
+                                   PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential,
+                                   SignInCredentials credentials) {
+        AssertionResult result;
+        try {
+            result = relyingParty.toBuilder().credentialRepository(credentials).build().finishAssertion(
+                    FinishAssertionOptions.builder().request(request).response(credential).build());
+        } catch (AssertionFailedException e) {
+            LOG.log(Level.FINE, "Assertion refused by the WebAuthn library: {0}", e.getMessage());
+            throw Refusal.ofSignIn(PasskeyErrorCode.INVALID_SIGNATURE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Assertion not verifiable by the WebAuthn library: {0}", e.toString());
+            throw Refusal.ofSignIn(causedBySignature(e) ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.ASSERTION_REJECTED);
+        }
+        if (!result.isSuccess()) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.INVALID_SIGNATURE);
+        }
+        return result;
+    }
+
+    private static boolean causedBySignature(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.security.GeneralSecurityException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(String json) {
+        try {
+            return Json.MAPPER.readValue(json, Json.ASSERTION);
+        } catch (IOException | RuntimeException e) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
+        }
+    }
+
+    private static AssertionRequest assertionRequest(PendingCeremony pending) {
+        try {
+            return Json.MAPPER.readValue(pending.requestJson(), AssertionRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A pending sign-in could not be read back", e);
+        }
+    }
+
+    private static List<PublicKeyCredentialDescriptor> allowed(AssertionRequest request) {
+        return request.getPublicKeyCredentialRequestOptions().getAllowCredentials().orElse(List.of());
+    }
+
+    /**
+     * A username-first request: that caller's passkeys, or decoys of the same shape for a name
+     * without any. Both cases make the same two store reads (the user; the passkeys of their
+     * handle, or of a decoy handle nobody has), so neither the answer nor its cost tells whether
+     * the name exists.
+     */
+    private AssertionRequest allowingPasskeysOf(AssertionRequest usernameless, String username) {
+        Optional<PasskeyUser> user = store.findUserByUsername(username);
+        List<StoredPasskey> passkeys = store.findPasskeys(
+                user.map(PasskeyUser::userHandle).orElseGet(() -> decoys.userHandleFor(username)));
+        if (user.isEmpty() || passkeys.isEmpty()) {
+            return allowing(usernameless, decoys.forUsername(username));
+        }
+        return allowing(usernameless.toBuilder().username(username).build(),
+                passkeys.stream().map(StoreCredentialRepository::descriptor).toList());
+    }
+
+    private static AssertionRequest allowing(AssertionRequest request, List<PublicKeyCredentialDescriptor> allowed) {
+        return request.toBuilder()
+                .publicKeyCredentialRequestOptions(request.getPublicKeyCredentialRequestOptions().toBuilder()
+                        .allowCredentials(allowed)
+                        .build())
+                .build();
+    }
+
+    /** A sign-in that passed every check. */
+    public record VerifiedSignIn(String username, String credentialId) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.passkeyee.internal.ceremony;
+
+import java.text.Normalizer;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.Refusal;
+
+/**
+ * Checks the names people type: usernames, display names, passkey labels. None may hold control
+ * characters or characters that change how text looks without being seen (zero-width and bidi
+ * formatting characters, private-use and unassigned code points), so that no two accounts or
+ * passkeys look alike and no name rearranges the text around it.
+ */
+public final class Names {
+
+    static final int MAX_USERNAME = 64;
+    static final int MAX_DISPLAY_NAME = 128;
+    static final int MAX_LABEL = 64;
+
+    private Names() {
+    }
+
+    /**
+     * A username in Unicode normalization form NFKC (so a full-width {@code ａｄｍｉｎ} is
+     * {@code admin}), trimmed; 1 to 64 characters, no control or invisible characters.
+     */
+    static String username(String value) {
+        String name = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        if (name.isEmpty() || name.length() > MAX_USERNAME || hasUnsafeCharacter(name)) {
+            throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
+        }
+        return name;
+    }
+
+    static String displayName(String value) {
+        String name = value.strip();
+        if (name.length() > MAX_DISPLAY_NAME || hasUnsafeCharacter(name)) {
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The display name must be at most "
+                    + MAX_DISPLAY_NAME + " characters without control or invisible characters.");
+        }
+        return name;
+    }
+
+    /** A passkey label, trimmed; 1 to 64 characters, no control or invisible characters. */
+    public static String label(String value) {
+        String label = value == null ? "" : value.strip();
+        if (label.isEmpty() || label.length() > MAX_LABEL || hasUnsafeCharacter(label)) {
+            throw new Refusal(PasskeyErrorCode.INVALID_LABEL);
+        }
+        return label;
+    }
+
+    private static boolean hasUnsafeCharacter(String value) {
+        return value.codePoints().anyMatch(Names::isUnsafe);
+    }
+
+    private static boolean isUnsafe(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package org.passkeyee.internal.ceremony;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.FinishRegistrationOptions;
+import com.yubico.webauthn.RegistrationResult;
+import com.yubico.webauthn.RelyingParty;
+import com.yubico.webauthn.StartRegistrationOptions;
+import com.yubico.webauthn.data.AuthenticatorAttestationResponse;
+import com.yubico.webauthn.data.AuthenticatorSelectionCriteria;
+import com.yubico.webauthn.data.AuthenticatorTransport;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.ClientRegistrationExtensionOutputs;
+import com.yubico.webauthn.data.PublicKeyCredential;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
+import com.yubico.webauthn.data.ResidentKeyRequirement;
+import com.yubico.webauthn.data.UserIdentity;
+import com.yubico.webauthn.data.UserVerificationRequirement;
+import com.yubico.webauthn.exception.RegistrationFailedException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionalException;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyRegistered;
+import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.StoredPasskey;
+import org.passkeyee.internal.Json;
+import org.passkeyee.internal.LogText;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.ceremony.pending.PendingCeremony;
+
+/**
+ * The registration ceremony (<a href="https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">WebAuthn §7.1</a>):
+ * creation options for a sign-up or for a signed-in caller's new passkey, and the verification
+ * and storage of the browser's answer.
+ */
+@Singleton
+public class RegistrationCeremony {
+
+    private static final Logger LOG = Logger.getLogger(RegistrationCeremony.class.getName());
+    private static final int USER_HANDLE_BYTES = 64;
+
+    private final PasskeyConfiguration configuration;
+    private final PasskeyCredentialStore store;
+    private final PendingCeremonies pendingCeremonies;
+    private final RelyingParty relyingParty;
+    private final Instance<PasskeyAccounts> accounts;
+    private final Event<PasskeyRegistered> registered;
+    private final AuthenticatorNames authenticatorNames;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    RegistrationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store, PendingCeremonies pendingCeremonies,
+                         Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
+                         AuthenticatorNames authenticatorNames) {
+        this.configuration = configuration;
+        this.store = store;
+        this.pendingCeremonies = pendingCeremonies;
+        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
+        this.accounts = accounts;
+        this.registered = registered;
+        this.authenticatorNames = authenticatorNames;
+    }
+
+    /** Starts a sign-up: a new account with this username and its first passkey. */
+    public ObjectNode startSignUp(HttpServletRequest request, String requestedUsername, String requestedDisplayName) {
+        PasskeyAccounts accountPolicy = accountsForSignUp();
+        String username = Names.username(requestedUsername);
+        String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
+                ? username : Names.displayName(requestedDisplayName);
+        if (store.findUserByUsername(username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {
+            throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
+        }
+        UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
+        return start(request, PendingCeremony.Kind.SIGN_UP, user, false);
+    }
+
+    /**
+     * Starts adding a passkey to the signed-in caller; their passkeys are excluded.
+     *
+     * @param conditional whether the page will ask for a conditional create (a passkey offered
+     *                    without a prompt, e.g. right after a password sign-in)
+     */
+    public ObjectNode startAddPasskey(HttpServletRequest request, String callerName, boolean conditional) {
+        UserIdentity user = store.findUserByUsername(callerName)
+                .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
+                        .id(existing.userHandle()).build())
+                .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
+        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional);
+    }
+
+    /**
+     * Finishes a sign-up: verifies the answer, reserves the username with the application and
+     * stores the account with its passkey.
+     *
+     * @return the new account's username and passkey
+     */
+    public NewAccount completeSignUp(HttpServletRequest request, String credentialJson, String requestedLabel) {
+        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
+        PublicKeyCredentialCreationOptions options = options(pending);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
+        UserIdentity identity = options.getUser();
+        PasskeyAccounts accountPolicy = accountsForSignUp();
+        if (!accountPolicy.reserveUsername(identity.getName())) {
+            throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
+        }
+        PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt());
+        boolean stored = false;
+        try {
+            stored = store.createUser(user, passkey);
+        } finally {
+            if (!stored) {
+                accountPolicy.releaseUsername(identity.getName());
+            }
+        }
+        if (!stored) {
+            throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
+        }
+        announce(user.username(), passkey, true);
+        return new NewAccount(user.username(), passkey);
+    }
+
+    /** Finishes adding a passkey to the signed-in caller who started the ceremony. */
+    public StoredPasskey completeAddition(HttpServletRequest request, String callerName, String credentialJson, String requestedLabel) {
+        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.ADD_PASSKEY);
+        if (!callerName.equals(pending.username())) {
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
+        PublicKeyCredentialCreationOptions options = options(pending);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
+        boolean stored = store.findUserByUsername(callerName).isPresent()
+                ? store.addPasskey(passkey)
+                : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
+                        passkey.createdAt()), passkey);
+        if (!stored) {
+            throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+        }
+        announce(callerName, passkey, false);
+        return passkey;
+    }
+
+    private ObjectNode start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user, boolean conditional) {
+        PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(
+                StartRegistrationOptions.builder()
+                        .user(user)
+                        .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+                                .residentKey(ResidentKeyRequirement.REQUIRED)
+                                .userVerification(RelyingParties.userVerification(configuration))
+                                .build())
+                        .timeout(pendingCeremonies.timeout().toMillis())
+                        .build());
+        try {
+            pendingCeremonies.put(request, kind, Json.MAPPER.writeValueAsString(options), user.getName(), conditional);
+            return Json.MAPPER.valueToTree(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Yubico could not write its own creation options", e);
+        }
+    }
+
+    /** Verifies a new passkey; {@code signsIn}: the caller is signed in with it right away (sign-up), which is its first use. */
+    private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, String credentialJson,
+                                 String requestedLabel, boolean signsIn) {
+        PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
+        AuthenticatorAttestationResponse response = credential.getResponse();
+        boolean conditionalCreate = pending.conditional()
+                && RelyingParties.userVerification(configuration) != UserVerificationRequirement.REQUIRED;
+        ClientResponseChecks.check(pending.kind(), options.getChallenge(),
+                configuration.origins(), configuration.rpId(),
+                RelyingParties.userVerification(configuration), response.getClientData(), response.getAttestation().getAuthenticatorData(),
+                conditionalCreate);
+        ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
+        NewCredentialLimits.checkCredentialId(credential.getId());
+        if (store.findPasskey(credential.getId()).isPresent()) {
+            throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+        }
+        RegistrationResult result;
+        try {
+            result = relyingParty.finishRegistration(
+                    FinishRegistrationOptions.builder().request(options).response(credential)
+                            .isConditionalCreate(conditionalCreate).build());
+        } catch (RegistrationFailedException e) {
+            LOG.log(Level.FINE, "Registration refused by the WebAuthn library: {0}", e.getMessage());
+            throw new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED);
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
+            throw storeDown; // Yubico reads the store through our repository: an outage stays an outage (503)
+        } catch (RuntimeException unreadable) {
+            // The library throws bare runtime exceptions for some malformed attestation objects and
+            // COSE keys (a parameter of the wrong CBOR type, say): a refusal, not a server error.
+            LOG.log(Level.FINE, "Registration not verifiable by the WebAuthn library: {0}", unreadable.toString());
+            throw new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED);
+        }
+        NewCredentialLimits.checkVerified(result, response.getAttestation().getFormat());
+        String aaguid = Aaguids.format(result.getAaguid());
+        Instant now = Instant.now();
+        String label = requestedLabel == null || requestedLabel.isBlank()
+                ? authenticatorNames.nameOf(aaguid) : Names.label(requestedLabel);
+        return new StoredPasskey(
+                result.getKeyId().getId(),
+                options.getUser().getId(),
+                result.getPublicKeyCose(),
+                result.getSignatureCount(),
+                response.getTransports().stream().map(AuthenticatorTransport::getId).collect(Collectors.toSet()),
+                aaguid,
+                result.isBackupEligible(),
+                result.isBackedUp(),
+                result.isUserVerified(),
+                response.getAttestation().getFormat(),
+                label,
+                now,
+                signsIn ? now : null);
+    }
+
+    private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(String json) {
+        try {
+            return Json.MAPPER.readValue(json, Json.REGISTRATION);
+        } catch (IOException | RuntimeException e) {
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
+        }
+    }
+
+    private static PublicKeyCredentialCreationOptions options(PendingCeremony pending) {
+        try {
+            return Json.MAPPER.readValue(pending.requestJson(), PublicKeyCredentialCreationOptions.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A pending registration could not be read back", e);
+        }
+    }
+
+    private PasskeyAccounts accountsForSignUp() {
+        if (!configuration.signUpAllowed() || !accounts.isResolvable()) {
+            throw new Refusal(PasskeyErrorCode.SIGN_UP_DISABLED);
+        }
+        return accounts.get();
+    }
+
+    private ByteArray newUserHandle() {
+        byte[] handle = new byte[USER_HANDLE_BYTES];
+        random.nextBytes(handle);
+        return new ByteArray(handle);
+    }
+
+    /** A completed sign-up. */
+    public record NewAccount(String username, StoredPasskey passkey) {
+    }
+
+    private void announce(String username, StoredPasskey passkey, boolean signUp) {
+        String credentialId = passkey.credentialId().getBase64Url();
+        LOG.info(() -> (signUp ? "Passkey sign-up: " : "Passkey added: ") + "caller=" + username
+                + " credential=" + LogText.shortId(credentialId) + " aaguid=" + passkey.aaguid()
+                + " backupEligible=" + passkey.backupEligible());
+        registered.fire(new PasskeyRegistered(username, credentialId, signUp));
+    }
+}

@@ -1,0 +1,119 @@
+package org.passkeyee.internal.ceremony.pending;
+
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.zip.DataFormatException;
+
+/**
+ * A started ceremony waiting for the browser's answer, kept in the HTTP session.
+ *
+ * <p>The Yubico request objects are not {@link Serializable}, so the request is kept as the JSON
+ * Yubico writes and reads back; everything here is serializable so that a distributable
+ * application can replicate its sessions. It is serialized in a compact form (the JSON packed by
+ * {@link CeremonyJsonCodec}), which keeps a pending sign-up well under 1 KiB of session state.
+ *
+ * @param kind        what the ceremony is for
+ * @param requestJson Yubico's JSON of the creation options or the assertion request
+ * @param username    the caller the ceremony is for, or {@code null} for a usernameless sign-in
+ * @param expiresAt   when the challenge stops being accepted
+ * @param conditional whether the browser was asked for a conditional create, which may answer
+ *                    without user presence
+ */
+public record PendingCeremony(Kind kind, String requestJson, String username, Instant expiresAt, boolean conditional)
+        implements Serializable {
+
+    public enum Kind {
+        /** Creating an account together with its first passkey. */
+        SIGN_UP,
+        /** Adding a passkey to the signed-in caller. */
+        ADD_PASSKEY,
+        /** Signing in. */
+        SIGN_IN;
+
+        /** The session attribute holding this kind's pending ceremony: sign-up and adding share one slot. */
+        String sessionAttribute() {
+            return this == SIGN_IN ? PendingCeremonies.AUTHENTICATION_ATTRIBUTE : PendingCeremonies.REGISTRATION_ATTRIBUTE;
+        }
+    }
+
+    boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(this);
+    }
+
+    /** What a pending ceremony is written as; read back as the ceremony itself. */
+    static final class SerializedForm implements Externalizable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private static final byte FORMAT = 1;
+        private static final int MAX_PACKED_BYTES = 1 << 20;
+
+        private PendingCeremony ceremony;
+
+        /** For deserialization only. */
+        public SerializedForm() {
+        }
+
+        SerializedForm(PendingCeremony ceremony) {
+            this.ceremony = ceremony;
+        }
+
+        @Override
+        public void writeExternal(ObjectOutput out) throws IOException {
+            out.writeByte(FORMAT);
+            out.writeByte(ceremony.kind().ordinal());
+            out.writeLong(ceremony.expiresAt().getEpochSecond());
+            out.writeInt(ceremony.expiresAt().getNano());
+            out.writeBoolean(ceremony.conditional());
+            out.writeBoolean(ceremony.username() != null);
+            if (ceremony.username() != null) {
+                out.writeUTF(ceremony.username());
+            }
+            byte[] packed = CeremonyJsonCodec.pack(ceremony.requestJson());
+            out.writeInt(packed.length);
+            out.write(packed);
+        }
+
+        @Override
+        public void readExternal(ObjectInput in) throws IOException {
+            if (in.readByte() != FORMAT) {
+                throw new InvalidObjectException("A pending ceremony of an unknown format");
+            }
+            Kind[] kinds = Kind.values();
+            int kind = in.readUnsignedByte();
+            if (kind >= kinds.length) {
+                throw new InvalidObjectException("A pending ceremony of an unknown kind");
+            }
+            Instant expiresAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            boolean conditional = in.readBoolean();
+            String username = in.readBoolean() ? in.readUTF() : null;
+            int length = in.readInt();
+            if (length < 0 || length > MAX_PACKED_BYTES) {
+                throw new InvalidObjectException("A pending ceremony of an impossible size");
+            }
+            byte[] packed = new byte[length];
+            in.readFully(packed);
+            try {
+                ceremony = new PendingCeremony(kinds[kind], CeremonyJsonCodec.unpack(packed), username, expiresAt, conditional);
+            } catch (DataFormatException e) {
+                throw new InvalidObjectException("A pending ceremony's request could not be unpacked");
+            }
+        }
+
+        @Serial
+        private Object readResolve() {
+            return ceremony;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.passkeyee.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.Principal;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.Json;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.ceremony.AuthenticationCeremony;
+import org.passkeyee.internal.ceremony.RegistrationCeremony;
+import org.passkeyee.internal.security.SessionState;
+import org.passkeyee.internal.security.SignInOutcome;
+
+/**
+ * The ceremony endpoints the servlet serves: options for both ceremonies, adding a passkey, the
+ * answer to a sign-in the mechanism performed, and sign-out.
+ */
+@Singleton
+public class CeremonyEndpoints {
+
+    private final PasskeyConfiguration configuration;
+    private final RegistrationCeremony registration;
+    private final AuthenticationCeremony authentication;
+    private final PasskeySummaries summaries;
+    private final JsonRequestReader reader;
+
+    @Inject
+    CeremonyEndpoints(PasskeyConfiguration configuration, RegistrationCeremony registration,
+                      AuthenticationCeremony authentication, PasskeySummaries summaries) {
+        this.configuration = configuration;
+        this.registration = registration;
+        this.authentication = authentication;
+        this.summaries = summaries;
+        this.reader = new JsonRequestReader(configuration.maxRequestBytes());
+    }
+
+    /** {@code POST /register/options}: a signed-in caller adds a passkey; anyone else signs up. */
+    void registrationOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ObjectNode body = reader.readObject(request);
+        Principal caller = request.getUserPrincipal();
+        ObjectNode options;
+        if (caller != null) {
+            requireRecentSignIn(request);
+            options = registration.startAddPasskey(request, caller.getName(), conditional(body));
+        } else {
+            String username = JsonRequestReader.optionalText(body, "username");
+            if (username == null) {
+                throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED,
+                        "Sign in to add a passkey, or give a username to create an account.");
+            }
+            options = registration.startSignUp(request, username, JsonRequestReader.optionalText(body, "displayName"));
+        }
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, options);
+    }
+
+    /**
+     * {@code POST /register}: after a sign-up the mechanism already completed, its answer;
+     * otherwise the signed-in caller's new passkey.
+     */
+    void register(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SignInOutcome signUp = SignInOutcome.of(request);
+        if (signUp != null && signUp.newPasskey() != null) {
+            ObjectNode answer = summaries.summary(signUp.newPasskey());
+            answer.put("authenticated", true).put("username", signUp.username()).put("redirect", signUp.redirect());
+            JsonAnswers.write(response, HttpServletResponse.SC_CREATED, answer);
+            return;
+        }
+        ObjectNode body = reader.readObject(request);
+        Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
+        requireRecentSignIn(request);
+        JsonNode credential = body.get("credential");
+        if (!(credential instanceof ObjectNode)) {
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
+        }
+        var passkey = registration.completeAddition(request, caller.getName(), credential.toString(),
+                JsonRequestReader.optionalText(body, "label"));
+        JsonAnswers.write(response, HttpServletResponse.SC_CREATED, summaries.summary(passkey));
+    }
+
+    /** {@code POST /login/options}: request options, usernameless or for a username. */
+    void loginOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ObjectNode body = reader.readObject(request);
+        ObjectNode options = authentication.start(request, JsonRequestReader.optionalText(body, "username"));
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, options);
+    }
+
+    /** {@code POST /login}: the mechanism signed the caller in; answer where to go. */
+    void loginAnswer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SignInOutcome outcome = SignInOutcome.of(request);
+        if (outcome == null) {
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
+        ObjectNode answer = Json.MAPPER.createObjectNode()
+                .put("authenticated", true)
+                .put("username", outcome.username())
+                .put("redirect", outcome.redirect());
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, answer);
+    }
+
+    /** {@code POST /logout}: signs out and ends the session. */
+    void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            throw new IOException("The container refused to sign the caller out", e);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        JsonAnswers.noContent(response);
+    }
+
+    private static boolean conditional(ObjectNode body) {
+        JsonNode conditional = body.get("conditional");
+        if (conditional == null || conditional.isNull()) {
+            return false;
+        }
+        if (!conditional.isBoolean()) {
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'conditional' must be true or false.");
+        }
+        return conditional.booleanValue();
+    }
+
+    private void requireRecentSignIn(HttpServletRequest request) {
+        SessionState.requireSignedInWithin(request, configuration.reauthenticationWindow());
+    }
+}

@@ -1,0 +1,116 @@
+package org.passkeyee.internal.http;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.TransactionalException;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.internal.LogText;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.security.CrossSiteRequests;
+
+/**
+ * Serves the passkey endpoints under the configured prefix (see the HTTP contract in the README).
+ * Overrides {@code service} because Servlet 6.0 has no {@code doPatch}. Every refusal is a JSON
+ * answer with its stable code; a failing store (including a JTA commit that fails after the store
+ * method returned, which surfaces as {@code TransactionalException}) is a 503; an unexpected fault
+ * is logged here and answered with a plain JSON 500 that holds no detail.
+ */
+final class PasskeyEndpointServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(PasskeyEndpointServlet.class.getName());
+
+    private final transient EndpointPaths paths;
+    private final transient CeremonyEndpoints ceremonies;
+    private final transient ManagementEndpoints management;
+    private final transient CrossSiteRequests crossSite;
+
+    PasskeyEndpointServlet(EndpointPaths paths, CeremonyEndpoints ceremonies, ManagementEndpoints management,
+                           CrossSiteRequests crossSite) {
+        this.paths = paths;
+        this.ceremonies = ceremonies;
+        this.management = management;
+        this.crossSite = crossSite;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (CrossSiteRequests.changesState(request.getMethod()) && crossSite.isCrossSite(request)) {
+                throw new Refusal(PasskeyErrorCode.CROSS_SITE_REQUEST);
+            }
+            route(request, response, request.getMethod(), paths.endpointPath(request));
+        } catch (Refusal refusal) {
+            JsonAnswers.error(response, refusal);
+        } catch (PasskeyStoreException | TransactionalException storeDown) {
+            LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(storeDown));
+            JsonAnswers.error(response, new Refusal(PasskeyErrorCode.STORE_UNAVAILABLE));
+        } catch (RuntimeException fault) {
+            LOG.log(Level.SEVERE, "Passkey endpoint failed: " + request.getMethod() + " " + request.getRequestURI(), fault);
+            JsonAnswers.internalError(response);
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, String method, String path)
+            throws IOException {
+        if (path == null) {
+            throw new Refusal(PasskeyErrorCode.NOT_FOUND);
+        }
+        switch (path) {
+            case EndpointPaths.REGISTER_OPTIONS -> post(method, () -> ceremonies.registrationOptions(request, response));
+            case EndpointPaths.REGISTER -> post(method, () -> ceremonies.register(request, response));
+            case EndpointPaths.LOGIN_OPTIONS -> post(method, () -> ceremonies.loginOptions(request, response));
+            case EndpointPaths.LOGIN -> post(method, () -> ceremonies.loginAnswer(request, response));
+            case EndpointPaths.LOGOUT -> post(method, () -> ceremonies.logout(request, response));
+            case EndpointPaths.CREDENTIALS -> {
+                requireMethod(method, "GET");
+                management.list(request, response, caller(request));
+            }
+            default -> routeCredential(request, response, method, path);
+        }
+    }
+
+    private void routeCredential(HttpServletRequest request, HttpServletResponse response, String method, String path)
+            throws IOException {
+        String prefix = EndpointPaths.CREDENTIALS + "/";
+        String id = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+        if (id.isEmpty() || id.contains("/")) {
+            throw new Refusal(PasskeyErrorCode.NOT_FOUND);
+        }
+        switch (method) {
+            case "PATCH" -> management.rename(request, response, caller(request), id);
+            case "DELETE" -> management.delete(request, response, caller(request), id);
+            default -> throw new Refusal(PasskeyErrorCode.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    private static void post(String method, Endpoint endpoint) throws IOException {
+        requireMethod(method, "POST");
+        endpoint.serve();
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!expected.equals(method)) {
+            throw new Refusal(PasskeyErrorCode.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    private static String caller(HttpServletRequest request) {
+        Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED);
+        }
+        return caller.getName();
+    }
+
+    @FunctionalInterface
+    private interface Endpoint {
+        void serve() throws IOException;
+    }
+}

@@ -1,0 +1,2 @@
+/** The passkey endpoints: the servlet and its routes, JSON requests read strictly, JSON answers. */
+package org.passkeyee.internal.http;

@@ -1,0 +1,36 @@
+package org.passkeyee.internal.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Recognises requests that a page of another site made the browser send, with the caller's
+ * cookies (cross-site request forgery), from the headers browsers set themselves: {@code Origin}
+ * (on every POST, PATCH and DELETE of current browsers) must be one of the configured origins;
+ * without it, {@code Sec-Fetch-Site} must not say {@code cross-site} or {@code same-site}.
+ * Clients that are not browsers send neither and pass: they carry no victim's cookies.
+ */
+public final class CrossSiteRequests {
+
+    private final Set<String> origins;
+
+    public CrossSiteRequests(Collection<String> origins) {
+        this.origins = Set.copyOf(origins);
+    }
+
+    /** Whether the request comes from a page of another site (or an opaque {@code null} origin). */
+    public boolean isCrossSite(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            return !origins.contains(origin);
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        return "cross-site".equals(site) || "same-site".equals(site);
+    }
+
+    /** Whether the method changes state (everything but GET, HEAD and OPTIONS). */
+    public static boolean changesState(String method) {
+        return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
+    }
+}

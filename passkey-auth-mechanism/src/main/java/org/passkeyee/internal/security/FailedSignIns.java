@@ -1,0 +1,122 @@
+package org.passkeyee.internal.security;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.passkeyee.PasskeyConfiguration;
+
+/**
+ * Counts failed sign-ins per credential ID and per username (the name a username-first sign-in
+ * asked for, known or not, so that throttling tells nothing about which names exist). After
+ * {@code passkey.failed-sign-ins-before-throttling} failures within {@link #WINDOW} of each other,
+ * each further failure is answered 429 with a wait that doubles, from 1 second up to
+ * {@link #LONGEST_WAIT}.
+ *
+ * <p>Only failures are throttled, never the verification: a sign-in is always verified, and a
+ * valid one signs in and clears the counts. So someone who hammers a person's passkey or name
+ * (credential IDs are not secret) cannot lock the owner out; what they get is 429s, and the
+ * application gets a {@code PasskeySignInThrottled} event. Addresses are not counted: behind a
+ * proxy only the proxy knows them.
+ *
+ * <p>At most {@link #MAX_TRACKED} names and IDs are tracked, the least recently failed forgotten
+ * first, so that random IDs cannot fill the heap. Counts are per server (see the admin guide
+ * for a cluster).
+ */
+@Singleton
+public class FailedSignIns {
+
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+    static final int MAX_TRACKED = 10_000;
+
+    private final int allowedFailures;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+            return size() > MAX_TRACKED;
+        }
+    };
+
+    @Inject
+    FailedSignIns(PasskeyConfiguration configuration) {
+        this(configuration.failedSignInsBeforeThrottling(), Clock.systemUTC());
+    }
+
+    FailedSignIns(int allowedFailures, Clock clock) {
+        this.allowedFailures = allowedFailures;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts a failed sign-in for the credential ID and the username, either of which may be
+     * {@code null}.
+     *
+     * @return the throttling of each of them for which this failure is beyond the allowed number
+     *         (none, one or both)
+     */
+    synchronized List<Throttling> failed(String credentialId, String username) {
+        Instant now = clock.instant();
+        List<Throttling> throttled = new ArrayList<>(2);
+        if (credentialId != null) {
+            count("c:" + credentialId, now).ifPresent(t -> throttled.add(t.of(credentialId, null)));
+        }
+        if (username != null) {
+            count("u:" + username, now).ifPresent(t -> throttled.add(t.of(null, username)));
+        }
+        return throttled;
+    }
+
+    /** A sign-in succeeded: the credential ID and username start again from zero. */
+    synchronized void succeeded(String credentialId, String username) {
+        if (!failures.isEmpty()) {
+            failures.remove("c:" + credentialId);
+            failures.remove("u:" + username);
+        }
+    }
+
+    private Optional<Throttling> count(String key, Instant now) {
+        Failures counted = failures.get(key);
+        if (counted == null || !now.isBefore(counted.last.plus(WINDOW))) {
+            counted = new Failures();
+            failures.put(key, counted);
+        }
+        counted.count++;
+        counted.last = now;
+        int beyond = counted.count - allowedFailures;
+        if (beyond <= 0) {
+            return Optional.empty();
+        }
+        Duration doubling = beyond > 20 ? LONGEST_WAIT : Duration.ofSeconds(1L << (beyond - 1));
+        Duration wait = doubling.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubling;
+        return Optional.of(new Throttling(null, null, counted.count, wait, beyond == 1));
+    }
+
+    /**
+     * A failure beyond the allowed number.
+     *
+     * @param credentialId the credential ID throttled, or {@code null}
+     * @param username     the username throttled, or {@code null}
+     * @param failures     failures counted for it
+     * @param retryAfter   how long the client is asked to wait
+     * @param started      whether this failure started the throttling (the first beyond the allowed number)
+     */
+    record Throttling(String credentialId, String username, int failures, Duration retryAfter, boolean started) {
+
+        private Throttling of(String credentialId, String username) {
+            return new Throttling(credentialId, username, failures, retryAfter, started);
+        }
+    }
+
+    private static final class Failures {
+        private int count;
+        private Instant last;
+    }
+}

@@ -1,0 +1,112 @@
+package org.passkeyee.internal.security;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.auth.message.callback.GroupPrincipalCallback;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.http.EndpointPaths;
+import org.passkeyee.internal.http.JsonAnswers;
+
+/**
+ * The HTTP edge of passkey sign-in. It runs on every request, so each case is a cheap test:
+ * <ol>
+ *   <li>{@code SecurityContext.authenticate} with a credential: the application's own sign-in
+ *       (a password form), validated by its identity stores, so passwords and passkeys live side
+ *       by side under this one mechanism ({@link CeremonyLogins#signInWith});</li>
+ *   <li>{@code POST {prefix}/login}: a passkey sign-in ({@link CeremonyLogins#signIn});</li>
+ *   <li>{@code POST {prefix}/register} while a sign-up is pending: a sign-up that signs the new
+ *       caller in ({@link CeremonyLogins#signUp});</li>
+ *   <li>a caller already signed in this session: the container is told again, as Jakarta
+ *       Security's {@code @AutoApplySession} does;</li>
+ *   <li>a protected resource asked for while signed out: a JSON 401 for clients that want JSON,
+ *       otherwise a redirect to the login page, remembering the page;</li>
+ *   <li>anything else: nothing.</li>
+ * </ol>
+ * Every other passkey endpoint is served by the endpoint servlet.
+ */
+@Singleton
+public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private final PasskeyConfiguration configuration;
+    private final EndpointPaths paths;
+    private final CeremonyLogins logins;
+
+    @Inject
+    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, CeremonyLogins logins) {
+        this.configuration = configuration;
+        this.paths = new EndpointPaths(configuration.endpointPrefix());
+        this.logins = logins;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        try {
+            Credential credential = context.isAuthenticationRequest() && context.getAuthParameters() != null
+                    ? context.getAuthParameters().getCredential() : null;
+            if (credential != null) {
+                return logins.signInWith(credential, request, context);
+            }
+            if (paths.isSignIn(request)) {
+                return logins.signIn(request, response, context);
+            }
+            if (paths.isRegistration(request) && logins.isSignUpPending(request)) {
+                return logins.signUp(request, response, context);
+            }
+            Principal caller = request.getUserPrincipal();
+            if (caller != null) {
+                return continueSession(caller, SessionState.callerGroups(request), context);
+            }
+            if (context.isProtected()) {
+                return askToSignIn(request, response, context);
+            }
+            return context.doNothing();
+        } catch (IOException e) {
+            throw new AuthenticationException("Could not answer a passkey request", e);
+        }
+    }
+
+    private static AuthenticationStatus continueSession(Principal caller, String[] groups, HttpMessageContext context)
+            throws AuthenticationException {
+        try {
+            // The groups too: Payara 6 otherwise looks them up in a thread-local that concurrent
+            // requests can clear (payara/Payara#6145, fixed in Payara 7 only), and the caller gets a 403.
+            Callback principal = new CallerPrincipalCallback(context.getClientSubject(), caller);
+            context.getHandler().handle(groups == null ? new Callback[]{principal}
+                    : new Callback[]{principal, new GroupPrincipalCallback(context.getClientSubject(), groups)});
+            return AuthenticationStatus.SUCCESS;
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException("The container refused the session's caller", e);
+        }
+    }
+
+    private AuthenticationStatus askToSignIn(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) throws IOException {
+        if (wantsJson(request)) {
+            JsonAnswers.error(response, new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        logins.rememberReturnTo(request);
+        return context.redirect(request.getContextPath() + configuration.loginPage());
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        boolean asksJson = accept != null && accept.contains("application/json") && !accept.contains("text/html");
+        return asksJson || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+    }
+}

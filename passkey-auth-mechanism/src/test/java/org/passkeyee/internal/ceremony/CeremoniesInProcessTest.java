@@ -1,0 +1,96 @@
+package org.passkeyee.internal.ceremony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.yubico.webauthn.data.ByteArray;
+import org.junit.jupiter.api.Test;
+import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.testsupport.Tamper;
+
+/**
+ * Both ceremonies in-process with the software authenticator, on the in-memory store: what a
+ * valid answer gives, and the refusals decided in the ceremony, with their status.
+ */
+class CeremoniesInProcessTest {
+
+    private final CeremonyHarness harness = new CeremonyHarness();
+
+    @Test
+    void signInWhenValidUsernamelessOrUsernameFirstThenTheCallerWithTheCredentialUsed() {
+        for (boolean usernameFirst : new boolean[] {false, true}) {
+            CeremonyHarness.SignIn signIn = harness.newSignIn(usernameFirst);
+
+            AuthenticationCeremony.VerifiedSignIn verified = harness.finish(signIn, signIn.validResponse().toString());
+
+            assertEquals(CeremonyHarness.CALLER, verified.username());
+            assertEquals(signIn.validResponse().path("id").asText(), verified.credentialId());
+        }
+    }
+
+    @Test
+    void signInWhenThePasskeyIsDeletedWhileItIsVerifiedThenUnknownCredentialNotACloneWarning() throws Exception {
+        CeremonyHarness.SignIn signIn = harness.newSignIn(false);
+        ByteArray id = ByteArray.fromBase64Url(signIn.validResponse().path("id").asText());
+        harness.store.addSecondPasskeyFor(id);
+        harness.store.beforeNextSignIn = () -> assertEquals(PasskeyCredentialStore.DeleteOutcome.DELETED,
+                harness.store.delete(harness.store.findPasskey(id).orElseThrow().userHandle(), id, true));
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(signIn, signIn.validResponse().toString()));
+
+        assertEquals(PasskeyErrorCode.UNKNOWN_CREDENTIAL, refusal.code());
+        assertEquals(401, refusal.status());
+    }
+
+    @Test
+    void signInWhenAnotherSignInStoredAHigherCountMeanwhileThenCounterRegressed() {
+        CeremonyHarness.SignIn first = harness.newSignIn(false);
+        CeremonyHarness.SignIn second = harness.newSignIn(false);
+        harness.finish(second, second.validResponse().toString());
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(first, first.validResponse().toString()));
+
+        assertEquals(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED, refusal.code());
+    }
+
+    @Test
+    void signInWhenRefusedThen401AndWhenMalformedThen400() {
+        CeremonyHarness.SignIn badSignature = harness.newSignIn(true, Tamper.none().corruptSignature());
+        CeremonyHarness.SignIn malformed = harness.newSignIn(false);
+
+        Refusal invalid = assertThrows(Refusal.class, () -> harness.finish(badSignature, badSignature.validResponse().toString()));
+        Refusal unreadable = assertThrows(Refusal.class, () -> harness.finish(malformed, "{\"id\":"));
+
+        assertEquals(PasskeyErrorCode.INVALID_SIGNATURE, invalid.code());
+        assertEquals(401, invalid.status());
+        assertEquals(PasskeyErrorCode.MALFORMED_REQUEST, unreadable.code());
+        assertEquals(400, unreadable.status());
+    }
+
+    @Test
+    void signInWhenTheDeviceBoundPasskeyClaimsBackupEligibilityThenRefusedByOurCheckNotYubicos() {
+        int userPresentVerifiedAndBackupEligible = 0x01 | 0x04 | 0x08;
+        CeremonyHarness.SignIn signIn = harness.newSignIn(false, Tamper.none().flags(userPresentVerifiedAndBackupEligible));
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(signIn, signIn.validResponse().toString()));
+
+        assertEquals(PasskeyErrorCode.ASSERTION_REJECTED, refusal.code());
+        assertEquals("The passkey changed its backup eligibility.", refusal.getMessage());
+    }
+
+    @Test
+    void registrationWhenValidThenStoredAndWhenReplayedThenCeremonyNotFoundAs400() {
+        CeremonyHarness.Registration registration = harness.newRegistration();
+        int before = harness.store.passkeyCount();
+
+        harness.finish(registration, registration.validResponse().toString());
+        Refusal replay = assertThrows(Refusal.class,
+                () -> harness.finish(registration, registration.validResponse().toString()));
+
+        assertEquals(before + 1, harness.store.passkeyCount());
+        assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, replay.code());
+        assertEquals(400, replay.status());
+    }
+}

@@ -1,0 +1,129 @@
+package org.passkeyee.internal.ceremony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.internal.Refusal;
+import org.passkeyee.testsupport.Cbor;
+
+/**
+ * Structure-aware fuzzing of both ceremonies, in-process: each input starts from a valid ceremony
+ * made by the software authenticator and breaks one to three things in it
+ * ({@link ResponseMutator}). Whatever comes in, finishing the ceremony either succeeds or ends in
+ * a {@link Refusal} with a stable code (a 4xx answer at the edge), never in any other
+ * exception (a 500), and a refused input stores nothing.
+ *
+ * <p>jqwik drives it: every input is one 64-bit seed of a {@link Random}, the run's seed is fixed
+ * so that a run is reproducible, and a failure reports the seed that replays it. The number of
+ * inputs is {@code jqwik.tries.default} ({@code src/test/resources/junit-platform.properties}: a
+ * bounded run in every build; {@code ./run-benchmark.sh fuzz} runs 100,000 per ceremony). The
+ * outcome histogram jqwik prints lists the refusal codes seen; the summary line after each
+ * property counts inputs, distinct codes and unexpected exceptions.
+ */
+class CeremonyFuzzTest {
+
+    private static CeremonyHarness harness;
+    private static final List<String> UNEXPECTED = new ArrayList<>();
+
+    @BeforeContainer
+    static void startHarness() {
+        harness = new CeremonyHarness();
+    }
+
+    @AfterContainer
+    static void report() {
+        System.out.printf("Ceremony fuzzing: unexpected exceptions %d%n", UNEXPECTED.size());
+    }
+
+    @Property(seed = "20261201", shrinking = ShrinkingMode.OFF)
+    void signInWhateverTheResponseThenSuccessOrACodedRefusal(@ForAll long seed) {
+        Random random = new Random(seed);
+        CeremonyHarness.SignIn signIn = harness.newSignIn(random.nextBoolean());
+        List<String> mutations = new ArrayList<>();
+        String response = ResponseMutator.mutate(signIn.validResponse(), random, mutations);
+        int stored = harness.store.passkeyCount();
+
+        String outcome = outcome(() -> harness.finish(signIn, response), seed, mutations);
+
+        Statistics.label("sign-in").collect(outcome);
+        assertEquals(stored, harness.store.passkeyCount(), "a sign-in never adds or removes a passkey");
+    }
+
+    @Property(seed = "20261202", shrinking = ShrinkingMode.OFF)
+    void registrationWhateverTheResponseThenSuccessOrACodedRefusal(@ForAll long seed) {
+        Random random = new Random(seed);
+        CeremonyHarness.Registration registration = harness.newRegistration();
+        List<String> mutations = new ArrayList<>();
+        String response = ResponseMutator.mutate(registration.validResponse(), random, mutations);
+        int stored = harness.store.passkeyCount();
+
+        String outcome = outcome(() -> harness.finish(registration, response), seed, mutations);
+
+        Statistics.label("registration").collect(outcome);
+        assertEquals(outcome.equals("accepted") ? stored + 1 : stored, harness.store.passkeyCount(),
+                () -> "a refused registration stores nothing: " + mutations);
+    }
+
+    /**
+     * Found by this fuzzer: a COSE key parameter of the wrong CBOR type made Yubico throw a bare
+     * {@code IllegalStateException} ("Not an integer type"), answered 500.
+     */
+    @Example
+    void registrationWhenACoseKeyParameterHasTheWrongCborTypeThenRegistrationRejected() {
+        CeremonyHarness.Registration registration = harness.newRegistration();
+        ObjectNode response = registration.validResponse().deepCopy();
+        ObjectNode attestationResponse = (ObjectNode) response.get("response");
+        Map<Object, Object> attestation = new LinkedHashMap<>((Map<?, ?>) Cbor.decode(
+                Base64.getUrlDecoder().decode(attestationResponse.get("attestationObject").asText())));
+        byte[] authData = (byte[]) attestation.get("authData");
+        int keyStart = 55 + (((authData[53] & 0xff) << 8) | (authData[54] & 0xff));
+        Map<Object, Object> coseKey = new LinkedHashMap<>((Map<?, ?>) Cbor.decode(Arrays.copyOfRange(authData, keyStart, authData.length)));
+        coseKey.put(3L, "ES256");
+        byte[] keyBytes = Cbor.encode(coseKey);
+        byte[] mutated = Arrays.copyOf(authData, keyStart + keyBytes.length);
+        System.arraycopy(keyBytes, 0, mutated, keyStart, keyBytes.length);
+        attestation.put("authData", mutated);
+        attestationResponse.put("attestationObject", Base64.getUrlEncoder().withoutPadding().encodeToString(Cbor.encode(attestation)));
+        int stored = harness.store.passkeyCount();
+
+        Refusal refused = assertThrows(Refusal.class, () -> harness.finish(registration, response.toString()));
+
+        assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, refused.code());
+        assertEquals(stored, harness.store.passkeyCount());
+    }
+
+    /** "accepted", the refusal's code, or a test failure naming the seed and the mutations. */
+    private static String outcome(Runnable finish, long seed, List<String> mutations) {
+        try {
+            finish.run();
+            return "accepted";
+        } catch (Refusal refusal) {
+            return refusal.code().code();
+        } catch (PasskeyStoreException impossible) {
+            return fail("the in-memory store cannot fail", impossible);
+        } catch (RuntimeException unexpected) {
+            synchronized (UNEXPECTED) {
+                UNEXPECTED.add(seed + " " + mutations);
+            }
+            return fail("seed " + seed + ", mutations " + mutations + ": " + unexpected, unexpected);
+        }
+    }
+}

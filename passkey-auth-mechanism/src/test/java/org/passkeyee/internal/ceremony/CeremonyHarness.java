@@ -1,0 +1,112 @@
+package org.passkeyee.internal.ceremony;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyRegistered;
+import org.passkeyee.UserVerificationPolicy;
+import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.ceremony.pending.PendingCeremony;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Tamper;
+
+/**
+ * TEST-ONLY: both ceremonies in-process, as the endpoints run them, on an in-memory store: a
+ * valid registration or sign-in made by the software authenticator, ready to be mutated and
+ * finished. One harness per fuzz run; every input gets a fresh pending ceremony.
+ */
+final class CeremonyHarness {
+
+    static final String ORIGIN = "https://example.com";
+    static final String CALLER = "fuzzed-caller";
+
+    final InMemoryPasskeyStore store = new InMemoryPasskeyStore();
+    private final PendingCeremonies pendingCeremonies;
+    private final AuthenticationCeremony authentication;
+    private final RegistrationCeremony registration;
+    private final SoftwareAuthenticator authenticator = SoftwareAuthenticator.deviceBound();
+
+    @SuppressWarnings("unchecked")
+    CeremonyHarness() {
+        PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
+                UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
+                Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5);
+        pendingCeremonies = new PendingCeremonies(configuration);
+        authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]));
+        Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
+        registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
+                new AuthenticatorNames());
+        HttpServletRequest request = signedInRequest();
+        JsonNode options = registration.startAddPasskey(request, CALLER, false);
+        registration.completeAddition(request, CALLER, authenticator.register(options, ORIGIN).toString(), "Seed");
+    }
+
+    /** A sign-in ready to finish: its pending ceremony and the authenticator's valid answer. */
+    SignIn newSignIn(boolean usernameFirst) {
+        return newSignIn(usernameFirst, Tamper.none());
+    }
+
+    /** A sign-in ready to finish, its answer made with {@code tamper}. */
+    SignIn newSignIn(boolean usernameFirst, Tamper tamper) {
+        HttpServletRequest request = signedInRequest();
+        ObjectNode options = authentication.start(request, usernameFirst ? CALLER : null);
+        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+        return new SignIn(pending, authenticator.authenticate(options, ORIGIN, tamper));
+    }
+
+    /** Finishes a sign-in with {@code response} as the browser's JSON. */
+    AuthenticationCeremony.VerifiedSignIn finish(SignIn signIn, String response) {
+        return authentication.finish(signIn.pending(), response);
+    }
+
+    /** A registration ready to finish: the request holding its pending ceremony and a valid answer. */
+    Registration newRegistration() {
+        HttpServletRequest request = signedInRequest();
+        JsonNode options = registration.startAddPasskey(request, CALLER, false);
+        return new Registration(request, SoftwareAuthenticator.deviceBound().register(options, ORIGIN));
+    }
+
+    /** Finishes adding a passkey with {@code response} as the browser's JSON. */
+    void finish(Registration added, String response) {
+        registration.completeAddition(added.request(), CALLER, response, null);
+    }
+
+    record SignIn(PendingCeremony pending, ObjectNode validResponse) {
+    }
+
+    record Registration(HttpServletRequest request, ObjectNode validResponse) {
+    }
+
+    /** A request of {@link #CALLER} with a session of its own (a map behind a mock). */
+    private static HttpServletRequest signedInRequest() {
+        Map<String, Object> attributes = new ConcurrentHashMap<>();
+        HttpSession session = mock(HttpSession.class);
+        when(session.getAttribute(anyString())).thenAnswer(call -> attributes.get(call.<String>getArgument(0)));
+        doAnswer(call -> attributes.put(call.getArgument(0), call.getArgument(1))).when(session).setAttribute(anyString(), any());
+        doAnswer(call -> attributes.remove(call.<String>getArgument(0))).when(session).removeAttribute(anyString());
+        when(session.getId()).thenReturn("fuzz-session");
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getSession(false)).thenReturn(session);
+        when(request.getSession(true)).thenReturn(session);
+        when(request.getSession()).thenReturn(session);
+        Principal caller = () -> CALLER;
+        when(request.getUserPrincipal()).thenReturn(caller);
+        return request;
+    }
+}

@@ -1,0 +1,279 @@
+package org.passkeyee.internal.ceremony;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.passkeyee.testsupport.Cbor;
+
+/**
+ * TEST-ONLY: breaks one thing in a valid WebAuthn response, knowing its structure: any JSON
+ * member (removed, null, another type, empty, huge, not base64url), and inside the binary members
+ * the client data JSON, the authenticator data (flags, counter, RP ID hash, lengths), the
+ * signature, and the attestation object's CBOR with its authenticator data and COSE key. Every
+ * choice comes from the given {@link Random}, so a seed reproduces an input exactly.
+ */
+final class ResponseMutator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
+    /** Offset of the flags byte, the counter and the attested credential data in authenticator data. */
+    private static final int FLAGS = 32;
+    private static final int COUNTER = 33;
+    private static final int CREDENTIAL_ID_LENGTH = 53;
+
+    private ResponseMutator() {
+    }
+
+    /** A copy of {@code valid} with one to three mutations; {@code log} gets a line per mutation. */
+    static String mutate(ObjectNode valid, Random random, List<String> log) {
+        ObjectNode response = valid.deepCopy();
+        int mutations = 1 + random.nextInt(3);
+        for (int i = 0; i < mutations; i++) {
+            List<List<String>> paths = new ArrayList<>();
+            collectPaths(response, new ArrayList<>(), paths);
+            List<String> path = paths.get(random.nextInt(paths.size()));
+            log.add(mutateAt(response, path, random));
+        }
+        return response.toString();
+    }
+
+    private static void collectPaths(JsonNode node, List<String> prefix, List<List<String>> into) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                List<String> path = new ArrayList<>(prefix);
+                path.add(name);
+                into.add(path);
+                collectPaths(object.get(name), path, into);
+            });
+        }
+    }
+
+    private static String mutateAt(ObjectNode root, List<String> path, Random random) {
+        ObjectNode parent = root;
+        for (String name : path.subList(0, path.size() - 1)) {
+            parent = (ObjectNode) parent.get(name);
+        }
+        String field = path.get(path.size() - 1);
+        JsonNode value = parent.get(field);
+        boolean binary = value != null && value.isTextual() && isBinaryMember(field);
+        if (binary && random.nextInt(3) > 0) {
+            byte[] bytes = decodeOrEmpty(value.textValue());
+            byte[] mutated = switch (field) {
+                case "clientDataJSON" -> clientData(bytes, random);
+                case "authenticatorData" -> authenticatorData(bytes, random);
+                case "attestationObject" -> attestationObject(bytes, random);
+                default -> bytes(bytes, random);
+            };
+            parent.put(field, B64.encodeToString(mutated));
+            return String.join(".", path) + ": bytes";
+        }
+        JsonNode replacement = anyValue(random);
+        if (replacement == null) {
+            parent.remove(field);
+            return String.join(".", path) + ": removed";
+        }
+        parent.set(field, replacement);
+        return String.join(".", path) + " = " + abbreviate(replacement.toString());
+    }
+
+    private static boolean isBinaryMember(String field) {
+        return switch (field) {
+            case "id", "rawId", "clientDataJSON", "authenticatorData", "signature", "userHandle", "attestationObject",
+                 "publicKey" -> true;
+            default -> false;
+        };
+    }
+
+    /** A JSON value of any type, or {@code null} to remove the member. */
+    private static JsonNode anyValue(Random random) {
+        return switch (random.nextInt(13)) {
+            case 0 -> null;
+            case 1 -> NODES.nullNode();
+            case 2 -> NODES.numberNode(random.nextLong());
+            case 3 -> NODES.numberNode(random.nextInt(3) - 1);
+            case 4 -> NODES.booleanNode(random.nextBoolean());
+            case 5 -> NODES.arrayNode().add(NODES.textNode("x")).add(1);
+            case 6 -> NODES.objectNode().put("a", 1);
+            case 7 -> NODES.textNode("");
+            case 8 -> NODES.textNode("!!not*base64url==");
+            case 9 -> NODES.textNode("A".repeat(1 + random.nextInt(5000)));
+            case 10 -> NODES.textNode("\u202Eadmin\u0000\r\n");
+            case 11 -> NODES.numberNode(random.nextDouble() * 1e300);
+            default -> NODES.textNode(B64.encodeToString(randomBytes(random, random.nextInt(1200))));
+        };
+    }
+
+    /** The client data JSON with one member changed, added or removed; or not JSON at all. */
+    private static byte[] clientData(byte[] bytes, Random random) {
+        try {
+            JsonNode parsed = JSON.readTree(bytes);
+            if (parsed instanceof ObjectNode clientData && random.nextInt(6) > 0) {
+                List<String> names = new ArrayList<>(List.of("type", "challenge", "origin", "crossOrigin", "topOrigin", "extra"));
+                clientData.fieldNames().forEachRemaining(names::add);
+                String name = names.get(random.nextInt(names.size()));
+                JsonNode replacement = anyValue(random);
+                if (replacement == null) {
+                    clientData.remove(name);
+                } else {
+                    clientData.set(name, replacement);
+                }
+                return JSON.writeValueAsBytes(clientData);
+            }
+        } catch (java.io.IOException notJson) {
+            // fall through to byte-level damage
+        }
+        return bytes(bytes, random);
+    }
+
+    /** Assertion authenticator data: flags, counter, RP ID hash, length. */
+    private static byte[] authenticatorData(byte[] bytes, Random random) {
+        if (bytes.length <= COUNTER + 3) {
+            return bytes(bytes, random);
+        }
+        byte[] data = bytes.clone();
+        switch (random.nextInt(5)) {
+            case 0 -> data[FLAGS] = (byte) random.nextInt(256);
+            case 1 -> {
+                for (int i = COUNTER; i < COUNTER + 4; i++) {
+                    data[i] = (byte) random.nextInt(256);
+                }
+            }
+            case 2 -> data[random.nextInt(FLAGS)] ^= (byte) (1 + random.nextInt(255));
+            case 3 -> {
+                data[FLAGS] |= (byte) (0x40 | 0x80);
+                data = concat(data, randomBytes(random, random.nextInt(80)));
+            }
+            default -> data = bytes(data, random);
+        }
+        return data;
+    }
+
+    /** The attestation object's CBOR: its format, statement, authenticator data, COSE key. */
+    private static byte[] attestationObject(byte[] bytes, Random random) {
+        Object decoded;
+        try {
+            decoded = Cbor.decode(bytes);
+        } catch (RuntimeException notOurCbor) {
+            return bytes(bytes, random);
+        }
+        if (!(decoded instanceof Map<?, ?> map) || random.nextInt(8) == 0) {
+            return bytes(bytes, random);
+        }
+        Map<Object, Object> attestation = new LinkedHashMap<>(map);
+        switch (random.nextInt(5)) {
+            case 0 -> attestation.put("fmt", random.nextBoolean() ? "x".repeat(random.nextInt(300)) : (Object) (long) random.nextInt());
+            case 1 -> attestation.put("attStmt", random.nextBoolean() ? Map.of("sig", randomBytes(random, 70)) : (Object) 7L);
+            case 2 -> attestation.remove(List.of("fmt", "attStmt", "authData").get(random.nextInt(3)));
+            default -> {
+                if (attestation.get("authData") instanceof byte[] authData) {
+                    attestation.put("authData", attestedData(authData, random));
+                }
+            }
+        }
+        return Cbor.encode(attestation);
+    }
+
+    /** Registration authenticator data: flags, credential ID length, the COSE key inside. */
+    private static byte[] attestedData(byte[] bytes, Random random) {
+        if (bytes.length <= CREDENTIAL_ID_LENGTH + 2) {
+            return bytes(bytes, random);
+        }
+        byte[] data = bytes.clone();
+        int idLength = ((data[CREDENTIAL_ID_LENGTH] & 0xff) << 8) | (data[CREDENTIAL_ID_LENGTH + 1] & 0xff);
+        int keyStart = CREDENTIAL_ID_LENGTH + 2 + idLength;
+        switch (random.nextInt(4)) {
+            case 0 -> data[FLAGS] = (byte) random.nextInt(256);
+            case 1 -> {
+                data[CREDENTIAL_ID_LENGTH] = (byte) random.nextInt(256);
+                data[CREDENTIAL_ID_LENGTH + 1] = (byte) random.nextInt(256);
+            }
+            case 2 -> {
+                if (keyStart < data.length) {
+                    data = concat(Arrays.copyOf(data, keyStart), coseKey(Arrays.copyOfRange(data, keyStart, data.length), random));
+                }
+            }
+            default -> data = bytes(data, random);
+        }
+        return data;
+    }
+
+    /** A COSE key with one parameter changed: key type, algorithm, curve, coordinates. */
+    private static byte[] coseKey(byte[] bytes, Random random) {
+        Object decoded;
+        try {
+            decoded = Cbor.decode(bytes);
+        } catch (RuntimeException notOurCbor) {
+            return bytes(bytes, random);
+        }
+        if (!(decoded instanceof Map<?, ?> map)) {
+            return bytes(bytes, random);
+        }
+        Map<Object, Object> key = new LinkedHashMap<>(map);
+        long[] labels = {1, 3, -1, -2, -3};
+        long label = labels[random.nextInt(labels.length)];
+        Object value = switch (random.nextInt(4)) {
+            case 0 -> (long) (random.nextInt(600) - 300);
+            case 1 -> randomBytes(random, random.nextInt(70));
+            case 2 -> "text";
+            default -> null;
+        };
+        if (value == null) {
+            key.remove(label);
+        } else {
+            key.put(label, value);
+        }
+        return Cbor.encode(key);
+    }
+
+    /** Byte-level damage: truncated, extended, a flipped bit, emptied, or random. */
+    private static byte[] bytes(byte[] bytes, Random random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> Arrays.copyOf(bytes, bytes.length == 0 ? 0 : random.nextInt(bytes.length));
+            case 1 -> concat(bytes, randomBytes(random, 1 + random.nextInt(2000)));
+            case 2 -> {
+                byte[] flipped = bytes.clone();
+                if (flipped.length > 0) {
+                    flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+                yield flipped;
+            }
+            case 3 -> new byte[0];
+            default -> randomBytes(random, random.nextInt(1100));
+        };
+    }
+
+    private static byte[] decodeOrEmpty(String base64Url) {
+        try {
+            return B64_DECODER.decode(base64Url);
+        } catch (IllegalArgumentException e) {
+            return base64Url.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+}

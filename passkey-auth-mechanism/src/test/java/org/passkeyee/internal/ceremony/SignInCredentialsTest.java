@@ -1,0 +1,49 @@
+package org.passkeyee.internal.ceremony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.yubico.webauthn.data.ByteArray;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.StoredPasskey;
+
+class SignInCredentialsTest {
+
+    private static final ByteArray OWNER_HANDLE = new ByteArray(new byte[]{7});
+    private final PasskeyUser owner = new PasskeyUser("alice", "Alice", OWNER_HANDLE, Instant.parse("2026-11-22T08:00:00Z"));
+    private final StoredPasskey laptop = passkey(1, OWNER_HANDLE);
+    private final SignInCredentials credentials = new SignInCredentials(owner, laptop);
+
+    @Test
+    void lookupsOfThePasskeyAndItsOwnerThenAnsweredFromWhatWasRead() {
+        assertEquals(laptop.credentialId(),
+                credentials.lookup(laptop.credentialId(), OWNER_HANDLE).orElseThrow().getCredentialId());
+        assertEquals(1, credentials.lookupAll(laptop.credentialId()).size());
+        assertEquals(Optional.of("alice"), credentials.getUsernameForUserHandle(OWNER_HANDLE));
+        assertEquals(Optional.of(OWNER_HANDLE), credentials.getUserHandleForUsername("alice"));
+        assertEquals(1, credentials.getCredentialIdsForUsername("alice").size());
+    }
+
+    @Test
+    void lookupsOfAnyoneOrAnythingElseThenUnknown() {
+        ByteArray otherHandle = new ByteArray(new byte[]{9});
+        ByteArray otherId = new ByteArray(new byte[]{2});
+
+        assertTrue(credentials.lookup(laptop.credentialId(), otherHandle).isEmpty());
+        assertTrue(credentials.lookup(otherId, OWNER_HANDLE).isEmpty());
+        assertEquals(Set.of(), credentials.lookupAll(otherId));
+        assertTrue(credentials.getUsernameForUserHandle(otherHandle).isEmpty());
+        assertTrue(credentials.getUserHandleForUsername("mallory").isEmpty());
+        assertEquals(Set.of(), credentials.getCredentialIdsForUsername("mallory"));
+    }
+
+    private static StoredPasskey passkey(int id, ByteArray user) {
+        return new StoredPasskey(new ByteArray(new byte[]{(byte) id}), user,
+                new ByteArray(new byte[]{1, 2, 3}), 0, Set.of(), null, true, true, true, "none", "key " + id,
+                Instant.parse("2026-11-22T08:00:00Z"), null);
+    }
+}

@@ -1,0 +1,98 @@
+package org.passkeyee.internal.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.UserVerificationPolicy;
+
+class ConfigurationResolverTest {
+
+    @PasskeyAuthenticationMechanismDefinition(rpId = "example.com", origins = {"https://example.com", " https://login.example.com "})
+    static class Defaults {
+    }
+
+    @PasskeyAuthenticationMechanismDefinition(rpId = "example.com", origins = "https://evil.test")
+    static class ForeignOrigin {
+    }
+
+    private static PasskeyAuthenticationMechanismDefinition definitionOf(Class<?> type) {
+        return type.getAnnotation(PasskeyAuthenticationMechanismDefinition.class);
+    }
+
+    private static PasskeyConfiguration resolve(Class<?> type, Map<String, String> properties) {
+        return new ConfigurationResolver(name -> Optional.ofNullable(properties.get(name))).resolve(definitionOf(type));
+    }
+
+    @Test
+    void resolveWhenNoOverridesThenAnnotationValuesAndDefaults() {
+        PasskeyConfiguration configuration = resolve(Defaults.class, Map.of());
+
+        assertEquals("example.com", configuration.rpId());
+        assertEquals("example.com", configuration.rpName(), "the RP name defaults to the RP ID");
+        assertEquals(List.of("https://example.com", "https://login.example.com"), configuration.origins());
+        assertEquals(UserVerificationPolicy.PREFERRED, configuration.userVerification());
+        assertEquals(Duration.ofMinutes(5), configuration.ceremonyTimeout());
+        assertEquals("/passkey", configuration.endpointPrefix());
+        assertFalse(configuration.signUpAllowed());
+        assertEquals(Duration.ofMinutes(5), configuration.reauthenticationWindow());
+        assertEquals(65536, configuration.maxRequestBytes());
+        assertEquals(50_000, configuration.maxAnonymousCeremonies());
+        assertTrue(configuration.groupsFromValidatingStores());
+    }
+
+    @Test
+    void resolveWhenPropertiesSetThenTheyWinOverTheAnnotation() {
+        PasskeyConfiguration configuration = resolve(Defaults.class, Map.of(
+                "passkey.rp-id", "login.example.com",
+                "passkey.origins", "https://login.example.com, android:apk-key-hash:abc",
+                "passkey.user-verification", "required",
+                "passkey.ceremony-timeout", "2",
+                "passkey.endpoint-prefix", "/auth/passkeys/",
+                "passkey.sign-up-allowed", "TRUE",
+                "passkey.reauthentication-window", "30",
+                "passkey.max-anonymous-ceremonies", "200",
+                "passkey.groups-from-validating-stores", "false"));
+
+        assertEquals("login.example.com", configuration.rpId());
+        assertEquals(List.of("https://login.example.com", "android:apk-key-hash:abc"), configuration.origins());
+        assertEquals(UserVerificationPolicy.REQUIRED, configuration.userVerification());
+        assertEquals(Duration.ofSeconds(2), configuration.ceremonyTimeout());
+        assertEquals("/auth/passkeys", configuration.endpointPrefix());
+        assertTrue(configuration.signUpAllowed());
+        assertEquals(Duration.ofSeconds(30), configuration.reauthenticationWindow());
+        assertEquals(200, configuration.maxAnonymousCeremonies());
+        assertFalse(configuration.groupsFromValidatingStores());
+    }
+
+    @Test
+    void resolveWhenRpIdIsNotASuffixOfAnOriginThenRefusedAtStartup() {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> resolve(ForeignOrigin.class, Map.of()));
+        assertTrue(refusal.getMessage().contains("evil.test"));
+    }
+
+    @Test
+    void resolveWhenRpIdOnlyLooksLikeASuffixThenRefused() {
+        assertThrows(IllegalStateException.class,
+                () -> resolve(Defaults.class, Map.of("passkey.origins", "https://notexample.com")));
+    }
+
+    @Test
+    void resolveWhenValuesAreNonsenseThenEachIsNamedInTheRefusal() {
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.ceremony-timeout", "soon")));
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.ceremony-timeout", "0")));
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.user-verification", "maybe")));
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.sign-up-allowed", "yes")));
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.endpoint-prefix", "passkey")));
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.origins", "https://example.com/path")));
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.origins", " , ")));
+    }
+}

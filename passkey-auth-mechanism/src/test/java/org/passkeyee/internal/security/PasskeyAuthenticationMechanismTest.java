@@ -1,0 +1,187 @@
+package org.passkeyee.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayOutputStream;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.CallbackHandler;
+import org.junit.jupiter.api.Test;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.UserVerificationPolicy;
+
+class PasskeyAuthenticationMechanismTest {
+
+    private final CeremonyLogins logins = mock(CeremonyLogins.class);
+    private final HttpMessageContext context = mock(HttpMessageContext.class);
+    private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final PasskeyAuthenticationMechanism mechanism = new PasskeyAuthenticationMechanism(configuration(), logins);
+
+    PasskeyAuthenticationMechanismTest() throws Exception {
+        when(response.getOutputStream()).thenReturn(new CapturingStream(body));
+        when(context.doNothing()).thenReturn(AuthenticationStatus.NOT_DONE);
+        when(context.redirect(any())).thenReturn(AuthenticationStatus.SEND_CONTINUE);
+    }
+
+    @Test
+    void validateRequestWhenLoginPostThenTheSignInRuns() throws Exception {
+        HttpServletRequest request = request("POST", "/app", "/app/passkey/login");
+        when(logins.signIn(request, response, context)).thenReturn(AuthenticationStatus.SUCCESS);
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    }
+
+    @Test
+    void validateRequestWhenTheApplicationAuthenticatesWithAPasswordThenItsIdentityStoresDecide() throws Exception {
+        HttpServletRequest request = request("POST", "", "/login.xhtml");
+        UsernamePasswordCredential password = new UsernamePasswordCredential("alice", "secret");
+        when(context.isAuthenticationRequest()).thenReturn(true);
+        when(context.getAuthParameters()).thenReturn(AuthenticationParameters.withParams().credential(password));
+        when(logins.signInWith(password, request, context)).thenReturn(AuthenticationStatus.SUCCESS);
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    }
+
+    @Test
+    void validateRequestWhenLoginIsNotAPostThenNoSignIn() throws Exception {
+        HttpServletRequest request = request("GET", "/app", "/app/passkey/login");
+
+        assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request, response, context));
+        verify(logins, never()).signIn(any(), any(), any());
+    }
+
+    @Test
+    void validateRequestWhenRegistrationPostWithSignUpPendingThenTheSignUpRuns() throws Exception {
+        HttpServletRequest request = request("POST", "", "/passkey/register");
+        when(logins.isSignUpPending(request)).thenReturn(true);
+        when(logins.signUp(request, response, context)).thenReturn(AuthenticationStatus.SUCCESS);
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    }
+
+    @Test
+    void validateRequestWhenRegistrationPostAddsAPasskeyThenLeftToTheServlet() throws Exception {
+        HttpServletRequest request = request("POST", "", "/passkey/register");
+        when(logins.isSignUpPending(request)).thenReturn(false);
+
+        assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request, response, context));
+        verify(logins, never()).signUp(any(), any(), any());
+    }
+
+    @Test
+    void validateRequestWhenOtherEndpointsOrLookalikePathsThenNothingHappens() throws Exception {
+        for (String uri : List.of("/passkey/login/options", "/passkeylogin", "/other/passkey/login", "/passkey/login/")) {
+            HttpServletRequest request = request("POST", "", uri);
+
+            assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request, response, context), uri);
+        }
+        verify(logins, never()).signIn(any(), any(), any());
+    }
+
+    @Test
+    void validateRequestWhenCallerSignedInThisSessionThenTheContainerIsToldAgain() throws Exception {
+        HttpServletRequest request = request("GET", "", "/account/");
+        when(request.getUserPrincipal()).thenReturn(() -> "alice");
+        when(context.getHandler()).thenReturn(mock(CallbackHandler.class));
+        when(context.getClientSubject()).thenReturn(new Subject());
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+        verify(context.getHandler()).handle(any());
+    }
+
+    @Test
+    void validateRequestWhenProtectedPageWhileSignedOutThenRedirectToTheLoginPageRememberingIt() throws Exception {
+        HttpServletRequest request = request("GET", "/app", "/app/account/settings");
+        when(request.getQueryString()).thenReturn("tab=keys");
+        when(context.isProtected()).thenReturn(true);
+
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, mechanism.validateRequest(request, response, context));
+        verify(context).redirect("/app/login.html");
+        verify(logins).rememberReturnTo(request);
+        assertEquals("/app/account/settings?tab=keys", SessionState.returnToOf(request));
+    }
+
+    @Test
+    void returnToWhenNotALocalPathOfAGetThenNothingRemembered() {
+        assertNull(SessionState.returnToOf(request("GET", "", "//evil.example/x")));
+        assertNull(SessionState.returnToOf(request("GET", "", "/a\\b")));
+        assertNull(SessionState.returnToOf(request("POST", "/app", "/app/account/settings")));
+    }
+
+    @Test
+    void validateRequestWhenProtectedResourceAskedForJsonThen401Json() throws Exception {
+        HttpServletRequest request = request("GET", "", "/api/me");
+        when(request.getHeader("Accept")).thenReturn("application/json");
+        when(context.isProtected()).thenReturn(true);
+
+        assertEquals(AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request, response, context));
+        verify(response).setStatus(401);
+        assertTrue(body.toString().contains("\"error\":\"not_authenticated\""), body.toString());
+        verify(context, never()).redirect(any());
+    }
+
+    @Test
+    void validateRequestWhenUnprotectedAndSignedOutThenNothingAndNoSession() throws Exception {
+        HttpServletRequest request = request("GET", "", "/index.html");
+
+        assertEquals(AuthenticationStatus.NOT_DONE, mechanism.validateRequest(request, response, context));
+        verify(request, never()).getSession(true);
+        verifyNoInteractions(logins);
+    }
+
+    private static HttpServletRequest request(String method, String contextPath, String uri) {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn(method);
+        when(request.getContextPath()).thenReturn(contextPath);
+        when(request.getRequestURI()).thenReturn(uri);
+        return request;
+    }
+
+    private static PasskeyConfiguration configuration() {
+        return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
+                UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
+                Duration.ofMinutes(5), 65536, 50_000, true, List.of(), 5);
+    }
+
+    private static final class CapturingStream extends ServletOutputStream {
+        private final ByteArrayOutputStream target;
+
+        CapturingStream(ByteArrayOutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            target.write(b);
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+        }
+    }
+}
