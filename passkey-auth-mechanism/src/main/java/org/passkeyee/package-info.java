@@ -15,7 +15,8 @@
  *   <li>Provide a {@link org.passkeyee.PasskeyCredentialStore} bean: {@code passkey-persistence} has a JPA one.</li>
  *   <li>To let people create accounts with a passkey, implement {@link org.passkeyee.PasskeyAccounts}.</li>
  *   <li>Observe {@link org.passkeyee.PasskeyRegistered}, {@link org.passkeyee.PasskeySignedIn},
- *       {@link org.passkeyee.PasskeySignInFailed}, {@link org.passkeyee.PasskeyRenamed} and
+ *       {@link org.passkeyee.PasskeySignInFailed}, {@link org.passkeyee.PasskeySignInThrottled},
+ *       {@link org.passkeyee.PasskeyRenamed} and
  *       {@link org.passkeyee.PasskeyDeleted} to audit and alert.</li>
  * </ul>
  *
