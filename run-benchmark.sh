@@ -6,6 +6,11 @@
 #   postgres on JDK 17: the store on PostgreSQL with 1,000 and with 1,000,000 stored passkeys (two
 #            servers, measured interleaved)
 #   memory   on JDK 17: heap after 100,000 abandoned ceremonies, and after they expire
+#   peer     on JDK 17 (Payara Micro 7 on Temurin 25): the sample on Payara Micro 6, Payara Micro 7
+#            and WildFly 39, and Spring Security 7's passkeys (passkey-bench/spring-peer, Spring Boot
+#            4), all four at once, measured interleaved with the same load generator: ceremonies/s,
+#            p50/p99, server CPU per ceremony, and each runtime's ratio to Spring. Also alone:
+#            "./run-benchmark.sh peer" (about 15 minutes).
 #   compare  on JDK 17, only with COMPARE_WAR=<another build of sample-app.war>: the committed WAR
 #            against that one (a change to the core, say), measured interleaved: before and after
 # The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
@@ -37,6 +42,15 @@ if [ "${1:-}" = "fuzz" ]; then
     exit $?
 fi
 
+build() {
+    mvn -B -ntp -Pbench -pl passkey-bench -am package -DskipTests
+    mvn -B -ntp -f passkey-bench/spring-peer/pom.xml package -DskipTests
+    cp passkey-bench/spring-peer/target/spring-peer.jar "$BENCH/"
+}
+peer() {
+    run "$JDK17_HOME" peer --jdk21="$JDK25_HOME" --heap=1g --label=peer-jdk17
+}
+
 if [ "${1:-}" = "quick" ]; then
     SHORT=(--warmup=5 --duration=5 --callers=64 --overhead-rounds=300)
     FUZZ_INPUTS=${FUZZ_INPUTS:-2000}
@@ -49,7 +63,7 @@ else
     FUZZ_INPUTS=${FUZZ_INPUTS:-100000}
 fi
 
-mvn -B -ntp -Pbench -pl passkey-bench -am package -DskipTests
+build
 CLASSPATH="passkey-bench/target/classes:$(ls "$BENCH"/lib/*.jar | tr '\n' ':')"
 rm -rf "$RESULTS"
 
@@ -62,16 +76,23 @@ run() {
     "$jdk/bin/java" -Xmx1g -cp "$CLASSPATH" org.passkeyee.bench.BenchmarkMain "$@" "${SHORT[@]}" || status=1
 }
 
+if [ "${1:-}" = "peer" ]; then
+    peer
+    cat "$RESULTS/peer-jdk17.md"
+    exit $status
+fi
+
 run "$JDK17_HOME" signin --clients=1,4,16 --label=signin-jdk17
 run "$JDK25_HOME" signin --clients=1,4,16 --label=signin-jdk25
 run "$JDK17_HOME" postgres --stored-passkeys=$STORES --label=postgres-jdk17
 run "$JDK17_HOME" memory --heap=1g "${FLOOD[@]}" --label=memory-jdk17
+peer
 fuzz || status=1
 if [ -n "${COMPARE_WAR:-}" ]; then
     run "$JDK17_HOME" compare --war-b="$COMPARE_WAR" --label=compare-jdk17
 fi
 
-for report in signin-jdk17 signin-jdk25 postgres-jdk17 memory-jdk17 compare-jdk17; do
+for report in signin-jdk17 signin-jdk25 postgres-jdk17 memory-jdk17 peer-jdk17 compare-jdk17; do
     [ -f "$RESULTS/$report.md" ] && cat "$RESULTS/$report.md"
 done > "$RESULTS/all.md"
 echo

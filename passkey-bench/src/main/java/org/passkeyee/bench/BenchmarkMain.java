@@ -48,6 +48,7 @@ public final class BenchmarkMain {
             case "postgres" -> new StoreScaleScenario(options, report, errors).run();
             case "memory" -> new MemoryScenario(options, report, errors).run();
             case "compare" -> new CompareScenario(options, report, errors).run();
+            case "peer" -> new PeerScenario(options, report, errors).run();
             default -> throw new IllegalStateException(options.scenario());
         }
         report.line("%nErrors in this run: %d%s", errors.count(), errors.count() == 0 ? "" : " (each printed as ERROR #n on the console)");
@@ -60,11 +61,11 @@ public final class BenchmarkMain {
     }
 
     /** Starts Payara Micro on this JDK with the given WARs, and waits until each path answers. */
-    static PayaraServer startServer(Options options, String name, List<Path> wars, List<String> jvmOptions,
+    static ServerProcess startServer(Options options, String name, List<Path> wars, List<String> jvmOptions,
                                     List<String> microOptions, Report report, String... readyPaths)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        PayaraServer server = PayaraServer.start(new PayaraServer.Setup(Options.javaHome(), options.microJar(), wars,
+        ServerProcess server = ServerProcess.start(new ServerProcess.Setup(Options.javaHome(), options.microJar(), wars,
                 options.workDir().resolve(name), options.heap(), jvmOptions, microOptions));
         server.awaitReady(Duration.ofMinutes(5), readyPaths);
         report.line("- server: Payara Micro (%s), heap %s, http://localhost:%d, ready in %.1f s; log %s",

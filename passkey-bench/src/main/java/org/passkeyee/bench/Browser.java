@@ -76,9 +76,18 @@ final class Browser implements Closeable {
         return send("POST", path, bytes);
     }
 
-    /** Sends one request; {@code body} {@code null} for none. */
+    /** A form post ({@code application/x-www-form-urlencoded}), as a login form sends it. */
+    Response postForm(String path, String urlEncoded) throws IOException {
+        return send("POST", path, urlEncoded.getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");
+    }
+
+    /** Sends one request; {@code body} {@code null} for none, else JSON. */
     Response send(String method, String path, byte[] body) throws IOException {
-        byte[] head = head(method, path, body);
+        return send(method, path, body, "application/json");
+    }
+
+    private Response send(String method, String path, byte[] body, String contentType) throws IOException {
+        byte[] head = head(method, path, body, contentType);
         for (int attempt = 0; ; attempt++) {
             boolean wasReused = connect();
             try {
@@ -109,7 +118,7 @@ final class Browser implements Closeable {
         disconnect();
     }
 
-    private byte[] head(String method, String path, byte[] body) {
+    private byte[] head(String method, String path, byte[] body, String contentType) {
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(hostHeader).append("\r\n")
@@ -124,7 +133,7 @@ final class Browser implements Closeable {
             head.append("\r\n");
         }
         if (body != null) {
-            head.append("Content-Type: application/json\r\n")
+            head.append("Content-Type: ").append(contentType).append("\r\n")
                     .append("Content-Length: ").append(body.length).append("\r\n");
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -25,10 +25,10 @@ final class CompareScenario {
                 + options.label() + "`)");
         report.environment();
         int clients = options.clients().get(options.clients().size() - 1);
-        try (PayaraServer a = BenchmarkMain.startServer(options, "server-a",
+        try (ServerProcess a = BenchmarkMain.startServer(options, "server-a",
                 BenchmarkMain.benchWars(options.sampleWar(), options.workDir().resolve("wars-a")), List.of(), List.of(),
                 report, BenchmarkMain.READY_PATHS);
-             PayaraServer b = BenchmarkMain.startServer(options, "server-b",
+             ServerProcess b = BenchmarkMain.startServer(options, "server-b",
                 BenchmarkMain.benchWars(options.warB(), options.workDir().resolve("wars-b")), List.of(), List.of(),
                 report, BenchmarkMain.READY_PATHS)) {
             SignInLoad loadA = new SignInLoad(a.port(), BenchmarkMain.SAMPLE_CONTEXT, errors);

@@ -18,7 +18,7 @@ final class Interleaved {
     }
 
     /** One server under comparison, with the callers registered on it. */
-    record Contender(String label, PayaraServer server, SignInLoad load, List<SignInLoad.Caller> callers) {
+    record Contender(String label, ServerProcess server, SignInLoad load, List<SignInLoad.Caller> callers) {
     }
 
     /** What one contender did over all its slices. */

@@ -19,7 +19,7 @@ final class LoadRun {
     record Outcome(List<SignInLoad.Caller> callers, List<SignInLoad.Result> results, EcdsaCeiling.Result ceiling) {
     }
 
-    static Outcome run(Options options, PayaraServer server, Report report, ErrorLog errors, String callerPrefix)
+    static Outcome run(Options options, ServerProcess server, Report report, ErrorLog errors, String callerPrefix)
             throws IOException, InterruptedException {
         SignInLoad load = new SignInLoad(server.port(), BenchmarkMain.SAMPLE_CONTEXT, errors);
         int maxClients = options.clients().stream().mapToInt(Integer::intValue).max().orElse(16);

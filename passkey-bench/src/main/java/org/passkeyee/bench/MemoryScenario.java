@@ -32,7 +32,7 @@ final class MemoryScenario {
         report.heading(String.format("## Memory: %,d abandoned ceremonies (`%s`)", options.floodCeremonies(), options.label()));
         report.environment();
         List<String> jvm = List.of("-Dpasskey.ceremony-timeout=" + options.ceremonyTimeoutSeconds());
-        try (PayaraServer server = BenchmarkMain.startServer(options, "server", BenchmarkMain.benchWars(options), jvm,
+        try (ServerProcess server = BenchmarkMain.startServer(options, "server", BenchmarkMain.benchWars(options), jvm,
                 List.of(), report, BenchmarkMain.READY_PATHS)) {
             SessionMemory memory = new SessionMemory(server.port(), BenchmarkMain.SAMPLE_CONTEXT, Options.javaHome(), server.pid());
             // Warm the endpoint up first, so that the baseline holds the classes and caches it needs.

@@ -14,10 +14,10 @@ import java.util.Map;
 record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> clients, int callers,
                Duration warmup, Duration duration, int maxCeremonies, String heap, List<Integer> storedPasskeys,
                int floodCeremonies, int ceremonyTimeoutSeconds, int overheadRounds, boolean jfr, String label,
-               int rounds, Duration slice, Path warB) {
+               int rounds, Duration slice, Path warB, Path jdk21Home) {
 
     static final String USAGE = """
-            Usage: BenchmarkMain <signin|postgres|memory|compare> [--name=value ...]
+            Usage: BenchmarkMain <signin|postgres|memory|compare|peer> [--name=value ...]
               signin    sign-in load on the sample app (Payara's embedded H2), the ES256 ceiling,
                         the mechanism's overhead on an ordinary request, the session state per ceremony
               postgres  sign-in load with the store on PostgreSQL: one server per --stored-passkeys
@@ -25,6 +25,9 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               memory    heap after a flood of abandoned anonymous ceremonies, and after they expire
               compare   sign-in load on the sample WAR and on --war-b (e.g. a build with a core change),
                         both on Payara's embedded H2, measured interleaved
+              peer      the sample on Payara Micro 6, Payara Micro 7 and WildFly 39 (their embedded H2)
+                        and Spring Security 7's passkeys (spring-peer.jar, H2), all four measured
+                        interleaved: ceremonies/s, p50/p99, server CPU, and each runtime's ratio to Spring
             Options (default):
               --bench-dir=passkey-bench/target/bench   payara-micro.jar, sample-app.war and lib/ (mvn -Pbench)
               --results=<bench-dir>/results            where the Markdown reports go
@@ -37,6 +40,7 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --stored-passkeys=1000,1000000           postgres: passkeys in each store, K real ones included
               --rounds=4 --slice=15                    postgres, compare: rounds of one slice (s) per server
               --war-b=<path>                           compare: the other WAR
+              --jdk21=<java home>                      peer: the JDK (21 or newer) Payara Micro 7 runs on
               --flood=100000                           memory: abandoned ceremonies
               --ceremony-timeout=60                    memory: passkey.ceremony-timeout of the server, seconds
               --overhead-rounds=5000                   signin: measured rounds of the four overhead variants
@@ -58,7 +62,7 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
             values.put(arg.substring(2, equals), arg.substring(equals + 1));
         }
         String scenario = args[0];
-        if (!List.of("signin", "postgres", "memory", "compare").contains(scenario)) {
+        if (!List.of("signin", "postgres", "memory", "compare", "peer").contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario " + scenario + "\n" + USAGE);
         }
         Path benchDir = Path.of(take(values, "bench-dir", "passkey-bench/target/bench"));
@@ -78,9 +82,13 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 take(values, "label", scenario + "-jdk" + Runtime.version().feature()),
                 Integer.parseInt(take(values, "rounds", "4")),
                 Duration.ofSeconds(Long.parseLong(take(values, "slice", "15"))),
-                values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null);
+                values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null,
+                values.containsKey("jdk21") ? Path.of(values.remove("jdk21")) : null);
         if (scenario.equals("compare") && options.warB() == null) {
             throw new IllegalArgumentException("compare needs --war-b\n" + USAGE);
+        }
+        if (scenario.equals("peer") && options.jdk21Home() == null) {
+            throw new IllegalArgumentException("peer needs --jdk21 (Payara Micro 7 runs on Java 21 or newer)\n" + USAGE);
         }
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);
@@ -103,6 +111,25 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
 
     Path microJar() {
         return benchDir.resolve("payara-micro.jar");
+    }
+
+    /** Payara Micro 7 (Jakarta EE 11). */
+    Path micro7Jar() {
+        return benchDir.resolve("payara-micro-7.jar");
+    }
+
+    /** The unpacked WildFly distribution: the one {@code wildfly-*} directory of the bench directory. */
+    Path wildFlyHome() throws java.io.IOException {
+        try (var entries = java.nio.file.Files.list(benchDir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("wildfly-") && java.nio.file.Files.isDirectory(p))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No wildfly-* directory in " + benchDir
+                            + ": build with mvn -Pbench -pl passkey-bench -am package"));
+        }
+    }
+
+    /** The Spring Security peer's executable JAR. */
+    Path springPeerJar() {
+        return benchDir.resolve("spring-peer.jar");
     }
 
     Path sampleWar() {

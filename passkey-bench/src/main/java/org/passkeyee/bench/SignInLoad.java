@@ -1,7 +1,5 @@
 package org.passkeyee.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +9,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
- * The load: K callers registered through the sign-up endpoints, then full sign-in ceremonies from
- * T concurrent clients, each a signed-out browser: {@code POST /passkey/login/options}, the
- * authenticator signs, {@code POST /passkey/login}, then {@code GET /api/me} with the new session,
- * which must name the caller. Usernameless, as passkey autofill signs in.
+ * The load: K callers given a passkey, then full sign-in ceremonies from T concurrent clients,
+ * each a signed-out browser: options, the authenticator signs, the sign-in, then the protected page
+ * with the new session, which must name the caller, as the {@link PasskeySite} speaks them (our
+ * sample: {@code /passkey/login/options}, {@code /passkey/login}, {@code /api/me}). Usernameless,
+ * as passkey autofill signs in.
  *
  * <p>Client {@code i} owns the callers {@code i, i+T, i+2T, ...} and signs in as each in turn, so
  * no passkey is used by two clients at once (a device-bound passkey's counts then arrive in
@@ -27,12 +26,17 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
 final class SignInLoad {
 
     private final int port;
-    private final String context;
+    private final PasskeySite site;
     private final ErrorLog errors;
 
+    /** The load on our sample deployed at {@code context}. */
     SignInLoad(int port, String context, ErrorLog errors) {
+        this(port, new SampleSite(context), errors);
+    }
+
+    SignInLoad(int port, PasskeySite site, ErrorLog errors) {
         this.port = port;
-        this.context = context;
+        this.site = site;
         this.errors = errors;
     }
 
@@ -59,7 +63,7 @@ final class SignInLoad {
             Thread worker = new Thread(() -> {
                 try (Browser browser = new Browser(port)) {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        callers[i] = signUp(browser, prefix + "-" + i, i % 2 == 0);
+                        callers[i] = site.register(browser, prefix + "-" + i, i % 2 == 0);
                     }
                 } catch (IOException e) {
                     errors.report("register", "sign-up", e.toString());
@@ -79,24 +83,6 @@ final class SignInLoad {
             registered.add(caller);
         }
         return registered;
-    }
-
-    private Caller signUp(Browser browser, String username, boolean synced) throws IOException {
-        browser.clearCookies();
-        ObjectNode request = Browser.JSON.createObjectNode().put("username", username).put("displayName", username);
-        Browser.Response options = browser.postJson(context + "/passkey/register/options", request);
-        if (options.status() != 200) {
-            throw new IOException("registration options for " + username + ": " + options);
-        }
-        SoftwareAuthenticator authenticator = synced ? SoftwareAuthenticator.synced() : SoftwareAuthenticator.deviceBound();
-        ObjectNode body = Browser.JSON.createObjectNode();
-        body.set("credential", authenticator.register(options.json(), browser.origin()));
-        body.put("label", "bench");
-        Browser.Response created = browser.postJson(context + "/passkey/register", body);
-        if (created.status() != 201) {
-            throw new IOException("registration of " + username + ": " + created);
-        }
-        return new Caller(username, authenticator);
     }
 
     /**
@@ -169,7 +155,7 @@ final class SignInLoad {
                 long started = System.nanoTime();
                 String failure;
                 try {
-                    failure = ceremony(browser, caller, stepNanos);
+                    failure = site.signIn(browser, caller, stepNanos);
                 } catch (IOException | RuntimeException e) {
                     failure = "exception " + e;
                 }
@@ -191,34 +177,6 @@ final class SignInLoad {
                 }
             }
         }
-    }
-
-    /** One ceremony; {@code null} when it succeeded, else what went wrong. */
-    private String ceremony(Browser browser, Caller caller, long[] stepNanos) throws IOException {
-        browser.clearCookies();
-        long t0 = System.nanoTime();
-        Browser.Response options = browser.postJson(context + "/passkey/login/options", Browser.JSON.createObjectNode());
-        long t1 = System.nanoTime();
-        if (options.status() != 200) {
-            return "login/options: " + options;
-        }
-        JsonNode assertion = caller.authenticator().authenticate(options.json(), browser.origin());
-        long t2 = System.nanoTime();
-        Browser.Response login = browser.postJson(context + "/passkey/login", assertion);
-        long t3 = System.nanoTime();
-        if (login.status() != 200 || !caller.username().equals(login.json().path("username").asText())) {
-            return "login: " + login;
-        }
-        Browser.Response me = browser.get(context + "/api/me");
-        long t4 = System.nanoTime();
-        if (me.status() != 200 || !caller.username().equals(me.json().path("name").asText())) {
-            return "api/me: " + me;
-        }
-        stepNanos[0] = t1 - t0;
-        stepNanos[1] = t2 - t1;
-        stepNanos[2] = t3 - t2;
-        stepNanos[3] = t4 - t3;
-        return null;
     }
 
     /** Warm-up, measurement, stop: flipped by the coordinating thread, read by the clients. */

@@ -30,7 +30,7 @@ final class SignInScenario {
         report.heading("## Sign-in on Payara Micro with its embedded H2 database (`" + options.label() + "`)");
         report.environment();
         List<String> jvm = List.of();
-        try (PayaraServer server = BenchmarkMain.startServer(options, "server", BenchmarkMain.benchWars(options), jvm,
+        try (ServerProcess server = BenchmarkMain.startServer(options, "server", BenchmarkMain.benchWars(options), jvm,
                 List.of(), report, BenchmarkMain.READY_PATHS)) {
             LoadRun.Outcome outcome = LoadRun.run(options, server, report, errors, "bench");
             endpointCosts(server, outcome);
@@ -40,7 +40,7 @@ final class SignInScenario {
     }
 
     /** The server's CPU per request of each part of a ceremony, at the highest concurrency measured. */
-    private void endpointCosts(PayaraServer server, LoadRun.Outcome outcome) throws IOException, InterruptedException {
+    private void endpointCosts(ServerProcess server, LoadRun.Outcome outcome) throws IOException, InterruptedException {
         SignInLoad.Result ceremonies = outcome.results().get(outcome.results().size() - 1);
         int clients = ceremonies.clients();
         Duration warmup = Duration.ofSeconds(3);
@@ -86,7 +86,7 @@ final class SignInScenario {
         }
     }
 
-    private void overhead(PayaraServer server, SignInLoad.Caller caller) throws IOException {
+    private void overhead(ServerProcess server, SignInLoad.Caller caller) throws IOException {
         String sample = BenchmarkMain.SAMPLE_CONTEXT;
         try (Browser signedIn = signedIn(server.port(), caller);
              Browser signedInTwin = new Browser(server.port());
@@ -122,7 +122,7 @@ final class SignInScenario {
         }
     }
 
-    private void sessionState(PayaraServer server, SignInLoad.Caller caller) throws IOException {
+    private void sessionState(ServerProcess server, SignInLoad.Caller caller) throws IOException {
         SessionMemory memory = new SessionMemory(server.port(), BenchmarkMain.SAMPLE_CONTEXT, Options.javaHome(), server.pid());
         ObjectNode none = Browser.JSON.createObjectNode();
         List<List<String>> rows = new ArrayList<>();

@@ -36,7 +36,7 @@ final class StoreScaleScenario {
         Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         int clients = options.clients().get(options.clients().size() - 1);
         List<PostgresStore> stores = new ArrayList<>();
-        List<PayaraServer> servers = new ArrayList<>();
+        List<ServerProcess> servers = new ArrayList<>();
         try {
             List<Interleaved.Contender> contenders = new ArrayList<>();
             for (int size : options.storedPasskeys()) {
@@ -49,7 +49,7 @@ final class StoreScaleScenario {
                 report.line("- database `%s`: tables from the store's `passkey-postgresql.sql`, %,d synthetic users with "
                         + "one passkey each loaded with COPY in %.1f s", store.database(), bulk, (System.nanoTime() - start) / 1e9);
                 Path commands = store.writePostBootCommands(options.workDir().resolve(size + "-post-boot.asadmin"), 32);
-                PayaraServer server = BenchmarkMain.startServer(options, "server-" + size,
+                ServerProcess server = BenchmarkMain.startServer(options, "server-" + size,
                         BenchmarkMain.benchWars(options.sampleWar(), options.workDir().resolve("wars-" + size)), List.of(),
                         List.of("--postbootcommandfile", commands.toString(), "--addlibs", driver.toString()), report,
                         BenchmarkMain.READY_PATHS);
@@ -72,7 +72,7 @@ final class StoreScaleScenario {
                     options.warmup().toSeconds(), options.rounds(), options.slice().toSeconds(), ceiling.pairsPerSecond());
             Interleaved.report(report, outcomes, ceiling);
         } finally {
-            for (PayaraServer server : servers) {
+            for (ServerProcess server : servers) {
                 server.close();
             }
             for (PostgresStore store : stores) {
