@@ -6,11 +6,11 @@
 #   postgres on JDK 17: the store on PostgreSQL with 1,000 and with 1,000,000 stored passkeys (two
 #            servers, measured interleaved)
 #   memory   on JDK 17: heap after 100,000 abandoned ceremonies, and after they expire
-#   peer     on JDK 17 (Payara Micro 7 on Temurin 25): the sample on Payara Micro 6, Payara Micro 7
-#            and WildFly 39, and Spring Security 7's passkeys (passkey-bench/spring-peer, Spring Boot
-#            4), all four at once, measured interleaved with the same load generator: ceremonies/s,
-#            p50/p99, server CPU per ceremony, and each runtime's ratio to Spring. Also alone:
-#            "./run-benchmark.sh peer" (about 15 minutes).
+#   peer     twice, every server on JDK 17, then every server on Temurin 25: the sample on Payara
+#            Micro 6, WildFly 39 and (Java 21+ only) Payara Micro 7, and Spring Security 7's passkeys
+#            (passkey-bench/spring-peer, Spring Boot 4), all at once, measured interleaved with the
+#            same load generator: ceremonies/s, p50/p99, server CPU per ceremony, and each runtime's
+#            ratio to Spring. Also alone: "./run-benchmark.sh peer" (about 20 minutes).
 #   compare  on JDK 17, only with COMPARE_WAR=<another build of sample-app.war>: the committed WAR
 #            against that one (a change to the core, say), measured interleaved: before and after
 # The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
@@ -48,7 +48,8 @@ build() {
     cp passkey-bench/spring-peer/target/spring-peer.jar "$BENCH/"
 }
 peer() {
-    run "$JDK17_HOME" peer --jdk21="$JDK25_HOME" --heap=1g --label=peer-jdk17
+    run "$JDK17_HOME" peer --server-jdk="$JDK17_HOME" --heap=1g --label=peer-jdk17
+    run "$JDK17_HOME" peer --server-jdk="$JDK25_HOME" --heap=1g --label=peer-jdk25
 }
 
 if [ "${1:-}" = "quick" ]; then
@@ -78,7 +79,7 @@ run() {
 
 if [ "${1:-}" = "peer" ]; then
     peer
-    cat "$RESULTS/peer-jdk17.md"
+    cat "$RESULTS/peer-jdk17.md" "$RESULTS/peer-jdk25.md"
     exit $status
 fi
 
@@ -92,7 +93,7 @@ if [ -n "${COMPARE_WAR:-}" ]; then
     run "$JDK17_HOME" compare --war-b="$COMPARE_WAR" --label=compare-jdk17
 fi
 
-for report in signin-jdk17 signin-jdk25 postgres-jdk17 memory-jdk17 peer-jdk17 compare-jdk17; do
+for report in signin-jdk17 signin-jdk25 postgres-jdk17 memory-jdk17 peer-jdk17 peer-jdk25 compare-jdk17; do
     [ -f "$RESULTS/$report.md" ] && cat "$RESULTS/$report.md"
 done > "$RESULTS/all.md"
 echo

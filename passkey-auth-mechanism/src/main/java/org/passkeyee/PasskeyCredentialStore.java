@@ -43,6 +43,27 @@ public interface PasskeyCredentialStore {
     /** The passkey with this credential ID, whoever owns it. */
     Optional<StoredPasskey> findPasskey(ByteArray credentialId);
 
+    /**
+     * The passkey with this credential ID together with its owner, in one read where the store
+     * can (one transaction): a sign-in needs both. The default asks {@link #findPasskey}, then
+     * {@link #findUserByUserHandle}.
+     *
+     * @return empty when there is no such passkey, or its owner is gone
+     */
+    default Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
+        return findPasskey(credentialId).flatMap(passkey -> findUserByUserHandle(passkey.userHandle())
+                .map(owner -> new OwnedPasskey(passkey, owner)));
+    }
+
+    /**
+     * A passkey and the user it belongs to.
+     *
+     * @param passkey the passkey
+     * @param owner   its user
+     */
+    record OwnedPasskey(StoredPasskey passkey, PasskeyUser owner) {
+    }
+
     /** All passkeys of a user, oldest first. */
     List<StoredPasskey> findPasskeys(ByteArray userHandle);
 

@@ -2,6 +2,7 @@ package org.passkeyee.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yubico.internal.util.JacksonCodecs;
@@ -24,13 +25,13 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** The browser's answer to a sign-in (AuthenticationResponseJSON). */
-    public static final TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs>> ASSERTION =
-            new TypeReference<>() { };
+    /** Reads the browser's answer to a sign-in (AuthenticationResponseJSON) from the tree already parsed. */
+    public static final ObjectReader ASSERTION = MAPPER.readerFor(
+            new TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs>>() { });
 
-    /** The browser's answer to a registration (RegistrationResponseJSON). */
-    public static final TypeReference<PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs>> REGISTRATION =
-            new TypeReference<>() { };
+    /** Reads the browser's answer to a registration (RegistrationResponseJSON) from the tree already parsed. */
+    public static final ObjectReader REGISTRATION = MAPPER.readerFor(
+            new TypeReference<PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs>>() { });
 
     private Json() {
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> clients, int callers,
                Duration warmup, Duration duration, int maxCeremonies, String heap, List<Integer> storedPasskeys,
                int floodCeremonies, int ceremonyTimeoutSeconds, int overheadRounds, boolean jfr, String label,
-               int rounds, Duration slice, Path warB, Path jdk21Home) {
+               int rounds, Duration slice, Path warB, Path serverJdk) {
 
     static final String USAGE = """
             Usage: BenchmarkMain <signin|postgres|memory|compare|peer> [--name=value ...]
@@ -25,9 +25,10 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               memory    heap after a flood of abandoned anonymous ceremonies, and after they expire
               compare   sign-in load on the sample WAR and on --war-b (e.g. a build with a core change),
                         both on Payara's embedded H2, measured interleaved
-              peer      the sample on Payara Micro 6, Payara Micro 7 and WildFly 39 (their embedded H2)
-                        and Spring Security 7's passkeys (spring-peer.jar, H2), all four measured
-                        interleaved: ceremonies/s, p50/p99, server CPU, and each runtime's ratio to Spring
+              peer      the sample on Payara Micro 6, WildFly 39 and (on Java 21+) Payara Micro 7 (their
+                        embedded H2) and Spring Security 7's passkeys (spring-peer.jar, H2), every server
+                        on --server-jdk, measured interleaved: ceremonies/s, p50/p99, server CPU, and
+                        each runtime's ratio to Spring
             Options (default):
               --bench-dir=passkey-bench/target/bench   payara-micro.jar, sample-app.war and lib/ (mvn -Pbench)
               --results=<bench-dir>/results            where the Markdown reports go
@@ -40,7 +41,8 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --stored-passkeys=1000,1000000           postgres: passkeys in each store, K real ones included
               --rounds=4 --slice=15                    postgres, compare: rounds of one slice (s) per server
               --war-b=<path>                           compare: the other WAR
-              --jdk21=<java home>                      peer: the JDK (21 or newer) Payara Micro 7 runs on
+              --server-jdk=<java home>                 peer: the JDK every server runs on (this one); Payara
+                                                       Micro 7 joins when it is 21 or newer
               --flood=100000                           memory: abandoned ceremonies
               --ceremony-timeout=60                    memory: passkey.ceremony-timeout of the server, seconds
               --overhead-rounds=5000                   signin: measured rounds of the four overhead variants
@@ -83,12 +85,9 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 Integer.parseInt(take(values, "rounds", "4")),
                 Duration.ofSeconds(Long.parseLong(take(values, "slice", "15"))),
                 values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null,
-                values.containsKey("jdk21") ? Path.of(values.remove("jdk21")) : null);
+                Path.of(take(values, "server-jdk", javaHome().toString())));
         if (scenario.equals("compare") && options.warB() == null) {
             throw new IllegalArgumentException("compare needs --war-b\n" + USAGE);
-        }
-        if (scenario.equals("peer") && options.jdk21Home() == null) {
-            throw new IllegalArgumentException("peer needs --jdk21 (Payara Micro 7 runs on Java 21 or newer)\n" + USAGE);
         }
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);
@@ -138,6 +137,17 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
 
     Path workDir() {
         return benchDir.resolve("work").resolve(label);
+    }
+
+    /** The feature version (17, 21, 25, ...) of the JDK at {@code home}, from its {@code release} file. */
+    static int featureVersion(Path home) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(home.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            }
+        }
+        throw new IllegalStateException("No JAVA_VERSION in " + home.resolve("release"));
     }
 
     /** The JDK this process runs on; the server runs on the same one. */

@@ -77,11 +77,14 @@ final class ServerProcess implements AutoCloseable {
         Path configuration = base.resolve("configuration").resolve("standalone.xml");
         String xml = Files.readString(configuration);
         String domain = "<application-security-domain name=\"other\" security-domain=\"ApplicationDomain\"/>";
-        if (!xml.contains(domain)) {
-            throw new IllegalStateException("No " + domain + " in " + configuration);
+        int undertow = xml.indexOf("urn:jboss:domain:undertow:");
+        int at = undertow < 0 ? -1 : xml.indexOf(domain, undertow);
+        if (at < 0) {
+            throw new IllegalStateException("No " + domain + " in the undertow subsystem of " + configuration);
         }
-        Files.writeString(configuration, xml.replace(domain,
-                "<application-security-domain name=\"other\" security-domain=\"ApplicationDomain\" integrated-jaspi=\"false\"/>"));
+        Files.writeString(configuration, xml.substring(0, at)
+                + "<application-security-domain name=\"other\" security-domain=\"ApplicationDomain\" integrated-jaspi=\"false\"/>"
+                + xml.substring(at + domain.length()));
         for (Path war : wars) {
             Files.copy(war, base.resolve("deployments").resolve(war.getFileName()));
         }

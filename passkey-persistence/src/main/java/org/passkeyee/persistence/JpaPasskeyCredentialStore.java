@@ -175,6 +175,28 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         });
     }
 
+    /** {@inheritDoc} Here: both rows by primary key, in one transaction. */
+    @Override
+    @Transactional
+    public Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
+        requireNonNull(credentialId, "credentialId");
+        String key = Codec.credentialKey(credentialId);
+        String id = Codec.base64Url(credentialId);
+        return inStore("find a passkey and its owner", () -> {
+            PasskeyCredentialEntity passkey = em.find(PasskeyCredentialEntity.class, key);
+            if (passkey == null || !passkey.credentialId().equals(id)) {
+                return Optional.empty();
+            }
+            PasskeyUserEntity owner = em.find(PasskeyUserEntity.class, passkey.userHandle());
+            if (owner == null) {
+                return Optional.empty();
+            }
+            em.detach(passkey);
+            em.detach(owner);
+            return Optional.of(new OwnedPasskey(Codec.toPasskey(passkey), Codec.toUser(owner)));
+        });
+    }
+
     /** {@inheritDoc} Passkeys registered in the same instant come in a fixed but arbitrary order. */
     @Override
     @Transactional

@@ -345,6 +345,18 @@ class JpaPasskeyCredentialStoreTest {
     // ---- sign-ins -------------------------------------------------------------------------------
 
     @Test
+    void findsAPasskeyWithItsOwnerInOneReadAndNothingForAnUnknownId() {
+        ByteArray handle = bytes(64);
+        PasskeyUser alice = user("alice", handle);
+        StoredPasskey first = passkey(handle, bytes(32), T0);
+        assertTrue(store.createUser(alice, first));
+
+        assertEquals(Optional.of(new PasskeyCredentialStore.OwnedPasskey(first, alice)),
+                store.findPasskeyWithOwner(first.credentialId()));
+        assertEquals(Optional.empty(), store.findPasskeyWithOwner(bytes(32)));
+    }
+
+    @Test
     void recordSignInAcceptsOnlyIncreasingCounts() {
         ByteArray handle = bytes(64);
         StoredPasskey p = withCount(passkey(handle, bytes(32), T0), 5);

@@ -1,6 +1,7 @@
 package org.passkeyee.internal.ceremony;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.yubico.webauthn.AssertionRequest;
 import com.yubico.webauthn.AssertionResult;
@@ -25,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
+import org.passkeyee.PasskeyCredentialStore.OwnedPasskey;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
@@ -82,16 +84,17 @@ public class AuthenticationCeremony {
     }
 
     /**
-     * Verifies an assertion against the ceremony it answers and records the sign-in. The passkey
-     * and its owner are read once, before anything is verified; Yubico's verification reads them
-     * from that read ({@link SignInCredentials}), not from the store again.
+     * Verifies an assertion against the ceremony it answers and records the sign-in: two store
+     * transactions, one that reads the passkey with its owner before anything is verified (a name
+     * known or not costs the same one read), and the conditional update of the count. Yubico's
+     * verification reads them from that read ({@link SignInCredentials}), not from the store.
      *
      * @param pending  the ceremony, already taken from the session
      * @param response the browser's AuthenticationResponseJSON
      * @return the verified sign-in
      * @throws Refusal with the cause of a refusal
      */
-    public VerifiedSignIn finish(PendingCeremony pending, String response) {
+    public VerifiedSignIn finish(PendingCeremony pending, JsonNode response) {
         AssertionRequest request = assertionRequest(pending);
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
         AuthenticatorAssertionResponse assertion = credential.getResponse();
@@ -109,15 +112,8 @@ public class AuthenticationCeremony {
         // on a real passkey, so the refusal does not tell whether the name exists.
         boolean usernameFirst = !allowed.isEmpty();
         PasskeyErrorCode unknown = usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL;
-        Optional<StoredPasskey> found = store.findPasskey(credential.getId());
-        if (found.isEmpty()) {
-            if (usernameFirst && pending.username() != null) {
-                // the owner read a real passkey costs, of a user nobody has: the same store reads
-                store.findUserByUserHandle(decoys.userHandleFor(pending.username()));
-            }
-            throw Refusal.ofSignIn(unknown);
-        }
-        StoredPasskey passkey = found.get();
+        OwnedPasskey found = store.findPasskeyWithOwner(credential.getId()).orElseThrow(() -> Refusal.ofSignIn(unknown));
+        StoredPasskey passkey = found.passkey();
         Optional<ByteArray> userHandle = assertion.getUserHandle();
         if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
             throw Refusal.ofSignIn(usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
@@ -129,7 +125,7 @@ public class AuthenticationCeremony {
             // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
             throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey changed its backup eligibility.");
         }
-        PasskeyUser owner = store.findUserByUserHandle(passkey.userHandle()).orElseThrow(() -> Refusal.ofSignIn(unknown));
+        PasskeyUser owner = found.owner();
         AssertionResult result = verify(request, credential, new SignInCredentials(owner, passkey));
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
@@ -179,9 +175,9 @@ public class AuthenticationCeremony {
         return false;
     }
 
-    private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(String json) {
+    private static PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parse(JsonNode json) {
         try {
-            return Json.MAPPER.readValue(json, Json.ASSERTION);
+            return Json.ASSERTION.readValue(json);
         } catch (IOException | RuntimeException e) {
             throw Refusal.ofSignIn(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
         }

@@ -1,6 +1,7 @@
 package org.passkeyee.internal.ceremony;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.yubico.webauthn.FinishRegistrationOptions;
 import com.yubico.webauthn.RegistrationResult;
@@ -109,7 +110,7 @@ public class RegistrationCeremony {
      *
      * @return the new account's username and passkey
      */
-    public NewAccount completeSignUp(HttpServletRequest request, String credentialJson, String requestedLabel) {
+    public NewAccount completeSignUp(HttpServletRequest request, JsonNode credentialJson, String requestedLabel) {
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
         PublicKeyCredentialCreationOptions options = options(pending);
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
@@ -135,7 +136,8 @@ public class RegistrationCeremony {
     }
 
     /** Finishes adding a passkey to the signed-in caller who started the ceremony. */
-    public StoredPasskey completeAddition(HttpServletRequest request, String callerName, String credentialJson, String requestedLabel) {
+    public StoredPasskey completeAddition(HttpServletRequest request, String callerName, JsonNode credentialJson,
+                                          String requestedLabel) {
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.ADD_PASSKEY);
         if (!callerName.equals(pending.username())) {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
@@ -172,7 +174,7 @@ public class RegistrationCeremony {
     }
 
     /** Verifies a new passkey; {@code signsIn}: the caller is signed in with it right away (sign-up), which is its first use. */
-    private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, String credentialJson,
+    private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, JsonNode credentialJson,
                                  String requestedLabel, boolean signsIn) {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
         AuthenticatorAttestationResponse response = credential.getResponse();
@@ -224,9 +226,9 @@ public class RegistrationCeremony {
                 signsIn ? now : null);
     }
 
-    private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(String json) {
+    private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(JsonNode json) {
         try {
-            return Json.MAPPER.readValue(json, Json.REGISTRATION);
+            return Json.REGISTRATION.readValue(json);
         } catch (IOException | RuntimeException e) {
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
         }

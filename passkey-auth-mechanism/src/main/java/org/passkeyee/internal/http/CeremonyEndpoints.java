@@ -83,7 +83,7 @@ public class CeremonyEndpoints {
         if (!(credential instanceof ObjectNode)) {
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
         }
-        var passkey = registration.completeAddition(request, caller.getName(), credential.toString(),
+        var passkey = registration.completeAddition(request, caller.getName(), credential,
                 JsonRequestReader.optionalText(body, "label"));
         JsonAnswers.write(response, HttpServletResponse.SC_CREATED, summaries.summary(passkey));
     }

@@ -113,7 +113,7 @@ public class CeremonyLogins {
             presentedId = presentedCredentialId(body);
             PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
             askedFor = pending.username();
-            CredentialValidationResult result = identityStoreHandler.validate(new PasskeyAssertionCredential(pending, body.toString()));
+            CredentialValidationResult result = identityStoreHandler.validate(new PasskeyAssertionCredential(pending, body));
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 // Only a handler that swallowed the passkey store's refusal gets here.
                 throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
@@ -145,7 +145,7 @@ public class CeremonyLogins {
                 throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
             }
             RegistrationCeremony.NewAccount account = registration.completeSignUp(
-                    request, credential.toString(), JsonRequestReader.optionalText(body, "label"));
+                    request, credential, JsonRequestReader.optionalText(body, "label"));
             CredentialValidationResult result = identityStoreHandler.validate(new PasskeySignUpCredential(account.username()));
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "

@@ -1,5 +1,6 @@
 package org.passkeyee.internal.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.security.enterprise.credential.Credential;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 
@@ -10,9 +11,9 @@ import org.passkeyee.internal.ceremony.pending.PendingCeremony;
  * it refuses, throws its {@link Refusal} (an {@code IdentityStore} result can only say INVALID).
  *
  * @param ceremony the pending sign-in it answers
- * @param response the browser's AuthenticationResponseJSON
+ * @param response the browser's AuthenticationResponseJSON, as the request's body was parsed
  */
-record PasskeyAssertionCredential(PendingCeremony ceremony, String response) implements Credential {
+record PasskeyAssertionCredential(PendingCeremony ceremony, JsonNode response) implements Credential {
 
     @Override
     public void clear() {

@@ -61,7 +61,7 @@ class CeremoniesInProcessTest {
         CeremonyHarness.SignIn malformed = harness.newSignIn(false);
 
         Refusal invalid = assertThrows(Refusal.class, () -> harness.finish(badSignature, badSignature.validResponse().toString()));
-        Refusal unreadable = assertThrows(Refusal.class, () -> harness.finish(malformed, "{\"id\":"));
+        Refusal unreadable = assertThrows(Refusal.class, () -> harness.finish(malformed, "{\"id\": 5, \"response\": []}"));
 
         assertEquals(PasskeyErrorCode.INVALID_SIGNATURE, invalid.code());
         assertEquals(401, invalid.status());

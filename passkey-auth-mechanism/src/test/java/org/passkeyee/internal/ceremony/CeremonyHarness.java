@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyRegistered;
 import org.passkeyee.UserVerificationPolicy;
+import org.passkeyee.internal.Json;
+import org.passkeyee.internal.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
@@ -54,7 +57,7 @@ final class CeremonyHarness {
                 new AuthenticatorNames());
         HttpServletRequest request = signedInRequest();
         JsonNode options = registration.startAddPasskey(request, CALLER, false);
-        registration.completeAddition(request, CALLER, authenticator.register(options, ORIGIN).toString(), "Seed");
+        registration.completeAddition(request, CALLER, authenticator.register(options, ORIGIN), "Seed");
     }
 
     /** A sign-in ready to finish: its pending ceremony and the authenticator's valid answer. */
@@ -72,7 +75,7 @@ final class CeremonyHarness {
 
     /** Finishes a sign-in with {@code response} as the browser's JSON. */
     AuthenticationCeremony.VerifiedSignIn finish(SignIn signIn, String response) {
-        return authentication.finish(signIn.pending(), response);
+        return authentication.finish(signIn.pending(), parsed(response));
     }
 
     /** A registration ready to finish: the request holding its pending ceremony and a valid answer. */
@@ -84,7 +87,16 @@ final class CeremonyHarness {
 
     /** Finishes adding a passkey with {@code response} as the browser's JSON. */
     void finish(Registration added, String response) {
-        registration.completeAddition(added.request(), CALLER, response, null);
+        registration.completeAddition(added.request(), CALLER, parsed(response), null);
+    }
+
+    /** The body as the endpoints' reader parses it: JSON that is not even JSON is refused there, as malformed. */
+    private static JsonNode parsed(String body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (java.io.IOException notJson) {
+            throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST);
+        }
     }
 
     record SignIn(PendingCeremony pending, ObjectNode validResponse) {
