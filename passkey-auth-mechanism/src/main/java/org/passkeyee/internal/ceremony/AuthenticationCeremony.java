@@ -1,8 +1,6 @@
 package org.passkeyee.internal.ceremony;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.yubico.webauthn.AssertionRequest;
 import com.yubico.webauthn.AssertionResult;
 import com.yubico.webauthn.FinishAssertionOptions;
@@ -66,7 +64,7 @@ public class AuthenticationCeremony {
      * same shape, so the answer never tells whether the name exists. The pending ceremony keeps
      * the name asked for, known or not, for {@link FailedSignIns}.
      */
-    public ObjectNode start(HttpServletRequest request, String requestedUsername) {
+    public PublicKeyCredentialRequestOptions start(HttpServletRequest request, String requestedUsername) {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
                 .userVerification(RelyingParties.userVerification(configuration))
                 .timeout(pendingCeremonies.timeout().toMillis());
@@ -75,12 +73,8 @@ public class AuthenticationCeremony {
         if (username != null) {
             assertionRequest = allowingPasskeysOf(assertionRequest, username);
         }
-        try {
-            pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, Json.MAPPER.writeValueAsString(assertionRequest), username);
-            return Json.MAPPER.valueToTree(assertionRequest.getPublicKeyCredentialRequestOptions());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Yubico could not write its own assertion request", e);
-        }
+        pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, assertionRequest, username);
+        return assertionRequest.getPublicKeyCredentialRequestOptions();
     }
 
     /**
@@ -95,7 +89,7 @@ public class AuthenticationCeremony {
      * @throws Refusal with the cause of a refusal
      */
     public VerifiedSignIn finish(PendingCeremony pending, JsonNode response) {
-        AssertionRequest request = assertionRequest(pending);
+        AssertionRequest request = pending.assertionRequest();
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
         AuthenticatorAssertionResponse assertion = credential.getResponse();
         ClientResponseChecks.check(PendingCeremony.Kind.SIGN_IN, request.getPublicKeyCredentialRequestOptions().getChallenge(),
@@ -180,14 +174,6 @@ public class AuthenticationCeremony {
             return Json.ASSERTION.readValue(json);
         } catch (IOException | RuntimeException e) {
             throw Refusal.ofSignIn(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
-        }
-    }
-
-    private static AssertionRequest assertionRequest(PendingCeremony pending) {
-        try {
-            return Json.MAPPER.readValue(pending.requestJson(), AssertionRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A pending sign-in could not be read back", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.passkeyee.internal.ceremony;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.yubico.webauthn.FinishRegistrationOptions;
 import com.yubico.webauthn.RegistrationResult;
 import com.yubico.webauthn.RelyingParty;
@@ -78,7 +76,7 @@ public class RegistrationCeremony {
     }
 
     /** Starts a sign-up: a new account with this username and its first passkey. */
-    public ObjectNode startSignUp(HttpServletRequest request, String requestedUsername, String requestedDisplayName) {
+    public PublicKeyCredentialCreationOptions startSignUp(HttpServletRequest request, String requestedUsername, String requestedDisplayName) {
         PasskeyAccounts accountPolicy = accountsForSignUp();
         String username = Names.username(requestedUsername);
         String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
@@ -96,7 +94,7 @@ public class RegistrationCeremony {
      * @param conditional whether the page will ask for a conditional create (a passkey offered
      *                    without a prompt, e.g. right after a password sign-in)
      */
-    public ObjectNode startAddPasskey(HttpServletRequest request, String callerName, boolean conditional) {
+    public PublicKeyCredentialCreationOptions startAddPasskey(HttpServletRequest request, String callerName, boolean conditional) {
         UserIdentity user = store.findUserByUsername(callerName)
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
@@ -112,7 +110,7 @@ public class RegistrationCeremony {
      */
     public NewAccount completeSignUp(HttpServletRequest request, JsonNode credentialJson, String requestedLabel) {
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
-        PublicKeyCredentialCreationOptions options = options(pending);
+        PublicKeyCredentialCreationOptions options = pending.creationOptions();
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
         UserIdentity identity = options.getUser();
         PasskeyAccounts accountPolicy = accountsForSignUp();
@@ -142,7 +140,7 @@ public class RegistrationCeremony {
         if (!callerName.equals(pending.username())) {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
-        PublicKeyCredentialCreationOptions options = options(pending);
+        PublicKeyCredentialCreationOptions options = pending.creationOptions();
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
         boolean stored = store.findUserByUsername(callerName).isPresent()
                 ? store.addPasskey(passkey)
@@ -155,7 +153,8 @@ public class RegistrationCeremony {
         return passkey;
     }
 
-    private ObjectNode start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user, boolean conditional) {
+    private PublicKeyCredentialCreationOptions start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user,
+                                                     boolean conditional) {
         PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(
                 StartRegistrationOptions.builder()
                         .user(user)
@@ -165,12 +164,8 @@ public class RegistrationCeremony {
                                 .build())
                         .timeout(pendingCeremonies.timeout().toMillis())
                         .build());
-        try {
-            pendingCeremonies.put(request, kind, Json.MAPPER.writeValueAsString(options), user.getName(), conditional);
-            return Json.MAPPER.valueToTree(options);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Yubico could not write its own creation options", e);
-        }
+        pendingCeremonies.put(request, kind, options, user.getName(), conditional);
+        return options;
     }
 
     /** Verifies a new passkey; {@code signsIn}: the caller is signed in with it right away (sign-up), which is its first use. */
@@ -231,14 +226,6 @@ public class RegistrationCeremony {
             return Json.REGISTRATION.readValue(json);
         } catch (IOException | RuntimeException e) {
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
-        }
-    }
-
-    private static PublicKeyCredentialCreationOptions options(PendingCeremony pending) {
-        try {
-            return Json.MAPPER.readValue(pending.requestJson(), PublicKeyCredentialCreationOptions.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A pending registration could not be read back", e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.passkeyee.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
+import com.yubico.webauthn.data.PublicKeyCredentialRequestOptions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.ServletException;
@@ -46,7 +48,7 @@ public class CeremonyEndpoints {
     void registrationOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObjectNode body = reader.readObject(request);
         Principal caller = request.getUserPrincipal();
-        ObjectNode options;
+        PublicKeyCredentialCreationOptions options;
         if (caller != null) {
             requireRecentSignIn(request);
             options = registration.startAddPasskey(request, caller.getName(), conditional(body));
@@ -91,7 +93,7 @@ public class CeremonyEndpoints {
     /** {@code POST /login/options}: request options, usernameless or for a username. */
     void loginOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObjectNode body = reader.readObject(request);
-        ObjectNode options = authentication.start(request, JsonRequestReader.optionalText(body, "username"));
+        PublicKeyCredentialRequestOptions options = authentication.start(request, JsonRequestReader.optionalText(body, "username"));
         JsonAnswers.write(response, HttpServletResponse.SC_OK, options);
     }
 

@@ -16,7 +16,7 @@ public final class JsonAnswers {
     private JsonAnswers() {
     }
 
-    static void write(HttpServletResponse response, int status, JsonNode body) throws IOException {
+    static void write(HttpServletResponse response, int status, Object body) throws IOException {
         byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");

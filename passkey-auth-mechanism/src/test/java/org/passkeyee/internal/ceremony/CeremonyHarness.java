@@ -56,7 +56,7 @@ final class CeremonyHarness {
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
                 new AuthenticatorNames());
         HttpServletRequest request = signedInRequest();
-        JsonNode options = registration.startAddPasskey(request, CALLER, false);
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, false));
         registration.completeAddition(request, CALLER, authenticator.register(options, ORIGIN), "Seed");
     }
 
@@ -68,7 +68,7 @@ final class CeremonyHarness {
     /** A sign-in ready to finish, its answer made with {@code tamper}. */
     SignIn newSignIn(boolean usernameFirst, Tamper tamper) {
         HttpServletRequest request = signedInRequest();
-        ObjectNode options = authentication.start(request, usernameFirst ? CALLER : null);
+        JsonNode options = Json.MAPPER.valueToTree(authentication.start(request, usernameFirst ? CALLER : null));
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
         return new SignIn(pending, authenticator.authenticate(options, ORIGIN, tamper));
     }
@@ -81,7 +81,7 @@ final class CeremonyHarness {
     /** A registration ready to finish: the request holding its pending ceremony and a valid answer. */
     Registration newRegistration() {
         HttpServletRequest request = signedInRequest();
-        JsonNode options = registration.startAddPasskey(request, CALLER, false);
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, false));
         return new Registration(request, SoftwareAuthenticator.deviceBound().register(options, ORIGIN));
     }
 

@@ -52,8 +52,8 @@ public class PendingCeremonies {
     }
 
     /** Starts a ceremony for this request's session, replacing one of the same slot. */
-    public PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username) {
-        return put(request, kind, requestJson, username, false);
+    public PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, Object yubicoRequest, String username) {
+        return put(request, kind, yubicoRequest, username, false);
     }
 
     /**
@@ -62,9 +62,9 @@ public class PendingCeremonies {
      * @throws Refusal {@code too_many_ceremonies} when it would need a new anonymous
      *         session and there are too many; no session is created then
      */
-    public PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, String requestJson, String username,
-                        boolean conditional) {
-        PendingCeremony ceremony = new PendingCeremony(kind, requestJson, username, clock.instant().plus(timeout), conditional);
+    public PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, Object yubicoRequest, String username,
+                               boolean conditional) {
+        PendingCeremony ceremony = new PendingCeremony(kind, yubicoRequest, username, clock.instant().plus(timeout), conditional);
         HttpSession session = sessionFor(request);
         synchronized (lockFor(session)) {
             session.setAttribute(kind.sessionAttribute(), ceremony);

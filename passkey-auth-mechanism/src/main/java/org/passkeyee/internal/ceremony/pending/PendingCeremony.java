@@ -1,5 +1,7 @@
 package org.passkeyee.internal.ceremony.pending;
 
+import com.yubico.webauthn.AssertionRequest;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -9,23 +11,26 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.zip.DataFormatException;
+import org.passkeyee.internal.Json;
 
 /**
  * A started ceremony waiting for the browser's answer, kept in the HTTP session.
  *
- * <p>The Yubico request objects are not {@link Serializable}, so the request is kept as the JSON
- * Yubico writes and reads back; everything here is serializable so that a distributable
- * application can replicate its sessions. It is serialized in a compact form (the JSON packed by
- * {@link CeremonyJsonCodec}), which keeps a pending sign-up well under 1 KiB of session state.
+ * <p>It holds Yubico's request object as the ceremony made it, so that finishing the ceremony
+ * needs no JSON at all. Those objects are not {@link Serializable}: a session that is serialized
+ * (replicated, persisted) carries the JSON Yubico writes, packed by {@link CeremonyJsonCodec},
+ * and reads the object back from it; that keeps a pending sign-up well under 1 KiB of session
+ * state.
  *
  * @param kind        what the ceremony is for
- * @param requestJson Yubico's JSON of the creation options or the assertion request
+ * @param request     Yubico's {@link AssertionRequest} for a sign-in, its
+ *                    {@link PublicKeyCredentialCreationOptions} for a registration
  * @param username    the caller the ceremony is for, or {@code null} for a usernameless sign-in
  * @param expiresAt   when the challenge stops being accepted
  * @param conditional whether the browser was asked for a conditional create, which may answer
  *                    without user presence
  */
-public record PendingCeremony(Kind kind, String requestJson, String username, Instant expiresAt, boolean conditional)
+public record PendingCeremony(Kind kind, Object request, String username, Instant expiresAt, boolean conditional)
         implements Serializable {
 
     public enum Kind {
@@ -40,6 +45,16 @@ public record PendingCeremony(Kind kind, String requestJson, String username, In
         String sessionAttribute() {
             return this == SIGN_IN ? PendingCeremonies.AUTHENTICATION_ATTRIBUTE : PendingCeremonies.REGISTRATION_ATTRIBUTE;
         }
+    }
+
+    /** The request of a sign-in. */
+    public AssertionRequest assertionRequest() {
+        return (AssertionRequest) request;
+    }
+
+    /** The creation options of a registration. */
+    public PublicKeyCredentialCreationOptions creationOptions() {
+        return (PublicKeyCredentialCreationOptions) request;
     }
 
     boolean isExpiredAt(Instant now) {
@@ -80,7 +95,7 @@ public record PendingCeremony(Kind kind, String requestJson, String username, In
             if (ceremony.username() != null) {
                 out.writeUTF(ceremony.username());
             }
-            byte[] packed = CeremonyJsonCodec.pack(ceremony.requestJson());
+            byte[] packed = CeremonyJsonCodec.pack(Json.MAPPER.writeValueAsString(ceremony.request()));
             out.writeInt(packed.length);
             out.write(packed);
         }
@@ -105,8 +120,11 @@ public record PendingCeremony(Kind kind, String requestJson, String username, In
             byte[] packed = new byte[length];
             in.readFully(packed);
             try {
-                ceremony = new PendingCeremony(kinds[kind], CeremonyJsonCodec.unpack(packed), username, expiresAt, conditional);
-            } catch (DataFormatException e) {
+                String json = CeremonyJsonCodec.unpack(packed);
+                Class<?> type = kinds[kind] == Kind.SIGN_IN ? AssertionRequest.class : PublicKeyCredentialCreationOptions.class;
+                Object request = Json.MAPPER.readValue(json, type);
+                ceremony = new PendingCeremony(kinds[kind], request, username, expiresAt, conditional);
+            } catch (DataFormatException | IOException e) {
                 throw new InvalidObjectException("A pending ceremony's request could not be unpacked");
             }
         }

@@ -40,7 +40,7 @@ class PendingCeremoniesTest {
     void takeWhenStartedThenReturnedOnceAndGone() {
         ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
 
-        assertEquals("{}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).requestJson());
+        assertEquals("{}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).request());
         assertRefused(PasskeyErrorCode.CEREMONY_NOT_FOUND, () -> ceremonies.take(request, PendingCeremony.Kind.SIGN_IN));
     }
 
@@ -64,7 +64,7 @@ class PendingCeremoniesTest {
         ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
         clock.advance(Duration.ofMinutes(5).minusMillis(1));
 
-        assertEquals("{}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).requestJson());
+        assertEquals("{}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).request());
     }
 
     @Test
@@ -81,7 +81,7 @@ class PendingCeremoniesTest {
         ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{\"n\":1}", null);
         ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{\"n\":2}", null);
 
-        assertEquals("{\"n\":2}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).requestJson());
+        assertEquals("{\"n\":2}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).request());
     }
 
     @Test

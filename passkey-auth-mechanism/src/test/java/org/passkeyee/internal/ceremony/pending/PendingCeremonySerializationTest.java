@@ -12,6 +12,7 @@ import com.yubico.webauthn.StartRegistrationOptions;
 import com.yubico.webauthn.data.AuthenticatorSelectionCriteria;
 import com.yubico.webauthn.data.AuthenticatorTransport;
 import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import com.yubico.webauthn.data.RelyingPartyIdentity;
 import com.yubico.webauthn.data.ResidentKeyRequirement;
@@ -51,7 +52,7 @@ class PendingCeremonySerializationTest {
     @Test
     void usernamelessSignInThenRoundTripsExactlyInUnderThreeHundredBytes() throws Exception {
         PendingCeremony signIn = new PendingCeremony(PendingCeremony.Kind.SIGN_IN,
-                relyingParty(Set.of()).startAssertion(StartAssertionOptions.builder().timeout(300_000L).build()).toJson(),
+                relyingParty(Set.of()).startAssertion(StartAssertionOptions.builder().timeout(300_000L).build()),
                 null, Instant.parse("2026-11-22T10:05:00.123456789Z"), false);
 
         byte[] serialized = serialize(signIn);
@@ -94,14 +95,14 @@ class PendingCeremonySerializationTest {
 
     private static PendingCeremony registration(PendingCeremony.Kind kind, Set<PublicKeyCredentialDescriptor> registered,
                                                 boolean conditional) throws Exception {
-        String json = relyingParty(registered).startRegistration(StartRegistrationOptions.builder()
+        PublicKeyCredentialCreationOptions options = relyingParty(registered).startRegistration(StartRegistrationOptions.builder()
                 .user(UserIdentity.builder().name(LONG_NAME).displayName("Dr. Maximiliane Mustermann-Lüdenscheidt")
                         .id(random(64)).build())
                 .authenticatorSelection(AuthenticatorSelectionCriteria.builder().residentKey(ResidentKeyRequirement.REQUIRED)
                         .userVerification(UserVerificationRequirement.PREFERRED).build())
                 .timeout(300_000L)
-                .build()).toJson();
-        return new PendingCeremony(kind, json, LONG_NAME, Instant.parse("2026-11-22T10:05:00Z"), conditional);
+                .build());
+        return new PendingCeremony(kind, options, LONG_NAME, Instant.parse("2026-11-22T10:05:00Z"), conditional);
     }
 
     private static RelyingParty relyingParty(Set<PublicKeyCredentialDescriptor> registered) {
