@@ -21,20 +21,22 @@ public final class Refusal extends RuntimeException {
     private final transient PasskeyErrorCode code;
     private final int status;
     private final transient Duration retryAfter;
+    private final boolean genuine;
 
     public Refusal(PasskeyErrorCode code) {
         this(code, code.message());
     }
 
     public Refusal(PasskeyErrorCode code, String message) {
-        this(code, code.status(), message, null);
+        this(code, code.status(), message, null, false);
     }
 
-    private Refusal(PasskeyErrorCode code, int status, String message, Duration retryAfter) {
+    private Refusal(PasskeyErrorCode code, int status, String message, Duration retryAfter, boolean genuine) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.genuine = genuine;
     }
 
     /** A refused sign-in: 401, or 400 when the request itself is malformed. */
@@ -44,7 +46,15 @@ public final class Refusal extends RuntimeException {
 
     /** A refused sign-in with its own message. */
     public static Refusal ofSignIn(PasskeyErrorCode code, String message) {
-        return new Refusal(code, code == PasskeyErrorCode.MALFORMED_REQUEST ? 400 : 401, message, null);
+        return new Refusal(code, code == PasskeyErrorCode.MALFORMED_REQUEST ? 400 : 401, message, null, false);
+    }
+
+    /**
+     * A refused sign-in whose signature verified (a counter gone backwards, a passkey deleted
+     * meanwhile): the key's holder sent it, not a guesser, so it is not a failed guess.
+     */
+    public static Refusal ofGenuineSignIn(PasskeyErrorCode code) {
+        return new Refusal(code, 401, code.message(), null, true);
     }
 
     /** A refusal in a ceremony of this kind: a sign-in's {@link #ofSignIn}, a registration's the code's status. */
@@ -55,13 +65,13 @@ public final class Refusal extends RuntimeException {
     /** More anonymous ceremonies pending than allowed: 429, come back in a minute. */
     public static Refusal tooManyCeremonies() {
         PasskeyErrorCode code = PasskeyErrorCode.TOO_MANY_CEREMONIES;
-        return new Refusal(code, code.status(), code.message(), TOO_MANY_CEREMONIES_RETRY_AFTER);
+        return new Refusal(code, code.status(), code.message(), TOO_MANY_CEREMONIES_RETRY_AFTER, false);
     }
 
     /** Too many failed sign-ins for this passkey or username: 429, come back after {@code wait}. */
     public static Refusal tooManyFailedSignIns(Duration wait) {
         PasskeyErrorCode code = PasskeyErrorCode.TOO_MANY_FAILED_SIGN_INS;
-        return new Refusal(code, code.status(), code.message(), wait);
+        return new Refusal(code, code.status(), code.message(), wait, false);
     }
 
     public PasskeyErrorCode code() {
@@ -70,6 +80,11 @@ public final class Refusal extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Whether the refused request was signed by the passkey's own key ({@link #ofGenuineSignIn}). */
+    public boolean genuine() {
+        return genuine;
     }
 
     /** How long the client should wait before trying again; {@code null} when it need not. */

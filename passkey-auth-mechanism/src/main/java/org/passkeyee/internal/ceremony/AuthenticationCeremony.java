@@ -125,10 +125,10 @@ public class AuthenticationCeremony {
         PasskeyUser owner = found.owner();
         AssertionResult result = verify(request, credential, new SignInCredentials(owner, passkey));
         if (!result.isSignatureCounterValid()) {
-            throw Refusal.ofSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
         if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
-            throw Refusal.ofSignIn(store.findPasskey(result.getCredentialId()).isEmpty()
+            throw Refusal.ofGenuineSignIn(store.findPasskey(result.getCredentialId()).isEmpty()
                     // deleted while this sign-in was verified: gone, not cloned
                     ? PasskeyErrorCode.UNKNOWN_CREDENTIAL
                     // a concurrent sign-in stored a count at least as high

@@ -107,25 +107,26 @@ public class CeremonyLogins {
             return refuseCrossSite(request, response);
         }
         String presentedId = null;
-        String askedFor = null;
+        PendingCeremony pending = null;
         try {
             ObjectNode body = reader.readObject(request);
             presentedId = presentedCredentialId(body);
-            PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
-            askedFor = pending.username();
+            pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
             CredentialValidationResult result = identityStoreHandler.validate(new PasskeyAssertionCredential(pending, body));
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 // Only a handler that swallowed the passkey store's refusal gets here.
                 throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
             }
-            failedSignIns.succeeded(presentedId, askedFor);
+            failedSignIns.succeeded(presentedId, pending.username());
             String caller = result.getCallerPrincipal().getName();
             String credentialId = presentedId;
             LOG.info(() -> "Passkey sign-in: caller=" + caller + " credential=" + LogText.shortId(credentialId));
             signedIn.fire(new PasskeySignedIn(caller, credentialId));
             return login(request, context, result, null, SessionState.SignInMethod.PASSKEY);
         } catch (Refusal refusal) {
-            return refuseSignIn(request, response, refusal, presentedId, askedFor);
+            // A guess needs a ceremony to answer; a refusal of what the key itself signed is none.
+            boolean failedGuess = pending != null && !refusal.genuine();
+            return refuseSignIn(request, response, refusal, presentedId, failedGuess ? pending.username() : null, failedGuess);
         } catch (PasskeyStoreException | TransactionalException storeDown) {
             return storeUnavailable(response, storeDown);
         } catch (RuntimeException fault) {
@@ -208,17 +209,18 @@ public class CeremonyLogins {
     }
 
     /**
-     * Answers a refused sign-in with its refusal, or with {@code too_many_failed_sign_ins} when
-     * the passkey or the name asked for has failed too often lately ({@link FailedSignIns}). The
-     * refusal event and log line always carry the real reason.
+     * Answers a refused sign-in with its refusal, or, for a failed guess (a refused answer to a
+     * pending ceremony, not signed by the passkey's key), with {@code too_many_failed_sign_ins}
+     * when the passkey or the name asked for has failed too often lately ({@link FailedSignIns}).
+     * The refusal event and log line always carry the real reason.
      */
-    private AuthenticationStatus refuseSignIn(HttpServletRequest request, HttpServletResponse response,
-                                              Refusal refusal, String presentedId, String askedFor) throws IOException {
+    private AuthenticationStatus refuseSignIn(HttpServletRequest request, HttpServletResponse response, Refusal refusal,
+                                              String presentedId, String askedFor, boolean failedGuess) throws IOException {
         PasskeyErrorCode code = refusal.code();
         LOG.info(() -> "Passkey sign-in refused: reason=" + code.code() + " credential=" + LogText.shortId(presentedId)
                 + " remote=" + request.getRemoteAddr());
         signInFailed.fire(new PasskeySignInFailed(code, presentedId, request.getRemoteAddr()));
-        List<FailedSignIns.Throttling> throttled = failedSignIns.failed(presentedId, askedFor);
+        List<FailedSignIns.Throttling> throttled = failedGuess ? failedSignIns.failed(presentedId, askedFor) : List.of();
         for (FailedSignIns.Throttling throttling : throttled) {
             if (throttling.started()) {
                 LOG.warning(() -> "Passkey sign-ins throttled after " + throttling.failures() + " failures: "

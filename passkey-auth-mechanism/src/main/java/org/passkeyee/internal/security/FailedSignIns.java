@@ -14,7 +14,10 @@ import org.passkeyee.PasskeyConfiguration;
 
 /**
  * Counts failed sign-ins per credential ID and per username (the name a username-first sign-in
- * asked for, known or not, so that throttling tells nothing about which names exist). After
+ * asked for, known or not, so that throttling tells nothing about which names exist). A failure
+ * is a refused answer to a pending ceremony that the passkey's key did not sign: a guess. Posts
+ * without a ceremony (replays, forgeries) and refusals after the signature verified (a counter
+ * gone backwards) are not counted: they guess nothing, and must not push the owner into 429s. After
  * {@code passkey.failed-sign-ins-before-throttling} failures within {@link #WINDOW} of each other,
  * each further failure is answered 429 with a wait that doubles, from 1 second up to
  * {@link #LONGEST_WAIT}.

@@ -1,7 +1,9 @@
 package org.passkeyee.internal.ceremony;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.yubico.webauthn.data.ByteArray;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class CeremoniesInProcessTest {
 
         assertEquals(PasskeyErrorCode.UNKNOWN_CREDENTIAL, refusal.code());
         assertEquals(401, refusal.status());
+        assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
     }
 
     @Test
@@ -53,6 +56,7 @@ class CeremoniesInProcessTest {
         Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(first, first.validResponse().toString()));
 
         assertEquals(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED, refusal.code());
+        assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
     }
 
     @Test
@@ -65,6 +69,7 @@ class CeremoniesInProcessTest {
 
         assertEquals(PasskeyErrorCode.INVALID_SIGNATURE, invalid.code());
         assertEquals(401, invalid.status());
+        assertFalse(invalid.genuine(), "a failed guess");
         assertEquals(PasskeyErrorCode.MALFORMED_REQUEST, unreadable.code());
         assertEquals(400, unreadable.status());
     }
