@@ -1,12 +1,18 @@
 package org.passkeyee.internal.ceremony;
 
+import com.yubico.webauthn.RegisteredCredential;
 import com.yubico.webauthn.RegistrationResult;
+import com.yubico.webauthn.data.AttestedCredentialData;
+import com.yubico.webauthn.data.AuthenticatorData;
 import com.yubico.webauthn.data.ByteArray;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.EllipticCurve;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.Refusal;
 
@@ -15,7 +21,7 @@ import org.passkeyee.internal.Refusal;
  * credential ID within WebAuthn's limit
  * (<a href="https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">§7.1</a>:
  * "Verify that the credentialId is ≤ 1023 bytes"), a public key small enough for any store and
- * an RSA key of a sane size, since verifying with a huge modulus or exponent costs the server
+ * an EC key on its curve and an RSA key of a sane size, since verifying with a huge modulus or exponent costs the server
  * dearly at every later sign-in. Refusals are {@code unsupported_credential}.
  */
 final class NewCredentialLimits {
@@ -27,6 +33,7 @@ final class NewCredentialLimits {
     static final int MAX_RSA_MODULUS_BITS = 8192;
     private static final BigInteger MAX_RSA_EXPONENT = BigInteger.ONE.shiftLeft(32);
     private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(3);
+    private static final ByteArray NO_BYTES = new ByteArray(new byte[0]);
 
     private NewCredentialLimits() {
     }
@@ -38,20 +45,57 @@ final class NewCredentialLimits {
         }
     }
 
-    /** The verified registration's key and attestation format. */
-    static void checkVerified(RegistrationResult result, String attestationFormat) {
-        checkCredentialId(result.getKeyId().getId());
-        if (result.getPublicKeyCose().size() > MAX_PUBLIC_KEY_BYTES
-                || attestationFormat.length() > MAX_ATTESTATION_FORMAT_CHARS) {
+    /**
+     * The new public key as the authenticator data carries it, before Yubico verifies anything
+     * with it: small enough, readable as a key (Yubico logs a SEVERE stack trace for every key it
+     * cannot read, which a client could repeat at will), and, for RSA, of a sane size.
+     */
+    static void checkPublicKey(AuthenticatorData authenticatorData) {
+        ByteArray cose = authenticatorData.getAttestedCredentialData()
+                .map(AttestedCredentialData::getCredentialPublicKey).orElse(null);
+        if (cose == null) {
+            return; // no attested credential at all: Yubico refuses the registration
+        }
+        if (cose.size() > MAX_PUBLIC_KEY_BYTES) {
             throw refused();
         }
         PublicKey key;
         try {
-            key = result.getParsedPublicKey();
+            key = RegisteredCredential.builder().credentialId(NO_BYTES).userHandle(NO_BYTES).publicKeyCose(cose).build()
+                    .getParsedPublicKey();
         } catch (GeneralSecurityException | IOException | RuntimeException unreadable) {
             throw refused();
         }
-        if (key instanceof RSAPublicKey rsa && !saneRsa(rsa)) {
+        if (key instanceof RSAPublicKey rsa && !saneRsa(rsa) || key instanceof ECPublicKey ec && !onCurve(ec)) {
+            throw refused();
+        }
+    }
+
+    /**
+     * Whether an EC key's point lies on its (prime) curve. The JDK builds a key from any point, and
+     * a key off its curve could never verify a signature of its owner's (or, with some
+     * implementations, would leak through invalid-curve arithmetic).
+     */
+    static boolean onCurve(ECPublicKey key) {
+        EllipticCurve curve = key.getParams().getCurve();
+        if (!(curve.getField() instanceof ECFieldFp field)) {
+            return false;
+        }
+        BigInteger p = field.getP();
+        BigInteger x = key.getW().getAffineX();
+        BigInteger y = key.getW().getAffineY();
+        if (x == null || y == null || x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+            return false;
+        }
+        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+        return y.modPow(BigInteger.TWO, p).equals(right);
+    }
+
+    /** The verified registration's credential ID and attestation format. */
+    static void checkVerified(RegistrationResult result, String attestationFormat) {
+        checkCredentialId(result.getKeyId().getId());
+        if (result.getPublicKeyCose().size() > MAX_PUBLIC_KEY_BYTES
+                || attestationFormat.length() > MAX_ATTESTATION_FORMAT_CHARS) {
             throw refused();
         }
     }

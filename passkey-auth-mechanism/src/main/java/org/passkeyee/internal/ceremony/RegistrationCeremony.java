@@ -181,6 +181,7 @@ public class RegistrationCeremony {
                 conditionalCreate);
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
         NewCredentialLimits.checkCredentialId(credential.getId());
+        NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
         if (store.findPasskey(credential.getId()).isPresent()) {
             throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }

@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -88,6 +92,45 @@ class CeremonyFuzzTest {
      */
     @Example
     void registrationWhenACoseKeyParameterHasTheWrongCborTypeThenRegistrationRejected() {
+        assertRegistrationWithCoseKeyRefused(PasskeyErrorCode.REGISTRATION_REJECTED, coseKey -> coseKey.put(3L, "ES256"));
+    }
+
+    /**
+     * Found by the long run: an EC point of the wrong size made Yubico log a SEVERE stack trace
+     * per attempt before refusing; the key is now read (and refused) before Yubico sees it.
+     */
+    @Example
+    void registrationWhenTheEcPointHasTheWrongSizeThenUnsupportedCredentialAndYubicoLogsNothing() {
+        List<LogRecord> logged = new ArrayList<>();
+        Logger yubico = Logger.getLogger("com.yubico");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        yubico.addHandler(capture);
+        try {
+            assertRegistrationWithCoseKeyRefused(PasskeyErrorCode.UNSUPPORTED_CREDENTIAL, coseKey -> {
+                byte[] x = (byte[]) coseKey.get(-2L);
+                coseKey.put(-2L, Arrays.copyOf(x, x.length - 1));
+            });
+        } finally {
+            yubico.removeHandler(capture);
+        }
+        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
+    }
+
+    /** A registration whose COSE key {@code mutation} changed is refused with {@code expected} and stores nothing. */
+    private static void assertRegistrationWithCoseKeyRefused(PasskeyErrorCode expected, Consumer<Map<Object, Object>> mutation) {
         CeremonyHarness.Registration registration = harness.newRegistration();
         ObjectNode response = registration.validResponse().deepCopy();
         ObjectNode attestationResponse = (ObjectNode) response.get("response");
@@ -96,7 +139,7 @@ class CeremonyFuzzTest {
         byte[] authData = (byte[]) attestation.get("authData");
         int keyStart = 55 + (((authData[53] & 0xff) << 8) | (authData[54] & 0xff));
         Map<Object, Object> coseKey = new LinkedHashMap<>((Map<?, ?>) Cbor.decode(Arrays.copyOfRange(authData, keyStart, authData.length)));
-        coseKey.put(3L, "ES256");
+        mutation.accept(coseKey);
         byte[] keyBytes = Cbor.encode(coseKey);
         byte[] mutated = Arrays.copyOf(authData, keyStart + keyBytes.length);
         System.arraycopy(keyBytes, 0, mutated, keyStart, keyBytes.length);
@@ -106,7 +149,7 @@ class CeremonyFuzzTest {
 
         Refusal refused = assertThrows(Refusal.class, () -> harness.finish(registration, response.toString()));
 
-        assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, refused.code());
+        assertEquals(expected, refused.code());
         assertEquals(stored, harness.store.passkeyCount());
     }
 

@@ -10,7 +10,11 @@ import com.yubico.webauthn.data.ByteArray;
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyErrorCode;
@@ -18,6 +22,18 @@ import org.passkeyee.internal.Refusal;
 
 /** What a new passkey must be before it is stored (WebAuthn §7.1 and the cost of verifying it later). */
 class NewCredentialLimitsTest {
+
+    @Test
+    void ecKeyWhenItsPointIsOnTheCurveThenSaneOtherwiseNot() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
+        ECPoint moved = new ECPoint(key.getW().getAffineX(), key.getW().getAffineY().add(BigInteger.ONE));
+        ECPublicKey offCurve = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(moved, key.getParams()));
+
+        assertTrue(NewCredentialLimits.onCurve(key));
+        assertFalse(NewCredentialLimits.onCurve(offCurve), "the JDK made a key of a point off the curve");
+    }
 
     @Test
     void credentialIdWhenWithinWebAuthnsLimitThenAcceptedOtherwiseUnsupported() {
