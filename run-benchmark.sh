@@ -14,7 +14,7 @@
 #   compare  on JDK 17, only with COMPARE_WAR=<another build of sample-app.war>: the committed WAR
 #            against that one (a change to the core, say), measured interleaved: before and after
 # The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
-# them all). About 30 minutes; "./run-benchmark.sh quick" is a short smoke run of the same.
+# them all). Over an hour; "./run-benchmark.sh quick" is a short smoke run of the same.
 #   fuzz     the ceremony fuzzer (passkey-auth-mechanism's CeremonyFuzzTest) with 100,000 inputs per
 #            ceremony instead of the build's 1,500: prints inputs tried, the refusal codes seen and
 #            the unexpected exceptions (must be 0). Also alone: "./run-benchmark.sh fuzz" (40
