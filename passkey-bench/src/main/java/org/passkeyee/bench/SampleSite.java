@@ -38,31 +38,19 @@ final class SampleSite implements PasskeySite {
     }
 
     @Override
-    public String signIn(Browser browser, SignInLoad.Caller caller, long[] stepNanos) throws IOException {
-        browser.clearCookies();
-        long t0 = System.nanoTime();
-        Browser.Response options = browser.postJson(context + "/passkey/login/options", Browser.JSON.createObjectNode());
-        long t1 = System.nanoTime();
-        if (options.status() != 200) {
-            return "login/options: " + options;
-        }
-        JsonNode assertion = caller.authenticator().authenticate(options.json(), browser.origin());
-        long t2 = System.nanoTime();
+    public Browser.Response requestOptions(Browser browser) throws IOException {
+        return browser.postJson(context + "/passkey/login/options", Browser.JSON.createObjectNode());
+    }
+
+    @Override
+    public String signIn(Browser browser, JsonNode assertion, String username) throws IOException {
         Browser.Response login = browser.postJson(context + "/passkey/login", assertion);
-        long t3 = System.nanoTime();
-        if (login.status() != 200 || !caller.username().equals(login.json().path("username").asText())) {
-            return "login: " + login;
-        }
-        Browser.Response me = browser.get(context + "/api/me");
-        long t4 = System.nanoTime();
-        if (me.status() != 200 || !caller.username().equals(me.json().path("name").asText())) {
-            return "api/me: " + me;
-        }
-        stepNanos[0] = t1 - t0;
-        stepNanos[1] = t2 - t1;
-        stepNanos[2] = t3 - t2;
-        stepNanos[3] = t4 - t3;
-        return null;
+        return login.status() == 200 && username.equals(login.json().path("username").asText()) ? null : "login: " + login;
+    }
+
+    @Override
+    public Browser.Response protectedPage(Browser browser) throws IOException {
+        return browser.get(context + "/api/me");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.passkeyee.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class SignInLoad {
                 long started = System.nanoTime();
                 String failure;
                 try {
-                    failure = site.signIn(browser, caller, stepNanos);
+                    failure = ceremony(browser, caller, stepNanos);
                 } catch (IOException | RuntimeException e) {
                     failure = "exception " + e;
                 }
@@ -177,6 +178,34 @@ final class SignInLoad {
                 }
             }
         }
+    }
+
+    /** One ceremony in a browser without cookies; {@code null} when it succeeded, else what went wrong. */
+    private String ceremony(Browser browser, Caller caller, long[] stepNanos) throws IOException {
+        browser.clearCookies();
+        long t0 = System.nanoTime();
+        Browser.Response options = site.requestOptions(browser);
+        long t1 = System.nanoTime();
+        if (options.status() != 200) {
+            return "options: " + options;
+        }
+        JsonNode assertion = caller.authenticator().authenticate(options.json(), browser.origin());
+        long t2 = System.nanoTime();
+        String refused = site.signIn(browser, assertion, caller.username());
+        long t3 = System.nanoTime();
+        if (refused != null) {
+            return refused;
+        }
+        Browser.Response page = site.protectedPage(browser);
+        long t4 = System.nanoTime();
+        if (page.status() != 200 || !caller.username().equals(page.json().path("name").asText())) {
+            return "protected page: " + page;
+        }
+        stepNanos[0] = t1 - t0;
+        stepNanos[1] = t2 - t1;
+        stepNanos[2] = t3 - t2;
+        stepNanos[3] = t4 - t3;
+        return null;
     }
 
     /** Warm-up, measurement, stop: flipped by the coordinating thread, read by the clients. */

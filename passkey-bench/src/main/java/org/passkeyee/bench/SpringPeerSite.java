@@ -41,31 +41,19 @@ final class SpringPeerSite implements PasskeySite {
     }
 
     @Override
-    public String signIn(Browser browser, SignInLoad.Caller caller, long[] stepNanos) throws IOException {
-        browser.clearCookies();
-        long t0 = System.nanoTime();
-        Browser.Response options = browser.send("POST", "/webauthn/authenticate/options", null);
-        long t1 = System.nanoTime();
-        if (options.status() != 200) {
-            return "authenticate/options: " + options;
-        }
-        JsonNode assertion = caller.authenticator().authenticate(options.json(), browser.origin());
-        long t2 = System.nanoTime();
+    public Browser.Response requestOptions(Browser browser) throws IOException {
+        return browser.send("POST", "/webauthn/authenticate/options", null);
+    }
+
+    @Override
+    public String signIn(Browser browser, JsonNode assertion, String username) throws IOException {
         Browser.Response login = browser.postJson("/login/webauthn", assertion);
-        long t3 = System.nanoTime();
-        if (login.status() != 200 || !login.json().path("authenticated").asBoolean()) {
-            return "login/webauthn: " + login;
-        }
-        Browser.Response me = browser.get("/me");
-        long t4 = System.nanoTime();
-        if (me.status() != 200 || !caller.username().equals(me.json().path("name").asText())) {
-            return "me: " + me;
-        }
-        stepNanos[0] = t1 - t0;
-        stepNanos[1] = t2 - t1;
-        stepNanos[2] = t3 - t2;
-        stepNanos[3] = t4 - t3;
-        return null;
+        return login.status() == 200 && login.json().path("authenticated").asBoolean() ? null : "login/webauthn: " + login;
+    }
+
+    @Override
+    public Browser.Response protectedPage(Browser browser) throws IOException {
+        return browser.get("/me");
     }
 
     @Override
