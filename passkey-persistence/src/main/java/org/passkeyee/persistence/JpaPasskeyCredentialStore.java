@@ -163,16 +163,7 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     @Transactional
     public Optional<StoredPasskey> findPasskey(ByteArray credentialId) {
         requireNonNull(credentialId, "credentialId");
-        String key = Codec.credentialKey(credentialId);
-        String id = Codec.base64Url(credentialId);
-        return inStore("find a passkey", () -> {
-            PasskeyCredentialEntity found = em.find(PasskeyCredentialEntity.class, key);
-            if (found == null) {
-                return Optional.empty();
-            }
-            em.detach(found);
-            return found.credentialId().equals(id) ? Optional.of(Codec.toPasskey(found)) : Optional.empty();
-        });
+        return inStore("find a passkey", () -> passkeyRow(credentialId).map(Codec::toPasskey));
     }
 
     /** {@inheritDoc} Here: both rows by primary key, in one transaction. */
@@ -180,21 +171,24 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     @Transactional
     public Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
         requireNonNull(credentialId, "credentialId");
-        String key = Codec.credentialKey(credentialId);
-        String id = Codec.base64Url(credentialId);
-        return inStore("find a passkey and its owner", () -> {
-            PasskeyCredentialEntity passkey = em.find(PasskeyCredentialEntity.class, key);
-            if (passkey == null || !passkey.credentialId().equals(id)) {
-                return Optional.empty();
-            }
+        return inStore("find a passkey and its owner", () -> passkeyRow(credentialId).flatMap(passkey -> {
             PasskeyUserEntity owner = em.find(PasskeyUserEntity.class, passkey.userHandle());
             if (owner == null) {
                 return Optional.empty();
             }
-            em.detach(passkey);
             em.detach(owner);
             return Optional.of(new OwnedPasskey(Codec.toPasskey(passkey), Codec.toUser(owner)));
-        });
+        }));
+    }
+
+    /** The detached row of this credential ID, found by its hash key, if its full ID matches. */
+    private Optional<PasskeyCredentialEntity> passkeyRow(ByteArray credentialId) {
+        PasskeyCredentialEntity found = em.find(PasskeyCredentialEntity.class, Codec.credentialKey(credentialId));
+        if (found == null) {
+            return Optional.empty();
+        }
+        em.detach(found);
+        return found.credentialId().equals(Codec.base64Url(credentialId)) ? Optional.of(found) : Optional.empty();
     }
 
     /** {@inheritDoc} Passkeys registered in the same instant come in a fixed but arbitrary order. */
