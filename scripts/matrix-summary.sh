@@ -12,6 +12,7 @@ REPORTS=arquillian-tests/target/failsafe-reports
 ROWS=(
     "payara-micro-h2|Payara Micro 6 (EE 10, EclipseLink)|H2, embedded"
     "payara-micro-postgresql|Payara Micro 6 (EE 10, EclipseLink)|PostgreSQL"
+    "payara-cluster|2 x Payara Micro 6 (data grid, load balancer)|PostgreSQL, shared"
     "payara7-h2|Payara Micro 7 (EE 11, EclipseLink 5)|H2, embedded"
     "payara7-postgresql|Payara Micro 7 (EE 11, EclipseLink 5)|PostgreSQL"
     "wildfly-postgresql|WildFly 39 (EE 10, Hibernate 6)|PostgreSQL"

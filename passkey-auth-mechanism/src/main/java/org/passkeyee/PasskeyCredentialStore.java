@@ -77,6 +77,24 @@ public interface PasskeyCredentialStore {
     boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt);
 
     /**
+     * Records a successful sign-in as {@link #recordSignIn(ByteArray, long, boolean, Instant)}
+     * does, and only once per ceremony: not if this passkey's last recorded sign-in answered the
+     * same {@code challenge}. Where several servers share the store, two of them can receive the
+     * same signed answer (a replay, or one ceremony's session copied to both) before either
+     * removed the pending ceremony from its copy of the session; the store is where they meet.
+     * A store shared by several servers should implement it in the same atomic update; the
+     * default ignores the challenge, which is enough for a store of one server.
+     *
+     * @param challenge the challenge of the ceremony the sign-in answered
+     * @return {@code false}, changing nothing, when the stored count does not allow the new one
+     *         or the last sign-in answered this challenge
+     */
+    default boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
+                                 ByteArray challenge) {
+        return recordSignIn(credentialId, signatureCount, backedUp, usedAt);
+    }
+
+    /**
      * Renames a passkey of the given user.
      *
      * @return {@code false} when the user has no passkey with this credential ID

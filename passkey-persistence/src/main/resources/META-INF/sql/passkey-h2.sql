@@ -1,4 +1,6 @@
--- schema version 1
+-- schema version 2
+-- (Version 1 lacked PASSKEY_CREDENTIAL.LAST_CHALLENGE_HASH: passkey-upgrade-1-to-2.sql adds it;
+-- the store itself does so at start unless passkey.create-tables=false.)
 --
 -- Passkeys for Jakarta EE (passkey-persistence): tables for H2 2.x.
 -- The same tables that JPA creates from the entities at deployment (EclipseLink 4 and
@@ -33,6 +35,7 @@ CREATE TABLE PASSKEY_CREDENTIAL (
     LABEL               VARCHAR(128)  NOT NULL,
     CREATED_AT          TIMESTAMP(6)  NOT NULL,
     LAST_USED_AT        TIMESTAMP(6),
+    LAST_CHALLENGE_HASH VARCHAR(43),
     PRIMARY KEY (CREDENTIAL_KEY)
 );
 

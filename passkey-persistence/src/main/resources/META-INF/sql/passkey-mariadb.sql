@@ -1,4 +1,6 @@
--- schema version 1
+-- schema version 2
+-- (Version 1 lacked PASSKEY_CREDENTIAL.LAST_CHALLENGE_HASH: passkey-upgrade-1-to-2.sql adds it;
+-- the store itself does so at start unless passkey.create-tables=false.)
 --
 -- Passkeys for Jakarta EE (passkey-persistence): tables for MariaDB 10.6+ and MySQL 8.
 -- The same columns that JPA creates from the entities at deployment (EclipseLink 4 and
@@ -42,6 +44,7 @@ CREATE TABLE PASSKEY_CREDENTIAL (
     LABEL               VARCHAR(128)  NOT NULL,
     CREATED_AT          DATETIME(6)   NOT NULL,
     LAST_USED_AT        DATETIME(6),
+    LAST_CHALLENGE_HASH VARCHAR(43),
     PRIMARY KEY (CREDENTIAL_KEY)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 

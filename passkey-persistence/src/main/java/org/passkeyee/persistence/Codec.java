@@ -45,8 +45,17 @@ final class Codec {
      * raw credential ID bytes. See {@link PasskeyCredentialEntity} for why not the ID itself.
      */
     static String credentialKey(ByteArray credentialId) {
+        return sha256(credentialId);
+    }
+
+    /** How a ceremony's challenge is kept: base64url (no padding, 43 characters) of its SHA-256. */
+    static String challengeHash(ByteArray challenge) {
+        return sha256(challenge);
+    }
+
+    private static String sha256(ByteArray bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(credentialId.getBytes());
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes.getBytes());
             return BASE64URL.encodeToString(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);

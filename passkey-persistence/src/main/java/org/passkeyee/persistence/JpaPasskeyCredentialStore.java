@@ -214,6 +214,21 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     @Override
     @Transactional
     public boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt) {
+        return recordSignIn(credentialId, signatureCount, backedUp, usedAt, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One conditional {@code UPDATE}, which also keeps the challenge's hash: of two servers
+     * recording one ceremony, the second finds the hash written by the first.
+     *
+     * @throws IllegalArgumentException if {@code signatureCount} is negative
+     */
+    @Override
+    @Transactional
+    public boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
+                                ByteArray challenge) {
         requireNonNull(credentialId, "credentialId");
         requireNonNull(usedAt, "usedAt");
         Codec.checkSignatureCount(signatureCount);
@@ -222,12 +237,12 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         return inStore("record a sign-in", () -> {
             // Two statements instead of "... OR (c.signatureCount = 0 AND :count = 0)": a bare
             // parameter comparison is rejected by some databases, so Java picks the condition.
-            Query update;
-            if (signatureCount == 0) {
-                update = em.createNamedQuery(PasskeyCredentialEntity.RECORD_SIGN_IN_ZERO);
-            } else {
-                update = em.createNamedQuery(PasskeyCredentialEntity.RECORD_SIGN_IN_INCREASING)
-                        .setParameter("count", signatureCount);
+            Query update = em.createNamedQuery(recordSignInQuery(signatureCount == 0, challenge != null));
+            if (signatureCount != 0) {
+                update.setParameter("count", signatureCount);
+            }
+            if (challenge != null) {
+                update.setParameter("challengeHash", Codec.challengeHash(challenge));
             }
             return update.setParameter("backedUp", backedUp)
                     .setParameter("usedAt", Codec.toColumn(usedAt))
@@ -235,6 +250,14 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
                     .setParameter("credentialId", id)
                     .executeUpdate() == 1;
         });
+    }
+
+    private static String recordSignInQuery(boolean zeroCount, boolean oncePerChallenge) {
+        if (zeroCount) {
+            return oncePerChallenge ? PasskeyCredentialEntity.RECORD_CEREMONY_ZERO : PasskeyCredentialEntity.RECORD_SIGN_IN_ZERO;
+        }
+        return oncePerChallenge ? PasskeyCredentialEntity.RECORD_CEREMONY_INCREASING
+                : PasskeyCredentialEntity.RECORD_SIGN_IN_INCREASING;
     }
 
     /**

@@ -40,6 +40,19 @@ import java.time.LocalDateTime;
                 + " SET c.backedUp = :backedUp, c.lastUsedAt = :usedAt"
                 + " WHERE c.credentialKey = :key AND c.credentialId = :credentialId"
                 + " AND c.signatureCount = 0")
+@NamedQuery(name = PasskeyCredentialEntity.RECORD_CEREMONY_INCREASING,
+        query = "UPDATE PasskeyCredentialEntity c"
+                + " SET c.signatureCount = :count, c.backedUp = :backedUp, c.lastUsedAt = :usedAt,"
+                + " c.lastChallengeHash = :challengeHash"
+                + " WHERE c.credentialKey = :key AND c.credentialId = :credentialId"
+                + " AND c.signatureCount < :count"
+                + " AND (c.lastChallengeHash IS NULL OR c.lastChallengeHash <> :challengeHash)")
+@NamedQuery(name = PasskeyCredentialEntity.RECORD_CEREMONY_ZERO,
+        query = "UPDATE PasskeyCredentialEntity c"
+                + " SET c.backedUp = :backedUp, c.lastUsedAt = :usedAt, c.lastChallengeHash = :challengeHash"
+                + " WHERE c.credentialKey = :key AND c.credentialId = :credentialId"
+                + " AND c.signatureCount = 0"
+                + " AND (c.lastChallengeHash IS NULL OR c.lastChallengeHash <> :challengeHash)")
 @NamedQuery(name = PasskeyCredentialEntity.DELETE_KEY,
         query = "DELETE FROM PasskeyCredentialEntity c WHERE c.credentialKey = :key")
 @NamedQuery(name = PasskeyCredentialEntity.RENAME,
@@ -54,11 +67,17 @@ public class PasskeyCredentialEntity {
     static final String RECORD_SIGN_IN_INCREASING = "PasskeyCredentialEntity.recordSignInIncreasing";
     /** Sign-in with count 0 (synced passkeys): allowed only while the stored count is 0 too. */
     static final String RECORD_SIGN_IN_ZERO = "PasskeyCredentialEntity.recordSignInZero";
+    /** As {@link #RECORD_SIGN_IN_INCREASING}, once per ceremony: not if the last sign-in answered the same challenge. */
+    static final String RECORD_CEREMONY_INCREASING = "PasskeyCredentialEntity.recordCeremonyIncreasing";
+    /** As {@link #RECORD_SIGN_IN_ZERO}, once per ceremony. */
+    static final String RECORD_CEREMONY_ZERO = "PasskeyCredentialEntity.recordCeremonyZero";
     static final String RENAME = "PasskeyCredentialEntity.rename";
     static final String DELETE_KEY = "PasskeyCredentialEntity.deleteKey";
 
     /** Base64url (no padding) of a SHA-256 hash. */
     static final int CREDENTIAL_KEY_LENGTH = 43;
+    /** Base64url (no padding) of a SHA-256 hash. */
+    static final int CHALLENGE_HASH_LENGTH = 43;
     /** WebAuthn Level 3 caps credential IDs at 1023 bytes: 1364 base64url characters. */
     static final int MAX_CREDENTIAL_ID_BYTES = 1023;
     static final int CREDENTIAL_ID_LENGTH = 1400;
@@ -115,6 +134,10 @@ public class PasskeyCredentialEntity {
     /** UTC, {@code NULL} until the first sign-in. */
     @Column(name = "LAST_USED_AT")
     private LocalDateTime lastUsedAt;
+
+    /** Hash of the challenge the last sign-in answered: the same answer on another server is refused. */
+    @Column(name = "LAST_CHALLENGE_HASH", length = CHALLENGE_HASH_LENGTH)
+    private String lastChallengeHash;
 
     /** For JPA only. */
     protected PasskeyCredentialEntity() {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -89,6 +90,7 @@ class StoreEntityManagers {
         String providerName = provider.getClass().getName();
         ServerTransactions server = ServerTransactions.detect();
         boolean createTables = settings.createTables() && !StoreTables.present(dataSource);
+        upgradeTables(settings, dataSource);
         PasskeyPersistenceUnit unit = new PasskeyPersistenceUnit(providerName, dataSource,
                 JpaProviderSetup.properties(providerName, server, createTables));
         EntityManagerFactory built;
@@ -108,6 +110,32 @@ class StoreEntityManagers {
                 + " (" + server.name().toLowerCase(java.util.Locale.ROOT) + " transactions"
                 + (createTables ? ", missing tables created" : "") + ")");
         return built;
+    }
+
+    /**
+     * Adds what schema version 2 added to tables of version 1, when the store may change tables;
+     * otherwise, or when it cannot, says at SEVERE which statement the administrator must run
+     * (the store's reads and sign-ins fail until then).
+     */
+    private static void upgradeTables(StoreSettings settings, DataSource dataSource) {
+        if (!StoreTables.needsUpgrade(dataSource)) {
+            return;
+        }
+        String how = "run " + StoreTables.UPGRADE_1_TO_2 + " (passkey-persistence: META-INF/sql/passkey-upgrade-1-to-2.sql)";
+        if (!settings.createTables()) {
+            LOG.severe(() -> "The passkey tables on " + settings.dataSource() + " are of schema version 1 and "
+                    + "passkey.create-tables=false: " + how);
+            return;
+        }
+        try {
+            if (StoreTables.upgrade(dataSource)) {
+                LOG.info(() -> "Passkey tables on " + settings.dataSource() + " upgraded to schema version 2 ("
+                        + StoreTables.LAST_CHALLENGE_HASH + " added)");
+            }
+        } catch (SQLException e) {
+            LOG.severe(() -> "The passkey tables on " + settings.dataSource() + " are of schema version 1 and could not "
+                    + "be upgraded (" + e.getMessage() + "): " + how);
+        }
     }
 
     private static DataSource lookUp(String name) {

@@ -322,7 +322,7 @@ class JpaPasskeyCredentialStoreTest {
             try (ResultSet rs = s.executeQuery("SELECT * FROM PASSKEY_CREDENTIAL ORDER BY CREDENTIAL_ID")) {
                 assertEquals(Set.of("CREDENTIAL_KEY", "CREDENTIAL_ID", "USER_HANDLE", "PUBLIC_KEY_COSE",
                         "SIGNATURE_COUNT", "TRANSPORTS", "AAGUID", "BACKUP_ELIGIBLE", "BACKED_UP", "UV_INITIALIZED",
-                        "ATTESTATION_FORMAT", "LABEL", "CREATED_AT", "LAST_USED_AT"), columns(rs));
+                        "ATTESTATION_FORMAT", "LABEL", "CREATED_AT", "LAST_USED_AT", "LAST_CHALLENGE_HASH"), columns(rs));
                 assertTrue(rs.next());
                 byte[] id = first.credentialId().getBytes();
                 assertEquals(base64Url(MessageDigest.getInstance("SHA-256").digest(id)), rs.getString("CREDENTIAL_KEY"));
@@ -337,6 +337,7 @@ class JpaPasskeyCredentialStoreTest {
                 assertEquals(0, rs.getLong("SIGNATURE_COUNT"));
                 assertEquals(LocalDateTime.ofInstant(T0, ZoneOffset.UTC), rs.getObject("CREATED_AT", LocalDateTime.class));
                 assertNull(rs.getObject("LAST_USED_AT"));
+                assertNull(rs.getObject("LAST_CHALLENGE_HASH"));
                 assertFalse(rs.next());
             }
         }
@@ -398,6 +399,29 @@ class JpaPasskeyCredentialStoreTest {
         assertTrue(store.recordSignIn(synced.credentialId(), 1, true, T0.plusSeconds(3)));
         assertFalse(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(4)));
         assertEquals(1, store.findPasskey(synced.credentialId()).orElseThrow().signatureCount());
+    }
+
+    @Test
+    void recordSignInWithAChallengeRecordsEachCeremonyOnceWhateverTheCount() {
+        ByteArray handle = bytes(64);
+        StoredPasskey synced = passkey(handle, bytes(32), T0);
+        StoredPasskey counting = passkey(handle, bytes(32), T0);
+        assertTrue(store.createUser(user("alice", handle), synced));
+        assertTrue(store.addPasskey(counting));
+        ByteArray first = bytes(32);
+        ByteArray second = bytes(32);
+
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, false, T0.plusSeconds(1), first));
+        assertFalse(store.recordSignIn(synced.credentialId(), 0, false, T0.plusSeconds(2), first), "same ceremony again");
+        assertEquals(T0.plusSeconds(1), store.findPasskey(synced.credentialId()).orElseThrow().lastUsedAt());
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(3), second), "the next ceremony");
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(4), first),
+                "only the last ceremony is kept: the session's single use covers older ones");
+
+        assertTrue(store.recordSignIn(counting.credentialId(), 7, false, T0.plusSeconds(1), first), "per passkey");
+        assertFalse(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(2), first), "same ceremony, higher count");
+        assertEquals(7, store.findPasskey(counting.credentialId()).orElseThrow().signatureCount());
+        assertTrue(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(3)), "without a challenge: counts only");
     }
 
     // ---- renaming and deleting ------------------------------------------------------------------

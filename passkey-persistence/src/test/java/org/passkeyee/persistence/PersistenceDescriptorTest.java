@@ -105,7 +105,7 @@ class PersistenceDescriptorTest {
             try (InputStream in = getClass().getResourceAsStream(database.script())) {
                 assertNotNull(in, database.script());
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(text.startsWith("-- schema version 1\n"), database.script());
+                assertTrue(text.startsWith("-- schema version 2\n"), database.script());
                 assertEquals(3, TestDatabase.statements(database.script()).size(), database.script());
             }
         }

@@ -31,6 +31,37 @@ class StoreTablesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void tablesOfSchemaVersion1ThenUpgradedOnceToVersion2(TestDatabase database) throws SQLException {
+        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        TestDatabase.Scratch scratch = database.createScratch();
+        try {
+            DataSource dataSource = dataSource(scratch);
+            assertFalse(StoreTables.needsUpgrade(dataSource), "no tables: nothing to upgrade");
+            scratch.runScript();
+            assertFalse(StoreTables.needsUpgrade(dataSource), "version 2 as the script creates it");
+            scratch.execute("ALTER TABLE PASSKEY_CREDENTIAL DROP COLUMN " + StoreTables.LAST_CHALLENGE_HASH);
+            assertTrue(StoreTables.needsUpgrade(dataSource), "version 1");
+
+            assertTrue(StoreTables.upgrade(dataSource));
+
+            assertFalse(StoreTables.needsUpgrade(dataSource), "upgraded");
+            assertFalse(StoreTables.upgrade(dataSource), "nothing left to do");
+            scratch.execute("UPDATE PASSKEY_CREDENTIAL SET LAST_CHALLENGE_HASH = NULL");
+        } finally {
+            scratch.drop();
+        }
+    }
+
+    @Test
+    void upgradeScriptShippedForAdministratorsIsTheStatementTheStoreRuns() throws java.io.IOException {
+        try (java.io.InputStream script = StoreTables.class.getResourceAsStream("/META-INF/sql/passkey-upgrade-1-to-2.sql")) {
+            String text = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("\n" + StoreTables.UPGRADE_1_TO_2 + ";\n"), text);
+        }
+    }
+
     @Test
     void presentWhenTheDatabaseDoesNotAnswerThenFalse() {
         DataSource down = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},

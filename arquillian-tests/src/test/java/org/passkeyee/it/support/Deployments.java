@@ -36,6 +36,18 @@ public final class Deployments {
     }
 
     /**
+     * The archive with {@code <distributable/>} in its {@code web.xml}: its sessions may be
+     * replicated between the servers of a cluster.
+     */
+    public static WebArchive distributable(WebArchive war) {
+        ArchivePath webXml = ArchivePaths.create("WEB-INF/web.xml");
+        String text = read(war.get(webXml).getAsset().openStream());
+        int endOfRoot = text.indexOf('>', text.indexOf("<web-app")) + 1;
+        war.delete(webXml);
+        return war.add(new StringAsset(text.substring(0, endOfRoot) + "\n    <distributable/>" + text.substring(endOfRoot)), webXml);
+    }
+
+    /**
      * The sample application with extra MicroProfile Config properties, appended to the WAR's
      * own {@code microprofile-config.properties} (so they win over it) or in a new one.
      */

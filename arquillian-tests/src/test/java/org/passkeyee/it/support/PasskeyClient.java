@@ -38,12 +38,15 @@ public final class PasskeyClient {
     private final String appBase;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final URL deploymentUrl;
+    private volatile URL node;
 
     /**
      * A fresh browser for the application at {@code deploymentUrl} (the
      * {@code @ArquillianResource} URL); only its port and path are used.
      */
     public PasskeyClient(URL deploymentUrl) {
+        this.deploymentUrl = deploymentUrl;
         this.origin = "http://localhost:" + deploymentUrl.getPort();
         String path = deploymentUrl.getPath();
         this.appBase = origin + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
@@ -53,6 +56,25 @@ public final class PasskeyClient {
                 .cookieHandler(cookies)
                 .connectTimeout(TIMEOUT)
                 .build();
+    }
+
+    /**
+     * Sends the following requests straight to one server of a cluster, {@code node} (its port),
+     * as a load balancer would forward them: the {@code Host} header, the origin and the cookies
+     * stay those of the address this browser was made for. {@code null} goes back to that
+     * address. (Needs {@code -Djdk.httpclient.allowRestrictedHeaders=host}.)
+     */
+    public PasskeyClient via(URL node) {
+        this.node = node;
+        return this;
+    }
+
+    /** A second tab of this browser: the same cookies now (so the same session), its own connections. */
+    public PasskeyClient copyWithCookies() {
+        PasskeyClient copy = new PasskeyClient(deploymentUrl);
+        URI app = URI.create(appBase + "/");
+        cookies.getCookieStore().get(app).forEach(cookie -> copy.cookies.getCookieStore().add(app, cookie));
+        return copy;
     }
 
     /** The WebAuthn origin of this browser, {@code http://localhost:<port>}. */
@@ -207,7 +229,15 @@ public final class PasskeyClient {
     // ---------------------------------------------------------------- internals
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(appBase + path)).timeout(TIMEOUT);
+        URL target = node;
+        HttpRequest.Builder builder;
+        if (target == null) {
+            builder = HttpRequest.newBuilder(URI.create(appBase + path));
+        } else {
+            builder = HttpRequest.newBuilder(URI.create("http://localhost:" + target.getPort() + appBase.substring(origin.length()) + path))
+                    .header("Host", origin.substring("http://".length()));
+        }
+        builder.timeout(TIMEOUT);
         if (headers.length > 0) {
             builder.headers(headers);
         }

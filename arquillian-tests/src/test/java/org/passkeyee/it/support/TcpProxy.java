@@ -8,8 +8,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small TCP proxy on loopback that a test owns, put between the server and the machine's
@@ -17,20 +19,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * touching the database itself. {@link #cut()} closes every proxied connection and refuses new
  * ones (they are accepted and closed at once, as a dead database host would look to a driver
  * with a short connect timeout); {@link #restore()} lets connections through again.
+ *
+ * <p>With several targets it is a connection-level load balancer, as one without health checks
+ * or sticky sessions: each new connection goes to the next target in turn, skipping a target
+ * that refuses it; connections to a target that goes away break with it.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final InetSocketAddress target;
+    private final List<InetSocketAddress> targets;
+    private final AtomicInteger next = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean passing = true;
     private volatile boolean closed;
 
     /** Starts proxying a free loopback port to {@code host:port}. */
     public TcpProxy(String host, int port) {
-        this.target = new InetSocketAddress(host, port);
+        this(0, List.of(new InetSocketAddress(host, port)));
+    }
+
+    /** Starts balancing loopback port {@code port} (0: a free one) over {@code targets}, in turn. */
+    public TcpProxy(int port, List<InetSocketAddress> targets) {
+        this.targets = List.copyOf(targets);
         try {
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,12 +91,9 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
-            Socket upstream = new Socket();
-            try {
-                upstream.connect(target, 2_000);
-            } catch (IOException e) {
+            Socket upstream = connectToNextTarget();
+            if (upstream == null) {
                 closeQuietly(client);
-                closeQuietly(upstream);
                 continue;
             }
             sockets.add(client);
@@ -90,6 +101,21 @@ public final class TcpProxy implements AutoCloseable {
             pump(client, upstream);
             pump(upstream, client);
         }
+    }
+
+    /** A connection to the next target that takes one, or {@code null} when none does. */
+    private Socket connectToNextTarget() {
+        int first = Math.floorMod(next.getAndIncrement(), targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Socket upstream = new Socket();
+            try {
+                upstream.connect(targets.get((first + i) % targets.size()), 2_000);
+                return upstream;
+            } catch (IOException refused) {
+                closeQuietly(upstream);
+            }
+        }
+        return null;
     }
 
     private void pump(Socket from, Socket to) {

@@ -127,14 +127,28 @@ public class AuthenticationCeremony {
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
-        if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now())) {
-            throw Refusal.ofGenuineSignIn(store.findPasskey(result.getCredentialId()).isEmpty()
-                    // deleted while this sign-in was verified: gone, not cloned
-                    ? PasskeyErrorCode.UNKNOWN_CREDENTIAL
-                    // a concurrent sign-in stored a count at least as high
-                    : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now(),
+                request.getPublicKeyCredentialRequestOptions().getChallenge())) {
+            throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
         }
         return new VerifiedSignIn(owner.username(), result.getCredentialId().getBase64Url());
+    }
+
+    /**
+     * Why the store did not record a verified sign-in, read again after the refused update: the
+     * passkey was deleted meanwhile (gone, not cloned); a concurrent sign-in stored a count at
+     * least as high; or, with the count still allowing this one, another server recorded this
+     * same ceremony first (one answer posted to two servers), which is a used ceremony.
+     */
+    private PasskeyErrorCode whyNotRecorded(AssertionResult result) {
+        Optional<StoredPasskey> now = store.findPasskey(result.getCredentialId());
+        if (now.isEmpty()) {
+            return PasskeyErrorCode.UNKNOWN_CREDENTIAL;
+        }
+        long stored = now.get().signatureCount();
+        long presented = result.getSignatureCount();
+        boolean countAllowed = presented == 0 ? stored == 0 : stored < presented;
+        return countAllowed ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.internal.config.ClusterReadiness;
 import org.passkeyee.internal.config.SwitchedOn;
 import org.passkeyee.internal.security.CrossSiteRequests;
 
@@ -34,6 +35,7 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         Instance<PasskeyConfiguration> configuration = beans.select(PasskeyConfiguration.class);
         EndpointPaths paths = new EndpointPaths(configuration.get().endpointPrefix());
         ServletContext context = event.getServletContext();
+        ClusterReadiness.check(context);
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new PasskeyEndpointServlet(
                 paths, beans.select(CeremonyEndpoints.class).get(), beans.select(ManagementEndpoints.class).get(),
                 new CrossSiteRequests(configuration.get().origins())));

@@ -60,6 +60,22 @@ class CeremoniesInProcessTest {
     }
 
     @Test
+    void signInWhenAnotherServerRecordedThisSameCeremonyFirstThenCeremonyNotFound() throws Exception {
+        CeremonyHarness.SignIn signIn = harness.newSignIn(false);
+        ByteArray id = ByteArray.fromBase64Url(signIn.validResponse().path("id").asText());
+        ByteArray challenge = ByteArray.fromBase64Url(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                ByteArray.fromBase64Url(signIn.validResponse().path("response").path("clientDataJSON").asText()).getBytes())
+                .path("challenge").asText());
+        harness.store.beforeNextSignIn = () -> harness.store.lastChallenges.put(id, challenge);
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(signIn, signIn.validResponse().toString()));
+
+        assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, refusal.code());
+        assertEquals(401, refusal.status());
+        assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
+    }
+
+    @Test
     void signInWhenRefusedThen401AndWhenMalformedThen400() {
         CeremonyHarness.SignIn badSignature = harness.newSignIn(true, Tamper.none().corruptSignature());
         CeremonyHarness.SignIn malformed = harness.newSignIn(false);

@@ -15,6 +15,8 @@ final class InMemoryPasskeyStore implements PasskeyCredentialStore {
 
     private final Map<String, PasskeyUser> usersByName = new ConcurrentHashMap<>();
     private final Map<ByteArray, StoredPasskey> passkeys = new ConcurrentHashMap<>();
+    /** The challenge each passkey's last sign-in answered, as a store shared by servers keeps it. */
+    final Map<ByteArray, ByteArray> lastChallenges = new ConcurrentHashMap<>();
 
     @Override
     public Optional<PasskeyUser> findUserByUsername(String username) {
@@ -56,12 +58,22 @@ final class InMemoryPasskeyStore implements PasskeyCredentialStore {
 
     @Override
     public synchronized boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt) {
+        return recordSignIn(credentialId, signatureCount, backedUp, usedAt, null);
+    }
+
+    @Override
+    public synchronized boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
+                                             ByteArray challenge) {
         Runnable concurrently = beforeNextSignIn;
         beforeNextSignIn = () -> { };
         concurrently.run();
         StoredPasskey p = passkeys.get(credentialId);
-        if (p == null || !(signatureCount > p.signatureCount() || signatureCount == 0 && p.signatureCount() == 0)) {
+        if (p == null || !(signatureCount > p.signatureCount() || signatureCount == 0 && p.signatureCount() == 0)
+                || challenge != null && challenge.equals(lastChallenges.get(credentialId))) {
             return false;
+        }
+        if (challenge != null) {
+            lastChallenges.put(credentialId, challenge);
         }
         passkeys.put(credentialId, new StoredPasskey(p.credentialId(), p.userHandle(), p.publicKeyCose(), signatureCount,
                 p.transports(), p.aaguid(), p.backupEligible(), backedUp, p.uvInitialized(), p.attestationFormat(),

@@ -1,0 +1,82 @@
+package org.passkeyee.internal.config;
+
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * What an application whose sessions may move between servers ({@code <distributable/>} in its
+ * {@code web.xml}) must have before the passkey endpoints start: the decoy secret, the same on
+ * every server. Without it each server would answer an unknown name with other decoys, and a
+ * caller alternating servers would learn that the name is unknown.
+ */
+public final class ClusterReadiness {
+
+    static final String DECOY_SECRET = "passkey.decoy-secret";
+
+    private ClusterReadiness() {
+    }
+
+    /**
+     * Refuses to start a distributable application without {@code passkey.decoy-secret}.
+     *
+     * @throws IllegalStateException naming the setting, which fails the deployment
+     */
+    public static void check(ServletContext context) {
+        check(isDistributable(context), PropertyOverrides.forCurrentApplication(), context.getContextPath());
+    }
+
+    static void check(boolean distributable, Function<String, Optional<String>> properties, String contextPath) {
+        boolean secretSet = properties.apply(DECOY_SECRET).filter(secret -> !secret.isBlank()).isPresent();
+        if (distributable && !secretSet) {
+            throw new IllegalStateException("Passkeys: the application " + contextPath + " is <distributable/> (its "
+                    + "sessions may move between servers), so " + DECOY_SECRET + " must be set, to the same long random "
+                    + "value on every server (for example the environment variable PASSKEY_DECOY_SECRET). Without it "
+                    + "each server answers an unknown name with other decoy credentials, which tells a caller that the "
+                    + "name is unknown.");
+        }
+    }
+
+    /** Whether the application's {@code WEB-INF/web.xml} declares {@code <distributable/>}. */
+    static boolean isDistributable(ServletContext context) {
+        try (InputStream webXml = context.getResourceAsStream("/WEB-INF/web.xml")) {
+            return webXml != null && declaresDistributable(webXml);
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether this deployment descriptor has a {@code distributable} element under its root. */
+    static boolean declaresDistributable(InputStream webXml) throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler());
+            Element root = builder.parse(webXml).getDocumentElement();
+            for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element && "distributable".equals(element.getLocalName())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ParserConfigurationException | SAXException malformed) {
+            return false;
+        }
+    }
+}

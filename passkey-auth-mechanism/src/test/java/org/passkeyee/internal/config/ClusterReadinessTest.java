@@ -1,0 +1,73 @@
+package org.passkeyee.internal.config;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ClusterReadinessTest {
+
+    private static final Function<String, Optional<String>> NOTHING_SET = name -> Optional.empty();
+
+    @Test
+    void distributableWithoutDecoySecretThenRefusedNamingTheSetting() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ClusterReadiness.check(true, NOTHING_SET, "/shop"));
+
+        assertTrue(refused.getMessage().contains("passkey.decoy-secret"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("/shop"), refused.getMessage());
+    }
+
+    @Test
+    void distributableWithBlankDecoySecretThenRefused() {
+        assertThrows(IllegalStateException.class,
+                () -> ClusterReadiness.check(true, properties("passkey.decoy-secret", "  "), "/shop"));
+    }
+
+    @Test
+    void distributableWithDecoySecretOrNotDistributableThenStarts() {
+        assertDoesNotThrow(() -> ClusterReadiness.check(true, properties("passkey.decoy-secret", "s3cret-long-value"), "/"));
+        assertDoesNotThrow(() -> ClusterReadiness.check(false, NOTHING_SET, "/"));
+    }
+
+    @Test
+    void webXmlWithDistributableUnderTheRootThenDistributable() throws IOException {
+        assertTrue(declares("""
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                    <display-name>shop</display-name>
+                    <distributable/>
+                </web-app>"""));
+        assertTrue(declares("<web-app><distributable></distributable></web-app>"));
+    }
+
+    @Test
+    void webXmlWithoutDistributableOrMalformedThenNotDistributable() throws IOException {
+        assertFalse(declares("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"><session-config/></web-app>"));
+        assertFalse(declares("<web-app><description>distributable</description><servlet><distributable/></servlet></web-app>"));
+        assertFalse(declares("<web-app><distributable/>"));
+    }
+
+    @Test
+    void webXmlWithExternalEntityThenNothingFetched() throws IOException {
+        assertFalse(declares("""
+                <?xml version="1.0"?>
+                <!DOCTYPE web-app [<!ENTITY x SYSTEM "http://localhost:1/never">]>
+                <web-app>&x;</web-app>"""));
+    }
+
+    private static boolean declares(String webXml) throws IOException {
+        return ClusterReadiness.declaresDistributable(new ByteArrayInputStream(webXml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Function<String, Optional<String>> properties(String name, String value) {
+        return key -> Optional.ofNullable(Map.of(name, value).get(key));
+    }
+}
