@@ -25,12 +25,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.passkeyee.it.support.ClusterLoad;
 import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
-import org.passkeyee.it.support.PayaraCluster;
+import org.passkeyee.it.support.ServerCluster;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
- * Two Payara Micro nodes in one Hazelcast data grid, sharing one PostgreSQL database, with the
- * sample made {@code <distributable/>} and a load balancer in front ({@link PayaraCluster}).
+ * Two nodes of one server kind in a cluster (Payara Micro 6 in a Hazelcast data grid, or WildFly
+ * with {@code standalone-ha.xml}: the rows {@code payara-cluster} and {@code wildfly-cluster}),
+ * sharing one PostgreSQL database, with the sample made {@code <distributable/>} and a load
+ * balancer in front ({@link ServerCluster}).
  *
  * <p>A browser's requests may land on either node: each ceremony begins on one and ends on the
  * other, and the signed-in session, its groups and its recent sign-in go with it. Payara stores a
@@ -49,11 +51,11 @@ class ClusterIT {
     /** How long after an answer the browser moves to the other node. */
     private static final java.time.Duration HOP = java.time.Duration.ofMillis(250);
 
-    private static PayaraCluster cluster;
+    private static ServerCluster cluster;
 
     @BeforeAll
     static void startCluster() {
-        cluster = PayaraCluster.startWithSample(2);
+        cluster = ServerCluster.start(2);
     }
 
     @AfterAll

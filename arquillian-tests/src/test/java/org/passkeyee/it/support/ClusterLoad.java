@@ -36,11 +36,11 @@ public final class ClusterLoad {
     private static final int SIGNED_IN_CALLERS = 20;
     private static final int SIGN_UP_EVERY = 5;
 
-    private final PayaraCluster cluster;
+    private final ServerCluster cluster;
     private final int clients;
 
     /** Load from {@code clients} threads, through the balancer of {@code cluster}. */
-    public ClusterLoad(PayaraCluster cluster, int clients) {
+    public ClusterLoad(ServerCluster cluster, int clients) {
         this.cluster = cluster;
         this.clients = clients;
     }
@@ -48,6 +48,7 @@ public final class ClusterLoad {
     /**
      * What a node's loss cost.
      *
+     * @param description           what ran: "2 Payara Micro 6 nodes"
      * @param signInsBeforeKill     sign-ins completed before the kill
      * @param errorsDuringOutage    ceremonies that failed (refused or broken) from the kill until recovery
      * @param lastErrorAfterKill    when the last failure before recovery began, from the kill (negative: before it)
@@ -59,7 +60,7 @@ public final class ClusterLoad {
      * @param signUpsLost           of those, accounts that could not sign in afterwards
      * @param halfWrittenAccounts   accounts stored without a passkey
      */
-    public record Figures(int signInsBeforeKill, int errorsDuringOutage, Duration lastErrorAfterKill,
+    public record Figures(String description, int signInsBeforeKill, int errorsDuringOutage, Duration lastErrorAfterKill,
                           Duration longestCeremony, int signInsAfterKill, int errorsAfterRecovery,
                           int signedInCallersLost, int signUpsAccepted, int signUpsLost, long halfWrittenAccounts,
                           Map<String, Integer> failures) {
@@ -70,7 +71,7 @@ public final class ClusterLoad {
                             + "%d failed ceremonies (the last began %+d ms from the kill; %d began over %d s after it), longest ceremony %d ms; "
                             + "signed-in callers signed out: %d of %d; sign-ups accepted %d, lost %d; accounts without a passkey %d; "
                             + "failures %s",
-                    "2 Payara Micro nodes, one killed", signInsBeforeKill, BEFORE_KILL.toSeconds(), signInsAfterKill,
+                    description, signInsBeforeKill, BEFORE_KILL.toSeconds(), signInsAfterKill,
                     AFTER_KILL.toSeconds(), errorsDuringOutage,
                     lastErrorAfterKill.toMillis(), errorsAfterRecovery, RECOVERY.toSeconds(), longestCeremony.toMillis(),
                     signedInCallersLost, SIGNED_IN_CALLERS, signUpsAccepted, signUpsLost, halfWrittenAccounts, failures);
@@ -81,7 +82,7 @@ public final class ClusterLoad {
     }
 
     /** Runs the load, kills {@code victim} during it, and measures. */
-    public Figures killNodeDuringLoad(PayaraCluster.Node victim) throws Exception {
+    public Figures killNodeDuringLoad(ServerCluster.Node victim) throws Exception {
         List<SoftwareAuthenticator> keys = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             SoftwareAuthenticator key = SoftwareAuthenticator.synced();
@@ -191,7 +192,7 @@ public final class ClusterLoad {
                 lastError = Math.max(lastError, outcome.startNanos() - killedAt);
             }
         }
-        return new Figures(before, errors, Duration.ofNanos(lastError == Long.MIN_VALUE ? 0 : lastError), Duration.ofNanos(longest), signInsAfter,
+        return new Figures(cluster.description() + ", one killed", before, errors, Duration.ofNanos(lastError == Long.MIN_VALUE ? 0 : lastError), Duration.ofNanos(longest), signInsAfter,
                 errorsAfterRecovery, callersLost, signUpsAccepted, signUpsLost, accountsWithoutPasskey(), failures);
     }
 
@@ -205,7 +206,7 @@ public final class ClusterLoad {
     }
 
     private static long accountsWithoutPasskey() throws SQLException {
-        String url = "jdbc:postgresql://127.0.0.1:5432/" + System.getProperty("it.db.payara-cluster");
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + ServerCluster.required("cluster.database");
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM PASSKEY_USER u WHERE NOT EXISTS "
