@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -35,11 +34,18 @@ abstract class ClusterNodes {
     /** For the figures: "Payara Micro 6". */
     abstract String description();
 
-    /** The command of node {@code index} (1-based) of {@code count}, working in {@code nodeDir}. */
+    /**
+     * The command of node {@code index} (1-based) of {@code count}, working in {@code nodeDir}:
+     * the row's node script with its settings in the environment (which also passes on
+     * {@code PASSKEY_DECOY_SECRET} from Failsafe).
+     */
     abstract Start start(int index, int count, Path nodeDir, Path war) throws IOException;
 
     /** What the node's log says once it sees a cluster of {@code count} nodes. */
     abstract Predicate<String> joinedMarker(int count);
+
+    /** What the node's log says once the server has started, with its deployments or without. */
+    abstract Predicate<String> startedMarker();
 
     static String java() {
         return ProcessHandle.current().info().command().orElse("java");
@@ -53,12 +59,7 @@ abstract class ClusterNodes {
         }
     }
 
-    /**
-     * Payara Micro 6 in a Hazelcast data grid. The nodes find each other over TCP/IP at the first
-     * node's data grid port, not by multicast; {@code --nohostaware}, or Hazelcast keeps no backup
-     * of a session on a node with the same IP address, and a node's loss would lose the sessions
-     * it owned.
-     */
+    /** Payara Micro 6 in a Hazelcast data grid, started by {@code servers/payara/cluster-node.sh}. */
     static final class PayaraMicro extends ClusterNodes {
 
         @Override
@@ -74,35 +75,40 @@ abstract class ClusterNodes {
         @Override
         Start start(int index, int count, Path nodeDir, Path war) {
             String servers = ServerCluster.required("servers.dir");
-            String dataGridPort = ServerCluster.required("cluster.datagrid.port");
             int httpPort = freePort();
-            List<String> command = List.of(java(), "-Xmx512m", "-Djava.io.tmpdir=" + nodeDir.getParent(),
-                    "-jar", ServerCluster.required("payara.micro.jar"),
-                    "--deploy", war.toString(),
-                    "--port", Integer.toString(httpPort),
-                    "--name", "node" + index,
-                    "--rootdir", nodeDir.toString(),
-                    "--clustername", "passkeyee-it-" + ServerCluster.required("cluster.port"),
-                    "--clustermode", "tcpip:127.0.0.1:" + dataGridPort,
-                    "--startport", dataGridPort,
-                    "--interfaces", "127.0.0.1",
-                    "--nohostaware",
-                    "--addlibs", servers + "/drivers/postgresql.jar",
-                    "--prebootcommandfile", servers + "/scripts/payara/passkey-listener.asadmin",
-                    "--postbootcommandfile", servers + "/scripts/payara/passkey-cluster-postgresql.asadmin");
-            return new Start(command, Map.of(), httpPort);
+            Map<String, String> environment = Map.ofEntries(
+                    Map.entry("JAVA", java()),
+                    Map.entry("JAVA_OPTS", "-Xmx512m -Djava.io.tmpdir=" + nodeDir.getParent()),
+                    Map.entry("PAYARA_MICRO_JAR", ServerCluster.required("payara.micro.jar")),
+                    Map.entry("WAR", war.toString()),
+                    Map.entry("HTTP_PORT", Integer.toString(httpPort)),
+                    Map.entry("NODE_NAME", "node" + index),
+                    Map.entry("ROOT_DIR", nodeDir.toString()),
+                    Map.entry("CLUSTER_NAME", "passkeyee-it-" + ServerCluster.required("cluster.port")),
+                    Map.entry("FIRST_NODE_ADDRESS", "127.0.0.1"),
+                    Map.entry("NODE_ADDRESS", "127.0.0.1"),
+                    Map.entry("DATA_GRID_PORT", ServerCluster.required("cluster.datagrid.port")),
+                    Map.entry("DRIVER_JAR", servers + "/drivers/postgresql.jar"),
+                    Map.entry("POST_BOOT_COMMANDS", servers + "/scripts/payara/passkey-cluster-postgresql.asadmin"));
+            return new Start(List.of("bash", servers + "/scripts/payara/cluster-node.sh"), environment, httpPort);
         }
 
         @Override
         Predicate<String> joinedMarker(int count) {
             return log -> log.contains("DG Size: " + count);
         }
+
+        @Override
+        Predicate<String> startedMarker() {
+            return log -> log.contains("Payara Micro") && log.contains(" ready in ");
+        }
     }
 
     /**
      * WildFly 39 with {@code standalone-ha.xml}, configured by {@code cluster-ha.cli} (JGroups
      * over TCP with the nodes' addresses, Infinispan web sessions as shipped), each node in a
-     * copy of that configuration with its own port offset.
+     * copy of that configuration with its own port offset, started by
+     * {@code servers/wildfly/cluster-node.sh}.
      */
     static final class WildFly extends ClusterNodes {
 
@@ -130,18 +136,18 @@ abstract class ClusterNodes {
             Files.copy(war, nodeDir.resolve("deployments").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             String initialHosts = offsets.stream().map(o -> "127.0.0.1[" + (JGROUPS_TCP + o) + "]")
                     .collect(Collectors.joining(","));
-            List<String> command = new ArrayList<>(List.of("bash",
-                    ServerCluster.required("wildfly.home") + "/bin/standalone.sh",
-                    "-c", "standalone-ha.xml",
-                    "-Djboss.server.base.dir=" + nodeDir,
-                    "-Djboss.node.name=node" + index,
-                    "-Djboss.socket.binding.port-offset=" + offset,
-                    "-Djboss.bind.address=127.0.0.1",
-                    "-Djboss.bind.address.private=127.0.0.1",
-                    "-Djgroups.tcpping.initial_hosts=" + initialHosts));
             Path javaHome = Path.of(java()).getParent().getParent();
-            return new Start(command, Map.of("JAVA_HOME", javaHome.toString(), "LAUNCH_JBOSS_IN_BACKGROUND", "1"),
-                    HTTP + offset);
+            Map<String, String> environment = Map.of(
+                    "JAVA_HOME", javaHome.toString(),
+                    "LAUNCH_JBOSS_IN_BACKGROUND", "1",
+                    "WILDFLY_HOME", ServerCluster.required("wildfly.home"),
+                    "BASE_DIR", nodeDir.toString(),
+                    "NODE_NAME", "node" + index,
+                    "PORT_OFFSET", Integer.toString(offset),
+                    "NODE_ADDRESS", "127.0.0.1",
+                    "INITIAL_HOSTS", initialHosts);
+            return new Start(List.of("bash", ServerCluster.required("servers.dir") + "/scripts/wildfly/cluster-node.sh"),
+                    environment, HTTP + offset);
         }
 
         @Override
@@ -152,6 +158,12 @@ abstract class ClusterNodes {
             return log -> log.lines().anyMatch(line -> line.contains("[Context=sample-app.war]")
                     && line.contains("Finished rebalance with members [")
                     && names.stream().allMatch(line::contains));
+        }
+
+        @Override
+        Predicate<String> startedMarker() {
+            // WFLYSRV0025: started; WFLYSRV0026: started (with errors)
+            return log -> log.contains("WFLYSRV0025") || log.contains("WFLYSRV0026");
         }
 
         private static void copyRecursively(Path from, Path to) throws IOException {

@@ -56,9 +56,8 @@ public final class ServerCluster implements AutoCloseable {
     }
 
     private ServerCluster(ClusterNodes kind, int nodeCount) throws IOException {
-        Path workDir = Files.createDirectories(Path.of(required("servers.dir"), kind.name() + "-cluster"));
-        Path war = workDir.resolve("sample-app.war");
-        Deployments.distributable(Deployments.sampleApp()).as(ZipExporter.class).exportTo(war.toFile(), true);
+        Path workDir = workDir(kind);
+        Path war = distributableSample(workDir);
         this.description = nodeCount + " " + kind.description() + " nodes";
         this.balancerPort = Integer.parseInt(required("cluster.port"));
         for (int i = 1; i <= nodeCount; i++) {
@@ -99,6 +98,53 @@ public final class ServerCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts one node of the row's kind alone, with the distributable sample but without
+     * {@code PASSKEY_DECOY_SECRET} in its environment, and returns it once the server has started
+     * (the application's deployment is expected to fail), or has ended. The caller stops it.
+     */
+    public static Node startOneWithoutDecoySecret() {
+        try {
+            ClusterNodes kind = ClusterNodes.of(required("cluster.kind"));
+            Path workDir = workDir(kind);
+            Path war = distributableSample(workDir);
+            Path nodeDir = workDir.resolve("lone");
+            deleteRecursively(nodeDir);
+            ClusterNodes.Start start = kind.start(1, 1, nodeDir, war);
+            Path log = workDir.resolve("lone.log");
+            ProcessBuilder builder = new ProcessBuilder(start.command()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(start.environment());
+            builder.environment().remove("PASSKEY_DECOY_SECRET");
+            Node node = new Node("lone", start.httpPort(), builder.start(), log);
+            try {
+                awaitLog(node, kind.startedMarker().or(any -> !node.running()), "start");
+            } catch (RuntimeException | IOException e) {
+                stop(node);
+                throw e;
+            }
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops a node (its whole process tree) and waits until it has exited. */
+    public static void stop(Node node) {
+        node.process().descendants().forEach(ProcessHandle::destroy);
+        node.process().destroy();
+        awaitExit(node);
+    }
+
+    private static Path workDir(ClusterNodes kind) throws IOException {
+        return Files.createDirectories(Path.of(required("servers.dir"), kind.name() + "-cluster"));
+    }
+
+    private static Path distributableSample(Path workDir) {
+        Path war = workDir.resolve("sample-app.war");
+        Deployments.distributable(Deployments.sampleApp()).as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
     }
 
     /** What runs, for the figures: "2 Payara Micro 6 nodes". */
@@ -161,7 +207,7 @@ public final class ServerCluster implements AutoCloseable {
     private static void awaitLog(Node node, java.util.function.Predicate<String> marker, String what) throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!marker.test(Files.readString(node.log(), StandardCharsets.ISO_8859_1))) {
-            if (Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline) || !node.running()) {
                 throw new IllegalStateException(node.name() + " did not " + what + "; see " + node.log());
             }
             pause();
