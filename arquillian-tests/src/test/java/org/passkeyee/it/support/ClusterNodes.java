@@ -114,6 +114,10 @@ abstract class ClusterNodes {
 
         private static final int HTTP = 8080;
         private static final int JGROUPS_TCP = 7600;
+        /** The ports standalone-ha.xml binds with the TCP stack: AJP, HTTP(S), JGroups, management, transactions. */
+        private static final int[] PORTS = {8009, HTTP, 8443, JGROUPS_TCP, 9990, 9993, 4712, 4713};
+        /** Between the nodes' offsets: no port of one node is another's (the ports differ by other amounts). */
+        private static final int NODE_STEP = 100;
         private List<Integer> offsets;
 
         @Override
@@ -129,7 +133,7 @@ abstract class ClusterNodes {
         @Override
         Start start(int index, int count, Path nodeDir, Path war) throws IOException {
             if (offsets == null) {
-                offsets = IntStream.range(0, count).mapToObj(i -> freePort() - HTTP).toList();
+                offsets = freeOffsets(count);
             }
             int offset = offsets.get(index - 1);
             copyRecursively(Path.of(ServerCluster.required("servers.dir"), "rows", "wildfly-cluster"), nodeDir);
@@ -137,9 +141,10 @@ abstract class ClusterNodes {
             String initialHosts = offsets.stream().map(o -> "127.0.0.1[" + (JGROUPS_TCP + o) + "]")
                     .collect(Collectors.joining(","));
             Path javaHome = Path.of(java()).getParent().getParent();
+            // Not LAUNCH_JBOSS_IN_BACKGROUND: with it, standalone.sh loops for ever once the JVM has
+            // ended by a signal (bash's wait keeps answering 143). ServerCluster stops the JVM itself.
             Map<String, String> environment = Map.of(
                     "JAVA_HOME", javaHome.toString(),
-                    "LAUNCH_JBOSS_IN_BACKGROUND", "1",
                     "WILDFLY_HOME", ServerCluster.required("wildfly.home"),
                     "BASE_DIR", nodeDir.toString(),
                     "NODE_NAME", "node" + index,
@@ -164,6 +169,30 @@ abstract class ClusterNodes {
         Predicate<String> startedMarker() {
             // WFLYSRV0025: started; WFLYSRV0026: started (with errors)
             return log -> log.contains("WFLYSRV0025") || log.contains("WFLYSRV0026");
+        }
+
+        /**
+         * Port offsets for {@code count} nodes, {@link #NODE_STEP} apart, where every port of every
+         * node can be bound now; the search starts at a place derived from this run's balancer port.
+         */
+        private static List<Integer> freeOffsets(int count) {
+            int start = 10_000 + Integer.parseInt(ServerCluster.required("cluster.port")) % 40 * 1_000;
+            for (int tried = 0; tried < 40; tried++) {
+                int base = 10_000 + (start - 10_000 + tried * 1_000) % 40_000;
+                List<Integer> offsets = IntStream.range(0, count).mapToObj(i -> base + i * NODE_STEP).toList();
+                if (offsets.stream().allMatch(offset -> java.util.Arrays.stream(PORTS).allMatch(port -> canBind(port + offset)))) {
+                    return offsets;
+                }
+            }
+            throw new IllegalStateException("No free port offsets for " + count + " WildFly nodes");
+        }
+
+        private static boolean canBind(int port) {
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return true;
+            } catch (IOException taken) {
+                return false;
+            }
         }
 
         private static void copyRecursively(Path from, Path to) throws IOException {
