@@ -8,8 +8,11 @@ import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
 import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +52,7 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
 class ClusterIT {
 
     /** How long after an answer the browser moves to the other node. */
-    private static final java.time.Duration HOP = java.time.Duration.ofMillis(250);
+    private static final Duration HOP = Duration.ofMillis(250);
 
     private static ServerCluster cluster;
 
@@ -137,7 +140,7 @@ class ClusterIT {
     }
 
     /** The browser's next request goes to {@code node}, a person's pause after the last answer. */
-    private static PasskeyClient hop(PasskeyClient browser, java.net.URL node) {
+    private static PasskeyClient hop(PasskeyClient browser, URL node) {
         try {
             Thread.sleep(HOP.toMillis());
         } catch (InterruptedException e) {
@@ -161,12 +164,12 @@ class ClusterIT {
     }
 
     @SafeVarargs
-    private static List<Response> atOnce(java.util.concurrent.Callable<Response>... posts) throws Exception {
+    private static List<Response> atOnce(Callable<Response>... posts) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(posts.length);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> answers = new ArrayList<>();
-            for (java.util.concurrent.Callable<Response> post : posts) {
+            for (Callable<Response> post : posts) {
                 answers.add(pool.submit(() -> {
                     start.await();
                     return post.call();
@@ -187,11 +190,11 @@ class ClusterIT {
         return new PasskeyClient(cluster.url());
     }
 
-    private static java.net.URL nodeA() {
+    private static URL nodeA() {
         return cluster.node(0).url();
     }
 
-    private static java.net.URL nodeB() {
+    private static URL nodeB() {
         return cluster.node(1).url();
     }
 }
