@@ -12,8 +12,8 @@ REPORTS=arquillian-tests/target/failsafe-reports
 ROWS=(
     "payara-micro-h2|Payara Micro 6 (EE 10, EclipseLink)|H2, embedded"
     "payara-micro-postgresql|Payara Micro 6 (EE 10, EclipseLink)|PostgreSQL"
-    "payara-cluster|2 x Payara Micro 6 (data grid, load balancer)|PostgreSQL, shared"
-    "wildfly-cluster|2 x WildFly 39 (standalone-ha, load balancer)|PostgreSQL, shared"
+    "payara-cluster|Payara Micro 6, 2 nodes, balancer|PostgreSQL"
+    "wildfly-cluster|WildFly 39 HA, 2 nodes, balancer|PostgreSQL"
     "payara7-h2|Payara Micro 7 (EE 11, EclipseLink 5)|H2, embedded"
     "payara7-postgresql|Payara Micro 7 (EE 11, EclipseLink 5)|PostgreSQL"
     "wildfly-postgresql|WildFly 39 (EE 10, Hibernate 6)|PostgreSQL"

@@ -129,6 +129,28 @@ class ClusterIT {
     }
 
     @Test
+    @Order(3)
+    void oneSignUpAnswerPostedToBothNodesAtOnceThenOneAccount() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+            String username = uniqueUsername("cluster");
+            PasskeyClient browser = browser();
+            JsonNode options = optionsOf(browser.via(nodeA()).registrationOptions(username, username).expectStatus(200));
+            JsonNode credential = laptop.register(options, browser.origin());
+            PasskeyClient onA = browser.copyWithCookies().via(nodeA());
+            PasskeyClient onB = hop(browser.copyWithCookies(), nodeB());
+
+            List<Response> answers = atOnce(() -> onA.finishRegistration(credential, "Laptop"),
+                    () -> onB.finishRegistration(credential, "Laptop"));
+
+            List<Integer> statuses = answers.stream().map(Response::status).sorted().toList();
+            assertEquals(201, statuses.get(0), () -> "round " + answers);
+            assertTrue(statuses.get(1) == 400 || statuses.get(1) == 409, () -> "round " + answers);
+            assertEquals(username, browser().signIn(laptop).expectStatus(200).json().path("username").asText());
+        }
+    }
+
+    @Test
     @Order(4)
     void oneNodeKilledUnderLoadThenSignInsGoOnAndSignedInCallersStaySignedIn() throws Exception {
         ClusterLoad.Figures figures = new ClusterLoad(cluster, 8).killNodeDuringLoad(cluster.node(1));
