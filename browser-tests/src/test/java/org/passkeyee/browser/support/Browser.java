@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -137,19 +138,27 @@ public final class Browser implements AutoCloseable {
 
     /** The element, waiting until it is displayed. */
     public WebElement visible(By by) {
-        until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed), "a visible " + by);
-        return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        return waitFor(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                "a visible " + by);
     }
 
     /** Waits until the element's text contains the given text, and answers the whole text. */
     public String waitForText(By by, String text) {
-        until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)), "'" + text + "' in " + by);
-        return driver.findElement(by).getText();
+        return waitFor(d -> d.findElements(by).stream().map(WebElement::getText)
+                .filter(found -> found.contains(text)).findFirst().orElse(null), "'" + text + "' in " + by);
     }
 
-    /** Waits for a condition, with a failure message saying what was awaited. */
+    /**
+     * Waits for a condition, with a failure message saying what was awaited. An element that a page
+     * load or a Faces update replaced while it was read counts as "not yet", not as a failure.
+     */
     public void until(ExpectedCondition<Boolean> condition, String what) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "waited for " + what).until(condition);
+        waitFor(condition, what);
+    }
+
+    private <T> T waitFor(ExpectedCondition<T> condition, String what) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "waited for " + what).until(condition);
     }
 
     /** Types into an input, replacing what it held. */
