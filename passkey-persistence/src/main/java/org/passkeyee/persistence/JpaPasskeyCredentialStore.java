@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -206,7 +207,7 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One conditional bulk {@code UPDATE}: the database compares the counts, so the check and
+     * <p>One conditional {@code UPDATE}: the database compares the counts, so the check and
      * the write cannot be separated by a concurrent sign-in.
      *
      * @throws IllegalArgumentException if {@code signatureCount} is negative
@@ -235,20 +236,30 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         String key = Codec.credentialKey(credentialId);
         String id = Codec.base64Url(credentialId);
         return inStore("record a sign-in", () -> {
-            // Two statements instead of "... OR (c.signatureCount = 0 AND :count = 0)": a bare
+            // Two statements instead of "... OR (SIGNATURE_COUNT = 0 AND ? = 0)": a bare
             // parameter comparison is rejected by some databases, so Java picks the condition.
-            Query update = em.createNamedQuery(recordSignInQuery(signatureCount == 0, challenge != null));
-            if (signatureCount != 0) {
-                update.setParameter("count", signatureCount);
+            boolean zero = signatureCount == 0;
+            String hash = challenge == null ? null : Codec.challengeHash(challenge);
+            List<Object> values = new ArrayList<>(8);
+            if (!zero) {
+                values.add(signatureCount);
             }
-            if (challenge != null) {
-                update.setParameter("challengeHash", Codec.challengeHash(challenge));
+            values.addAll(List.of(backedUp, Codec.toColumn(usedAt)));
+            if (hash != null) {
+                values.add(hash);
             }
-            return update.setParameter("backedUp", backedUp)
-                    .setParameter("usedAt", Codec.toColumn(usedAt))
-                    .setParameter("key", key)
-                    .setParameter("credentialId", id)
-                    .executeUpdate() == 1;
+            values.addAll(List.of(key, id));
+            if (!zero) {
+                values.add(signatureCount);
+            }
+            if (hash != null) {
+                values.add(hash);
+            }
+            Query update = em.createNamedQuery(recordSignInQuery(zero, hash != null));
+            for (int i = 0; i < values.size(); i++) {
+                update.setParameter(i + 1, values.get(i));
+            }
+            return update.executeUpdate() == 1;
         });
     }
 
