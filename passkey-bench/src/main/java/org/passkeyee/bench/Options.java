@@ -14,7 +14,7 @@ import java.util.Map;
 record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> clients, int callers,
                Duration warmup, Duration duration, int maxCeremonies, String heap, List<Integer> storedPasskeys,
                int floodCeremonies, int ceremonyTimeoutSeconds, int overheadRounds, boolean jfr, String label,
-               int rounds, Duration slice, Path warB, Path serverJdk) {
+               int rounds, Duration slice, Path warB, Path serverJdk, List<String> runtimes) {
 
     static final String USAGE = """
             Usage: BenchmarkMain <signin|postgres|memory|compare|peer> [--name=value ...]
@@ -40,15 +40,21 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --heap=512m                              the server's heap (-Xms and -Xmx)
               --stored-passkeys=1000,1000000           postgres: passkeys in each store, K real ones included
               --rounds=4 --slice=15                    postgres, compare: rounds of one slice (s) per server
-              --war-b=<path>                           compare: the other WAR
+              --war-b=<path>                           compare: the other WAR; peer: each runtime also
+                                                       runs this WAR (B), so a change is measured
+                                                       interleaved with the committed WAR and Spring
               --server-jdk=<java home>                 peer: the JDK every server runs on (this one); Payara
                                                        Micro 7 joins when it is 21 or newer
+              --runtimes=payara6,payara7,wildfly       peer: the runtimes to run us on
               --flood=100000                           memory: abandoned ceremonies
               --ceremony-timeout=60                    memory: passkey.ceremony-timeout of the server, seconds
               --overhead-rounds=5000                   signin: measured rounds of the four overhead variants
               --jfr=false                              record the server with Java Flight Recorder while measuring
               --label=<scenario>-jdk<version>          names the report and the work directory
             """;
+
+    /** The runtimes of the peer scenario. */
+    static final List<String> RUNTIMES = List.of("payara6", "payara7", "wildfly");
 
     static Options parse(String[] args) {
         if (args.length == 0 || args[0].startsWith("--")) {
@@ -85,9 +91,13 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 Integer.parseInt(take(values, "rounds", "4")),
                 Duration.ofSeconds(Long.parseLong(take(values, "slice", "15"))),
                 values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null,
-                Path.of(take(values, "server-jdk", javaHome().toString())));
+                Path.of(take(values, "server-jdk", javaHome().toString())),
+                List.of(take(values, "runtimes", String.join(",", RUNTIMES)).split(",")));
         if (scenario.equals("compare") && options.warB() == null) {
             throw new IllegalArgumentException("compare needs --war-b\n" + USAGE);
+        }
+        if (!RUNTIMES.containsAll(options.runtimes())) {
+            throw new IllegalArgumentException("unknown runtimes in " + options.runtimes() + "\n" + USAGE);
         }
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +39,12 @@ final class PeerScenario {
         int clients = options.clients().get(options.clients().size() - 1);
         Path war = options.workDir().resolve("wars").resolve("sample.war");
         BenchWar.copyWith(options.sampleWar(), war, BenchWar.PROBES, Map.of());
+        Path warB = null;
+        if (options.warB() != null) {
+            warB = options.workDir().resolve("wars-b").resolve("sample.war");
+            BenchWar.copyWith(options.warB(), warB, BenchWar.PROBES, Map.of());
+            report.line("- B: `%s` on each runtime beside the committed WAR", options.warB());
+        }
         SampleSite sample = new SampleSite(BenchmarkMain.SAMPLE_CONTEXT);
         SpringPeerSite spring = new SpringPeerSite();
         List<ServerProcess> servers = new ArrayList<>();
@@ -45,19 +52,16 @@ final class PeerScenario {
             List<Interleaved.Contender> contenders = new ArrayList<>();
             contenders.add(contender(SPRING, spring, started(servers, "Spring Security peer", spring,
                     ServerProcess.springPeer(jdk, options.springPeerJar(), options.workDir().resolve("spring"), options.heap()))));
-            contenders.add(contender("us on Payara Micro 6", sample, started(servers,
-                    "Payara Micro 6 (" + options.microJar().getFileName() + ")", sample,
-                    ServerProcess.start(payara(jdk, options.microJar(), war, "payara6")))));
-            if (java >= 21) {
-                contenders.add(contender("us on Payara Micro 7", sample, started(servers,
-                        "Payara Micro 7 (" + options.micro7Jar().getFileName() + ")", sample,
-                        ServerProcess.start(payara(jdk, options.micro7Jar(), war, "payara7")))));
-            } else {
-                report.line("- Payara Micro 7 left out: it needs Java 21 or newer");
+            for (String runtime : options.runtimes()) {
+                if (runtime.equals("payara7") && java < 21) {
+                    report.line("- Payara Micro 7 left out: it needs Java 21 or newer");
+                    continue;
+                }
+                contenders.add(us(servers, sample, runtime, war, ""));
+                if (warB != null) {
+                    contenders.add(us(servers, sample, runtime, warB, "B"));
+                }
             }
-            contenders.add(contender("us on WildFly 39", sample, started(servers, "WildFly 39", sample,
-                    ServerProcess.wildFly(jdk, options.wildFlyHome(), List.of(war), options.workDir().resolve("wildfly"),
-                            options.heap()))));
             EcdsaCeiling.Result before = EcdsaCeiling.measure(2_000);
             List<Interleaved.Outcome> outcomes = Interleaved.run(contenders, clients, options.warmup(), options.rounds(),
                     options.slice(), options.maxCeremonies());
@@ -83,6 +87,27 @@ final class PeerScenario {
         } finally {
             servers.forEach(ServerProcess::close);
         }
+    }
+
+    /** Our sample on one runtime, from {@code war}; {@code variant} "B" names the second WAR. */
+    private Interleaved.Contender us(List<ServerProcess> servers, SampleSite sample, String runtime, Path war,
+                                     String variant) throws IOException, InterruptedException {
+        Path jdk = options.serverJdk();
+        String name = runtime + variant.toLowerCase(Locale.ROOT);
+        String suffix = variant.isEmpty() ? "" : " (" + variant + ")";
+        ServerProcess server = switch (runtime) {
+            case "payara6" -> ServerProcess.start(payara(jdk, options.microJar(), war, name));
+            case "payara7" -> ServerProcess.start(payara(jdk, options.micro7Jar(), war, name));
+            case "wildfly" -> ServerProcess.wildFly(jdk, options.wildFlyHome(), List.of(war), options.workDir().resolve(name),
+                    options.heap(), variant.isEmpty() ? 0 : 100);
+            default -> throw new IllegalArgumentException(runtime);
+        };
+        String label = switch (runtime) {
+            case "payara6" -> "Payara Micro 6";
+            case "payara7" -> "Payara Micro 7";
+            default -> "WildFly 39";
+        } + suffix;
+        return contender("us on " + label, sample, started(servers, label, sample, server));
     }
 
     private ServerProcess.Setup payara(Path javaHome, Path microJar, Path war, String name) {

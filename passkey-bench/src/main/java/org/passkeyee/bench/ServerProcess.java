@@ -70,6 +70,16 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess wildFly(Path javaHome, Path wildFlyHome, List<Path> wars, Path rootDir, String heap)
             throws IOException {
+        return wildFly(javaHome, wildFlyHome, wars, rootDir, heap, 0);
+    }
+
+    /**
+     * As {@link #wildFly(Path, Path, List, Path, String)}, with every socket binding shifted by
+     * {@code portOffset} (the HTTP and management ports still end up free ones): a second WildFly
+     * on the machine needs another AJP and transaction recovery port than the first.
+     */
+    static ServerProcess wildFly(Path javaHome, Path wildFlyHome, List<Path> wars, Path rootDir, String heap,
+                                 int portOffset) throws IOException {
         int port = freePort();
         Path root = rootDir.toAbsolutePath();
         Path base = root.resolve("standalone");
@@ -92,10 +102,11 @@ final class ServerProcess implements AutoCloseable {
         command.add("bash"); // unpacked by Maven, the scripts lose their execute bit
         command.add(wildFlyHome.toAbsolutePath().resolve("bin").resolve("standalone.sh").toString());
         command.add("-Djboss.server.base.dir=" + base);
-        command.add("-Djboss.http.port=" + port);
-        command.add("-Djboss.https.port=" + freePort());
-        command.add("-Djboss.management.http.port=" + freePort());
-        command.add("-Djboss.management.https.port=" + freePort());
+        command.add("-Djboss.socket.binding.port-offset=" + portOffset);
+        command.add("-Djboss.http.port=" + (port - portOffset));
+        command.add("-Djboss.https.port=" + (freePort() - portOffset));
+        command.add("-Djboss.management.http.port=" + (freePort() - portOffset));
+        command.add("-Djboss.management.https.port=" + (freePort() - portOffset));
         command.addAll(passkeyProperties(port));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", javaHome.toString());

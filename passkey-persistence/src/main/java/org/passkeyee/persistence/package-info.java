@@ -63,7 +63,7 @@
  * </ul>
  * The entity classes are internal mappings: do not program against them.
  *
- * <h2>Schema (version 1)</h2>
+ * <h2>Schema (version 2)</h2>
  * <ul>
  * <li>{@code PASSKEY_USER}: {@code USER_HANDLE} (primary key, base64url of the random 64-byte
  *     user handle), {@code USERNAME} (unique), {@code DISPLAY_NAME}, {@code CREATED_AT}.</li>
@@ -71,7 +71,9 @@
  *     the credential ID (credential IDs may be 1023 bytes, too long for a unique index on
  *     MariaDB/MySQL), {@code CREDENTIAL_ID}, {@code USER_HANDLE} (indexed), the COSE public key,
  *     signature count, transports, AAGUID, backup and user-verification flags, attestation
- *     format, label, {@code CREATED_AT}, {@code LAST_USED_AT}.</li>
+ *     format, label, {@code CREATED_AT}, {@code LAST_USED_AT}, and {@code LAST_CHALLENGE_HASH}
+ *     (version 2: the SHA-256 of the challenge the last sign-in answered, so that servers
+ *     sharing the database record each ceremony once).</li>
  * </ul>
  * Binary values are base64url text without padding, never LOBs; times are UTC
  * {@code TIMESTAMP}s with microseconds (see {@code Codec.toColumn} for why); no ID generators,
@@ -83,8 +85,9 @@
  * <li>No deleting or renaming of users, no foreign key between the tables (the store keeps
  *     them consistent: a user is created together with their first passkey).</li>
  * <li>No caching: every call reads the database.</li>
- * <li>No schema migration; the DDL scripts carry a {@code schema version} header for the day
- *     one is needed.</li>
+ * <li>No general schema migration: the one upgrade there is (version 1 to 2, one added column)
+ *     runs at start unless {@code passkey.create-tables=false}, and ships as
+ *     {@code passkey-upgrade-1-to-2.sql}.</li>
  * <li>No case folding or normalization of usernames: they are matched exactly.</li>
  * </ul>
  */
