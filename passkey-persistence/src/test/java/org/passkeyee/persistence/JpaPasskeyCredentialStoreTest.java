@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -355,6 +356,34 @@ class JpaPasskeyCredentialStoreTest {
         assertEquals(Optional.of(new PasskeyCredentialStore.OwnedPasskey(first, alice)),
                 store.findPasskeyWithOwner(first.credentialId()));
         assertEquals(Optional.empty(), store.findPasskeyWithOwner(bytes(32)));
+    }
+
+    /**
+     * The row is found by the hash of the credential ID; a row whose full ID differs (a hash
+     * collision, or a row edited by hand) is not this passkey, and a passkey whose owner row is
+     * gone has nobody to sign in.
+     */
+    @Test
+    void findsNoOwnedPasskeyWhenTheFullIdDiffersOrTheOwnerIsGone() throws SQLException {
+        ByteArray handle = bytes(64);
+        StoredPasskey first = passkey(handle, bytes(32), T0);
+        StoredPasskey second = passkey(handle, bytes(32), T0);
+        assertTrue(store.createUser(user("alice", handle), first));
+        assertTrue(store.addPasskey(second));
+
+        try (Connection c = fixture.jdbc(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE PASSKEY_CREDENTIAL SET CREDENTIAL_ID = 'AAAA' WHERE CREDENTIAL_ID = '"
+                    + base64Url(first.credentialId().getBytes()) + "'"));
+        }
+        assertEquals(Optional.empty(), store.findPasskeyWithOwner(first.credentialId()));
+        assertEquals(Optional.empty(), store.findPasskey(first.credentialId()));
+        assertTrue(store.findPasskeyWithOwner(second.credentialId()).isPresent());
+
+        try (Connection c = fixture.jdbc(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("DELETE FROM PASSKEY_USER"));
+        }
+        assertEquals(Optional.empty(), store.findPasskeyWithOwner(second.credentialId()));
+        assertTrue(store.findPasskey(second.credentialId()).isPresent(), "the passkey row itself is still there");
     }
 
     @Test
