@@ -10,9 +10,11 @@
 #            Micro 6, WildFly 39 and (Java 21+ only) Payara Micro 7, and Spring Security 7's passkeys
 #            (passkey-bench/spring-peer, Spring Boot 4), all at once, measured interleaved with the
 #            same load generator: ceremonies/s, p50/p99, server CPU per ceremony, and each runtime's
-#            ratio to Spring. Also alone: "./run-benchmark.sh peer" (about 20 minutes).
+#            ratio to Spring. Also alone: "./run-benchmark.sh peer" (about 20 minutes). With
+#            COMPARE_WAR=<another build of sample-app.war>, each runtime also runs that WAR (B), so a
+#            change is measured interleaved against the committed WAR and Spring at once.
 #   compare  on JDK 17, only with COMPARE_WAR=<another build of sample-app.war>: the committed WAR
-#            against that one (a change to the core, say), measured interleaved: before and after
+#            against that one (a change to the core, say) on Payara Micro 6, measured interleaved
 # The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
 # them all). Over an hour; "./run-benchmark.sh quick" is a short smoke run of the same.
 #   fuzz     the ceremony fuzzer (passkey-auth-mechanism's CeremonyFuzzTest) with 100,000 inputs per
@@ -48,8 +50,10 @@ build() {
     cp passkey-bench/spring-peer/target/spring-peer.jar "$BENCH/"
 }
 peer() {
-    run "$JDK17_HOME" peer --server-jdk="$JDK17_HOME" --heap=1g --label=peer-jdk17
-    run "$JDK17_HOME" peer --server-jdk="$JDK25_HOME" --heap=1g --label=peer-jdk25
+    local b=()
+    [ -n "${COMPARE_WAR:-}" ] && b=(--war-b="$COMPARE_WAR")
+    run "$JDK17_HOME" peer --server-jdk="$JDK17_HOME" --heap=1g --label=peer-jdk17 "${b[@]}"
+    run "$JDK17_HOME" peer --server-jdk="$JDK25_HOME" --heap=1g --label=peer-jdk25 "${b[@]}"
 }
 
 if [ "${1:-}" = "quick" ]; then

@@ -167,27 +167,19 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         return inStore("find a passkey", () -> passkeyRow(credentialId).map(Codec::toPasskey));
     }
 
-    /** {@inheritDoc} Here: both rows in one statement, joined by user handle. */
+    /** {@inheritDoc} Here: both rows by primary key, in one transaction. */
     @Override
     @Transactional
     public Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
         requireNonNull(credentialId, "credentialId");
-        String id = Codec.base64Url(credentialId);
-        return inStore("find a passkey and its owner", () -> {
-            List<Object[]> rows = em.createNamedQuery(PasskeyCredentialEntity.WITH_OWNER, Object[].class)
-                    .setParameter("key", Codec.credentialKey(credentialId))
-                    .getResultList();
-            if (rows.isEmpty()) {
+        return inStore("find a passkey and its owner", () -> passkeyRow(credentialId).flatMap(passkey -> {
+            PasskeyUserEntity owner = em.find(PasskeyUserEntity.class, passkey.userHandle());
+            if (owner == null) {
                 return Optional.empty();
             }
-            PasskeyCredentialEntity passkey = (PasskeyCredentialEntity) rows.get(0)[0];
-            PasskeyUserEntity owner = (PasskeyUserEntity) rows.get(0)[1];
-            em.detach(passkey);
             em.detach(owner);
-            return passkey.credentialId().equals(id)
-                    ? Optional.of(new OwnedPasskey(Codec.toPasskey(passkey), Codec.toUser(owner)))
-                    : Optional.empty();
-        });
+            return Optional.of(new OwnedPasskey(Codec.toPasskey(passkey), Codec.toUser(owner)));
+        }));
     }
 
     /** The detached row of this credential ID, found by its hash key, if its full ID matches. */

@@ -29,9 +29,6 @@ import java.time.LocalDateTime;
 @NamedQuery(name = PasskeyCredentialEntity.BY_USER,
         query = "SELECT c FROM PasskeyCredentialEntity c WHERE c.userHandle = :userHandle"
                 + " ORDER BY c.createdAt, c.credentialKey")
-@NamedQuery(name = PasskeyCredentialEntity.WITH_OWNER,
-        query = "SELECT c, u FROM PasskeyCredentialEntity c, PasskeyUserEntity u"
-                + " WHERE c.credentialKey = :key AND u.userHandle = c.userHandle")
 @NamedQuery(name = PasskeyCredentialEntity.COUNT_KEY,
         query = "SELECT COUNT(c) FROM PasskeyCredentialEntity c WHERE c.credentialKey = :key")
 // The sign-in's conditional updates are native SQL, the same on H2, PostgreSQL and MariaDB:
@@ -62,8 +59,6 @@ import java.time.LocalDateTime;
 public class PasskeyCredentialEntity {
 
     static final String BY_USER = "PasskeyCredentialEntity.byUser";
-    /** The passkey of a credential key and its owner's row, in one statement (a sign-in needs both). */
-    static final String WITH_OWNER = "PasskeyCredentialEntity.withOwner";
     static final String COUNT_KEY = "PasskeyCredentialEntity.countKey";
     /** Sign-in with a count above 0: only a strictly greater count may be written. */
     static final String RECORD_SIGN_IN_INCREASING = "PasskeyCredentialEntity.recordSignInIncreasing";
