@@ -14,7 +14,8 @@ import java.util.Map;
 record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> clients, int callers,
                Duration warmup, Duration duration, int maxCeremonies, String heap, List<Integer> storedPasskeys,
                int floodCeremonies, int ceremonyTimeoutSeconds, int overheadRounds, boolean jfr, String label,
-               int rounds, Duration slice, Path warB, Path serverJdk, List<String> runtimes) {
+               int rounds, Duration slice, Path warB, Path serverJdk, List<String> runtimes,
+               boolean payaraInMemoryDb) {
 
     static final String USAGE = """
             Usage: BenchmarkMain <signin|postgres|memory|compare|peer> [--name=value ...]
@@ -46,6 +47,9 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --server-jdk=<java home>                 peer: the JDK every server runs on (this one); Payara
                                                        Micro 7 joins when it is 21 or newer
               --runtimes=payara6,payara7,wildfly       peer: the runtimes to run us on
+              --payara-db=default                      peer: "memory" points Payara's jdbc/__default at an
+                                                       in-memory H2 (as WildFly's and Spring's) instead of
+                                                       its file-backed embedded database
               --flood=100000                           memory: abandoned ceremonies
               --ceremony-timeout=60                    memory: passkey.ceremony-timeout of the server, seconds
               --overhead-rounds=5000                   signin: measured rounds of the four overhead variants
@@ -92,7 +96,12 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 Duration.ofSeconds(Long.parseLong(take(values, "slice", "15"))),
                 values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null,
                 Path.of(take(values, "server-jdk", javaHome().toString())),
-                List.of(take(values, "runtimes", String.join(",", RUNTIMES)).split(",")));
+                List.of(take(values, "runtimes", String.join(",", RUNTIMES)).split(",")),
+                switch (take(values, "payara-db", "default")) {
+                    case "default" -> false;
+                    case "memory" -> true;
+                    default -> throw new IllegalArgumentException("--payara-db is default or memory\n" + USAGE);
+                });
         if (scenario.equals("compare") && options.warB() == null) {
             throw new IllegalArgumentException("compare needs --war-b\n" + USAGE);
         }

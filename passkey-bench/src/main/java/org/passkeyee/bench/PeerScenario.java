@@ -1,6 +1,8 @@
 package org.passkeyee.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,15 @@ final class PeerScenario {
 
     private static final String SPRING = "Spring Security 7 (Boot 4.0.7, Tomcat)";
 
+    /**
+     * Payara Micro's {@code jdbc/__default} is an H2 database in a file ({@code AUTO_SERVER=TRUE});
+     * WildFly's and Spring's are in memory. With {@code --payara-db=memory}, Payara gets one too.
+     */
+    private static final String IN_MEMORY_H2 = "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+            + " --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32"
+            + " --property URL=jdbc\\:h2\\:mem\\:passkeys;DB_CLOSE_DELAY\\=-1 PasskeyBenchMemory\n"
+            + "set resources.jdbc-resource.jdbc/__default.pool-name=PasskeyBenchMemory\n";
+
     private final Options options;
     private final Report report;
     private final ErrorLog errors;
@@ -36,6 +47,9 @@ final class PeerScenario {
         Path jdk = options.serverJdk();
         int java = Options.featureVersion(jdk);
         report.line("- every server runs on %s (Java %d)", jdk, java);
+        if (options.payaraInMemoryDb()) {
+            report.line("- Payara's jdbc/__default: an in-memory H2 (--payara-db=memory), as WildFly's and Spring's");
+        }
         int clients = options.clients().get(options.clients().size() - 1);
         Path war = options.workDir().resolve("wars").resolve("sample.war");
         BenchWar.copyWith(options.sampleWar(), war, BenchWar.PROBES, Map.of());
@@ -110,9 +124,16 @@ final class PeerScenario {
         return contender("us on " + label, sample, started(servers, label, sample, server));
     }
 
-    private ServerProcess.Setup payara(Path javaHome, Path microJar, Path war, String name) {
-        return new ServerProcess.Setup(javaHome, microJar, List.of(war), options.workDir().resolve(name), options.heap(),
-                List.of(), List.of());
+    private ServerProcess.Setup payara(Path javaHome, Path microJar, Path war, String name) throws IOException {
+        Path root = options.workDir().resolve(name);
+        List<String> micro = List.of();
+        if (options.payaraInMemoryDb()) {
+            Path commands = root.resolve("in-memory-h2.asadmin");
+            Files.createDirectories(root);
+            Files.writeString(commands, IN_MEMORY_H2, StandardCharsets.UTF_8);
+            micro = List.of("--postbootcommandfile", commands.toAbsolutePath().toString());
+        }
+        return new ServerProcess.Setup(javaHome, microJar, List.of(war), root, options.heap(), List.of(), micro);
     }
 
     /** Waits for {@code server} (kept in {@code servers}, all stopped at the end) and reports it. */
