@@ -1,7 +1,9 @@
 package org.passkeyee.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,5 +32,19 @@ class OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"signin", "--colour=red"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"everything"}));
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {}));
+    }
+
+    @Test
+    void peerRuntimesAndDatabaseThenParsed() {
+        Options defaults = Options.parse(new String[] {"peer"});
+        assertEquals(List.of("payara6", "payara7", "wildfly"), defaults.runtimes());
+        assertFalse(defaults.payaraInMemoryDb());
+
+        Options chosen = Options.parse(new String[] {"peer", "--runtimes=wildfly,payara7", "--payara-db=memory"});
+        assertEquals(List.of("wildfly", "payara7"), chosen.runtimes());
+        assertTrue(chosen.payaraInMemoryDb());
+
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"peer", "--runtimes=tomcat"}));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"peer", "--payara-db=disk"}));
     }
 }
