@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -238,37 +237,27 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         return inStore("record a sign-in", () -> {
             // Two statements instead of "... OR (SIGNATURE_COUNT = 0 AND ? = 0)": a bare
             // parameter comparison is rejected by some databases, so Java picks the condition.
-            boolean zero = signatureCount == 0;
+            // The values in the order of each native statement's ?1, ?2, ...
             String hash = challenge == null ? null : Codec.challengeHash(challenge);
-            List<Object> values = new ArrayList<>(8);
-            if (!zero) {
-                values.add(signatureCount);
+            Object used = Codec.toColumn(usedAt);
+            boolean zero = signatureCount == 0;
+            String query;
+            List<Object> values;
+            if (hash == null) {
+                query = zero ? PasskeyCredentialEntity.RECORD_SIGN_IN_ZERO : PasskeyCredentialEntity.RECORD_SIGN_IN_INCREASING;
+                values = zero ? List.of(backedUp, used, key, id)
+                        : List.of(signatureCount, backedUp, used, key, id, signatureCount);
+            } else {
+                query = zero ? PasskeyCredentialEntity.RECORD_CEREMONY_ZERO : PasskeyCredentialEntity.RECORD_CEREMONY_INCREASING;
+                values = zero ? List.of(backedUp, used, hash, key, id, hash)
+                        : List.of(signatureCount, backedUp, used, hash, key, id, signatureCount, hash);
             }
-            values.addAll(List.of(backedUp, Codec.toColumn(usedAt)));
-            if (hash != null) {
-                values.add(hash);
-            }
-            values.addAll(List.of(key, id));
-            if (!zero) {
-                values.add(signatureCount);
-            }
-            if (hash != null) {
-                values.add(hash);
-            }
-            Query update = em.createNamedQuery(recordSignInQuery(zero, hash != null));
+            Query update = em.createNamedQuery(query);
             for (int i = 0; i < values.size(); i++) {
                 update.setParameter(i + 1, values.get(i));
             }
             return update.executeUpdate() == 1;
         });
-    }
-
-    private static String recordSignInQuery(boolean zeroCount, boolean oncePerChallenge) {
-        if (zeroCount) {
-            return oncePerChallenge ? PasskeyCredentialEntity.RECORD_CEREMONY_ZERO : PasskeyCredentialEntity.RECORD_SIGN_IN_ZERO;
-        }
-        return oncePerChallenge ? PasskeyCredentialEntity.RECORD_CEREMONY_INCREASING
-                : PasskeyCredentialEntity.RECORD_SIGN_IN_INCREASING;
     }
 
     /**

@@ -2,10 +2,12 @@ package org.passkeyee.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -180,7 +182,7 @@ abstract class ClusterNodes {
             for (int tried = 0; tried < 40; tried++) {
                 int base = 10_000 + (start - 10_000 + tried * 1_000) % 40_000;
                 List<Integer> offsets = IntStream.range(0, count).mapToObj(i -> base + i * NODE_STEP).toList();
-                if (offsets.stream().allMatch(offset -> java.util.Arrays.stream(PORTS).allMatch(port -> canBind(port + offset)))) {
+                if (offsets.stream().allMatch(offset -> Arrays.stream(PORTS).allMatch(port -> canBind(port + offset)))) {
                     return offsets;
                 }
             }
@@ -188,7 +190,7 @@ abstract class ClusterNodes {
         }
 
         private static boolean canBind(int port) {
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return true;
             } catch (IOException taken) {
                 return false;
