@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -30,7 +29,9 @@ import org.passkeyee.StoredPasskey;
  *
  * <p>Every method runs in a JTA transaction ({@link Transactional @Transactional}, joining the
  * caller's if there is one) on the {@link PasskeyPersistenceContext @PasskeyPersistenceContext}
- * {@link EntityManager}. Storage failures surface as {@link PasskeyStoreException}; values that
+ * {@link EntityManager}, except the sign-in's two statements ({@link #findPasskeyWithOwner},
+ * {@link #recordSignIn}), which run as plain JDBC on the same transaction's connection (see
+ * {@link SignInStatements}). Storage failures surface as {@link PasskeyStoreException}; values that
  * do not fit the columns (for example a label over 128 characters) as
  * {@link IllegalArgumentException} before anything is written. The store leaves none of its
  * entities managed, so a caller's persistence context never holds stale passkeys.
@@ -44,15 +45,18 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     private static final System.Logger LOG = System.getLogger(JpaPasskeyCredentialStore.class.getName());
 
     private final EntityManager em;
+    private final StoreConnections connections;
 
     /** For the CDI container's client proxy only; the proxy delegates to a properly built instance. */
     protected JpaPasskeyCredentialStore() {
         this.em = null;
+        this.connections = null;
     }
 
     @Inject
-    JpaPasskeyCredentialStore(@PasskeyPersistenceContext EntityManager em) {
+    JpaPasskeyCredentialStore(@PasskeyPersistenceContext EntityManager em, StoreConnections connections) {
         this.em = requireNonNull(em, "em");
+        this.connections = requireNonNull(connections, "connections");
     }
 
     // ---- users --------------------------------------------------------------------------------
@@ -166,19 +170,13 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         return inStore("find a passkey", () -> passkeyRow(credentialId).map(Codec::toPasskey));
     }
 
-    /** {@inheritDoc} Here: both rows by primary key, in one transaction. */
+    /** {@inheritDoc} Here: one joined {@code SELECT} by primary key. */
     @Override
     @Transactional
     public Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
         requireNonNull(credentialId, "credentialId");
-        return inStore("find a passkey and its owner", () -> passkeyRow(credentialId).flatMap(passkey -> {
-            PasskeyUserEntity owner = em.find(PasskeyUserEntity.class, passkey.userHandle());
-            if (owner == null) {
-                return Optional.empty();
-            }
-            em.detach(owner);
-            return Optional.of(new OwnedPasskey(Codec.toPasskey(passkey), Codec.toUser(owner)));
-        }));
+        return inJdbc("find a passkey and its owner",
+                connection -> SignInStatements.findOwnedPasskey(connection, credentialId));
     }
 
     /** The detached row of this credential ID, found by its hash key, if its full ID matches. */
@@ -232,32 +230,8 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         requireNonNull(credentialId, "credentialId");
         requireNonNull(usedAt, "usedAt");
         Codec.checkSignatureCount(signatureCount);
-        String key = Codec.credentialKey(credentialId);
-        String id = Codec.base64Url(credentialId);
-        return inStore("record a sign-in", () -> {
-            // Two statements instead of "... OR (SIGNATURE_COUNT = 0 AND ? = 0)": a bare
-            // parameter comparison is rejected by some databases, so Java picks the condition.
-            // The values in the order of each native statement's ?1, ?2, ...
-            String hash = challenge == null ? null : Codec.challengeHash(challenge);
-            Object used = Codec.toColumn(usedAt);
-            boolean zero = signatureCount == 0;
-            String query;
-            List<Object> values;
-            if (hash == null) {
-                query = zero ? PasskeyCredentialEntity.RECORD_SIGN_IN_ZERO : PasskeyCredentialEntity.RECORD_SIGN_IN_INCREASING;
-                values = zero ? List.of(backedUp, used, key, id)
-                        : List.of(signatureCount, backedUp, used, key, id, signatureCount);
-            } else {
-                query = zero ? PasskeyCredentialEntity.RECORD_CEREMONY_ZERO : PasskeyCredentialEntity.RECORD_CEREMONY_INCREASING;
-                values = zero ? List.of(backedUp, used, hash, key, id, hash)
-                        : List.of(signatureCount, backedUp, used, hash, key, id, signatureCount, hash);
-            }
-            Query update = em.createNamedQuery(query);
-            for (int i = 0; i < values.size(); i++) {
-                update.setParameter(i + 1, values.get(i));
-            }
-            return update.executeUpdate() == 1;
-        });
+        return inJdbc("record a sign-in", connection ->
+                SignInStatements.recordSignIn(connection, credentialId, signatureCount, backedUp, usedAt, challenge));
     }
 
     /**
@@ -357,6 +331,19 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     private static <T> T inStore(String action, Supplier<T> work) {
         try {
             return work.get();
+        } catch (PasskeyStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(action, e);
+        }
+    }
+
+    /** Runs JDBC work on the transaction's connection, turning any failure into a {@link PasskeyStoreException}. */
+    private <T> T inJdbc(String action, StoreConnections.Work<T> work) {
+        try {
+            return connections.run(work);
+        } catch (SQLException e) {
+            throw new PasskeyStoreException("Could not " + action + ": the passkey store failed", e);
         } catch (PasskeyStoreException e) {
             throw e;
         } catch (RuntimeException e) {

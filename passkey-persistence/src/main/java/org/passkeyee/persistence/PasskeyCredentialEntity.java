@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -31,25 +30,6 @@ import java.time.LocalDateTime;
                 + " ORDER BY c.createdAt, c.credentialKey")
 @NamedQuery(name = PasskeyCredentialEntity.COUNT_KEY,
         query = "SELECT COUNT(c) FROM PasskeyCredentialEntity c WHERE c.credentialKey = :key")
-// The sign-in's conditional updates are native SQL, the same on H2, PostgreSQL and MariaDB:
-// Hibernate translates a JPQL UPDATE to SQL again at every execution (a measurable share of a
-// sign-in's CPU), and these run once per sign-in. Parameters: ?1 count (INCREASING only), then
-// backed up, used at, [challenge hash,] key, credential ID, [count again,] [challenge hash again].
-@NamedNativeQuery(name = PasskeyCredentialEntity.RECORD_SIGN_IN_INCREASING,
-        query = "UPDATE PASSKEY_CREDENTIAL SET SIGNATURE_COUNT = ?1, BACKED_UP = ?2, LAST_USED_AT = ?3"
-                + " WHERE CREDENTIAL_KEY = ?4 AND CREDENTIAL_ID = ?5 AND SIGNATURE_COUNT < ?6")
-@NamedNativeQuery(name = PasskeyCredentialEntity.RECORD_SIGN_IN_ZERO,
-        query = "UPDATE PASSKEY_CREDENTIAL SET BACKED_UP = ?1, LAST_USED_AT = ?2"
-                + " WHERE CREDENTIAL_KEY = ?3 AND CREDENTIAL_ID = ?4 AND SIGNATURE_COUNT = 0")
-@NamedNativeQuery(name = PasskeyCredentialEntity.RECORD_CEREMONY_INCREASING,
-        query = "UPDATE PASSKEY_CREDENTIAL SET SIGNATURE_COUNT = ?1, BACKED_UP = ?2, LAST_USED_AT = ?3,"
-                + " LAST_CHALLENGE_HASH = ?4"
-                + " WHERE CREDENTIAL_KEY = ?5 AND CREDENTIAL_ID = ?6 AND SIGNATURE_COUNT < ?7"
-                + " AND (LAST_CHALLENGE_HASH IS NULL OR LAST_CHALLENGE_HASH <> ?8)")
-@NamedNativeQuery(name = PasskeyCredentialEntity.RECORD_CEREMONY_ZERO,
-        query = "UPDATE PASSKEY_CREDENTIAL SET BACKED_UP = ?1, LAST_USED_AT = ?2, LAST_CHALLENGE_HASH = ?3"
-                + " WHERE CREDENTIAL_KEY = ?4 AND CREDENTIAL_ID = ?5 AND SIGNATURE_COUNT = 0"
-                + " AND (LAST_CHALLENGE_HASH IS NULL OR LAST_CHALLENGE_HASH <> ?6)")
 @NamedQuery(name = PasskeyCredentialEntity.DELETE_KEY,
         query = "DELETE FROM PasskeyCredentialEntity c WHERE c.credentialKey = :key")
 @NamedQuery(name = PasskeyCredentialEntity.RENAME,
@@ -60,14 +40,6 @@ public class PasskeyCredentialEntity {
 
     static final String BY_USER = "PasskeyCredentialEntity.byUser";
     static final String COUNT_KEY = "PasskeyCredentialEntity.countKey";
-    /** Sign-in with a count above 0: only a strictly greater count may be written. */
-    static final String RECORD_SIGN_IN_INCREASING = "PasskeyCredentialEntity.recordSignInIncreasing";
-    /** Sign-in with count 0 (synced passkeys): allowed only while the stored count is 0 too. */
-    static final String RECORD_SIGN_IN_ZERO = "PasskeyCredentialEntity.recordSignInZero";
-    /** As {@link #RECORD_SIGN_IN_INCREASING}, once per ceremony: not if the last sign-in answered the same challenge. */
-    static final String RECORD_CEREMONY_INCREASING = "PasskeyCredentialEntity.recordCeremonyIncreasing";
-    /** As {@link #RECORD_SIGN_IN_ZERO}, once per ceremony. */
-    static final String RECORD_CEREMONY_ZERO = "PasskeyCredentialEntity.recordCeremonyZero";
     static final String RENAME = "PasskeyCredentialEntity.rename";
     static final String DELETE_KEY = "PasskeyCredentialEntity.deleteKey";
 

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -20,7 +21,8 @@ import org.passkeyee.internal.config.PropertyOverrides;
 /**
  * The store's entity managers: one per JTA transaction, from an entity manager factory that this
  * bean builds itself with the server's JPA provider (see {@link PasskeyPersistenceUnit} for why
- * the container must not see the unit).
+ * the container must not see the unit); and the same datasource's connections for the sign-in's
+ * plain JDBC statements ({@link StoreConnections}).
  *
  * <p>The factory is built once, at application start when passkeys are switched on
  * ({@link PasskeyStoreStartup}) or at the first use. A datasource name that does not resolve is a
@@ -34,7 +36,7 @@ class StoreEntityManagers {
     private static final Logger LOG = Logger.getLogger(StoreEntityManagers.class.getName());
 
     private final Object lock = new Object();
-    private volatile EntityManagerFactory factory;
+    private volatile Opened opened;
     private volatile EntityManager transactionEntityManager;
 
     @Resource
@@ -61,30 +63,54 @@ class StoreEntityManagers {
         return em;
     }
 
+    /**
+     * Connections of the store's datasource, once its tables are there. Inside a JTA transaction
+     * the server enlists each in the transaction, so they share it with the entity manager.
+     */
+    @Produces
+    StoreConnections connections() {
+        return new StoreConnections() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                try (Connection connection = opened().dataSource().getConnection()) {
+                    return work.run(connection);
+                }
+            }
+        };
+    }
+
     @PreDestroy
     void closeFactory() {
         synchronized (lock) {
-            if (factory != null && factory.isOpen()) {
-                factory.close();
+            if (opened != null && opened.factory().isOpen()) {
+                opened.factory().close();
             }
-            factory = null;
+            opened = null;
         }
     }
 
     private EntityManagerFactory factory() {
-        EntityManagerFactory built = factory;
+        return opened().factory();
+    }
+
+    private Opened opened() {
+        Opened built = opened;
         if (built != null) {
             return built;
         }
         synchronized (lock) {
-            if (factory == null) {
-                factory = build(StoreSettings.from(PropertyOverrides.forCurrentApplication()));
+            if (opened == null) {
+                opened = build(StoreSettings.from(PropertyOverrides.forCurrentApplication()));
             }
-            return factory;
+            return opened;
         }
     }
 
-    private static EntityManagerFactory build(StoreSettings settings) {
+    /** The factory, and the datasource it was built on. */
+    private record Opened(EntityManagerFactory factory, DataSource dataSource) {
+    }
+
+    private static Opened build(StoreSettings settings) {
         DataSource dataSource = lookUp(settings.dataSource());
         PersistenceProvider provider = JpaProviderSetup.provider(settings.provider());
         String providerName = provider.getClass().getName();
@@ -109,7 +135,7 @@ class StoreEntityManagers {
         LOG.info(() -> "Passkey store on " + settings.dataSource() + " with " + providerName
                 + " (" + server.name().toLowerCase(java.util.Locale.ROOT) + " transactions"
                 + (createTables ? ", missing tables created" : "") + ")");
-        return built;
+        return new Opened(built, dataSource);
     }
 
     /**

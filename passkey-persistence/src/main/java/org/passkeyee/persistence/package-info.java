@@ -35,6 +35,13 @@
  * <li>{@code TransactionEntityManager} gives the store what a container-managed
  *     {@code @PersistenceContext} gives: one entity manager per JTA transaction, joined to it and
  *     closed when it ends.</li>
+ * <li>The sign-in, the store's busiest path, does without the JPA provider:
+ *     {@code SignInStatements} reads the passkey with its owner (one joined {@code SELECT} by
+ *     primary key) and records the sign-in (one conditional {@code UPDATE}) in plain JDBC, on a
+ *     connection of the same JTA datasource taken inside the same transaction, which the server
+ *     enlists in it (the JPA provider, where the transaction also uses it, gets the same
+ *     physical connection: connections are shareable unless the datasource is configured
+ *     otherwise). With the shared cache off, nothing the provider keeps can go stale.</li>
  * </ul>
  * The factory is built when the application starts ({@code PasskeyStoreStartup}, only when
  * passkeys are switched on): a datasource name that does not resolve fails the deployment, a

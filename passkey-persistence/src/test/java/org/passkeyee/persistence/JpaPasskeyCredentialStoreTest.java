@@ -89,7 +89,7 @@ class JpaPasskeyCredentialStoreTest {
         fixture.open();
         fixture.deleteAll();
         em = fixture.entityManager();
-        store = fixture.transactional(em, new JpaPasskeyCredentialStore(em));
+        store = fixture.transactional(em, StoreFixture.storeOver(em));
     }
 
     @AfterEach
@@ -206,7 +206,7 @@ class JpaPasskeyCredentialStoreTest {
 
         // A store whose existence checks always miss, as when a concurrent transaction inserts
         // the same key between the check and the flush: the constraint violation decides.
-        PasskeyCredentialStore racing = fixture.transactional(em, new JpaPasskeyCredentialStore(em) {
+        PasskeyCredentialStore racing = fixture.transactional(em, new JpaPasskeyCredentialStore(em, StoreFixture.connectionsOf(em)) {
             @Override
             boolean userTaken(PasskeyUserEntity user) {
                 return false;
@@ -516,7 +516,7 @@ class JpaPasskeyCredentialStoreTest {
         assertTrue(store.createUser(user("alice", handle), p));
 
         // One transaction around several calls, as when a caller's own transaction is joined.
-        JpaPasskeyCredentialStore raw = new JpaPasskeyCredentialStore(em);
+        JpaPasskeyCredentialStore raw = StoreFixture.storeOver(em);
         em.getTransaction().begin();
         try {
             assertEquals(0, raw.findPasskey(p.credentialId()).orElseThrow().signatureCount());
@@ -552,7 +552,7 @@ class JpaPasskeyCredentialStoreTest {
         EntityManagerFactory emf = Persistence.createEntityManagerFactory(fixture.provider.unit, properties);
         EntityManager failingEm = emf.createEntityManager();
         try {
-            PasskeyCredentialStore failing = fixture.transactional(failingEm, new JpaPasskeyCredentialStore(failingEm));
+            PasskeyCredentialStore failing = fixture.transactional(failingEm, StoreFixture.storeOver(failingEm));
             ByteArray handle = bytes(64);
             StoredPasskey p = passkey(handle, bytes(32), T0);
             assertTrue(failing.createUser(user("alice", handle), p));
@@ -587,8 +587,8 @@ class JpaPasskeyCredentialStoreTest {
         List<EntityManager> ems = List.of(fixture.entityManager(), fixture.entityManager());
         try {
             List<PasskeyCredentialStore> stores = List.of(
-                    fixture.transactional(ems.get(0), new JpaPasskeyCredentialStore(ems.get(0))),
-                    fixture.transactional(ems.get(1), new JpaPasskeyCredentialStore(ems.get(1))));
+                    fixture.transactional(ems.get(0), StoreFixture.storeOver(ems.get(0))),
+                    fixture.transactional(ems.get(1), StoreFixture.storeOver(ems.get(1))));
             for (int round = 0; round < 8; round++) {
                 ByteArray handle = bytes(64);
                 StoredPasskey a = passkey(handle, bytes(32), T0);
@@ -634,7 +634,7 @@ class JpaPasskeyCredentialStoreTest {
             for (int i = 0; i < threads; i++) {
                 EntityManager threadEm = fixture.entityManager();
                 ems.add(threadEm);
-                stores.add(fixture.transactional(threadEm, new JpaPasskeyCredentialStore(threadEm)));
+                stores.add(fixture.transactional(threadEm, StoreFixture.storeOver(threadEm)));
             }
             for (int round = 0; round < 5; round++) {
                 ByteArray handle = bytes(64);
@@ -674,7 +674,7 @@ class JpaPasskeyCredentialStoreTest {
             for (int i = 0; i < threads; i++) {
                 EntityManager threadEm = fixture.entityManager();
                 ems.add(threadEm);
-                stores.add(fixture.transactional(threadEm, new JpaPasskeyCredentialStore(threadEm)));
+                stores.add(fixture.transactional(threadEm, StoreFixture.storeOver(threadEm)));
             }
             for (int round = 0; round < 5; round++) {
                 ByteArray handle = bytes(64);

@@ -43,13 +43,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * their parameter values, and PostgreSQL's {@code EXPLAIN} of each (on tables of 20,000 passkeys,
  * analyzed) must show an index scan and no sequential scan.
  *
- * <p>The calls are those the core makes for a sign-in: a usernameless one finds the passkey by
- * credential ID ({@code AuthenticationCeremony.finish}, and again through Yubico's
- * {@code CredentialRepository.lookup}), finds its user by user handle
- * ({@code getUsernameForUserHandle}), and records the sign-in (the conditional update, for a
- * counting and for a synced passkey); a username-first one also finds the user by name and
- * lists their passkeys ({@code getCredentialIdsForUsername}). Skipped when PostgreSQL does not
- * answer on localhost.
+ * <p>The calls are those the core makes for a sign-in: it finds the passkey with its owner by
+ * credential ID ({@code AuthenticationCeremony.finish}: the store's joined JDBC {@code SELECT})
+ * and records the sign-in with its challenge (the conditional JDBC {@code UPDATE}, for a counting
+ * and for a synced passkey); a username-first one also finds the user by name and lists their
+ * passkeys ({@code getCredentialIdsForUsername}). The store's other reads by key (passkey, user)
+ * and its update without a challenge are checked too. Skipped when PostgreSQL does not answer on
+ * localhost.
  */
 class SignInQueryPlanTest {
 
@@ -72,7 +72,7 @@ class SignInQueryPlanTest {
             try {
                 EntityManager em = emf.createEntityManager();
                 PasskeyCredentialStore store = new StoreFixture(provider, TestDatabase.POSTGRESQL, true)
-                        .transactional(em, new JpaPasskeyCredentialStore(em));
+                        .transactional(em, StoreFixture.storeOver(em));
                 ByteArray handle = bytes(64);
                 StoredPasskey passkey = passkey(handle, bytes(32));
                 assertTrue(store.createUser(new PasskeyUser("plan-user", "Plan User", handle, Instant.now()), passkey));
@@ -81,9 +81,13 @@ class SignInQueryPlanTest {
 
                 dataSource.statements.clear();
                 // Usernameless sign-in.
+                assertTrue(store.findPasskeyWithOwner(passkey.credentialId()).isPresent());
+                assertTrue(store.recordSignIn(passkey.credentialId(), 7, false, Instant.now(), bytes(32)));
+                assertTrue(store.recordSignIn(synced, 0, true, Instant.now(), bytes(32)));
+                // The same rows by the store's other reads and updates.
                 assertTrue(store.findPasskey(passkey.credentialId()).isPresent());
                 assertTrue(store.findUserByUserHandle(handle).isPresent());
-                assertTrue(store.recordSignIn(passkey.credentialId(), 7, false, Instant.now()));
+                assertTrue(store.recordSignIn(passkey.credentialId(), 8, false, Instant.now()));
                 assertTrue(store.recordSignIn(synced, 0, true, Instant.now()));
                 // Username-first sign-in adds these.
                 assertTrue(store.findUserByUsername("plan-user").isPresent());
@@ -94,7 +98,7 @@ class SignInQueryPlanTest {
             }
 
             List<Captured> statements = dataSource.statements.stream().filter(Captured::touchesPasskeyTables).toList();
-            assertTrue(statements.size() >= 6, () -> "too few statements captured: " + dataSource.statements);
+            assertTrue(statements.size() >= 9, () -> "too few statements captured: " + dataSource.statements);
             try (Connection c = scratch.connect()) {
                 for (Captured statement : statements) {
                     String plan = explain(c, statement);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.Session;
 import org.passkeyee.PasskeyCredentialStore;
 
 /**
@@ -95,7 +96,29 @@ final class StoreFixture implements AutoCloseable {
     /** A store over its own new entity manager, each call in its own resource-local transaction. */
     PasskeyCredentialStore store() {
         EntityManager em = entityManager();
-        return transactional(em, new JpaPasskeyCredentialStore(em));
+        return transactional(em, storeOver(em));
+    }
+
+    /** A store whose JDBC statements run on the connection of {@code em}'s current transaction. */
+    static JpaPasskeyCredentialStore storeOver(EntityManager em) {
+        return new JpaPasskeyCredentialStore(em, connectionsOf(em));
+    }
+
+    /**
+     * The connection of the entity manager's resource-local transaction, as a server's JTA
+     * datasource hands the store the transaction's connection: EclipseLink unwraps it, Hibernate
+     * lends it to a unit of work.
+     */
+    static StoreConnections connectionsOf(EntityManager em) {
+        return new StoreConnections() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                if (em.getDelegate() instanceof Session session) {
+                    return session.doReturningWork(work::run);
+                }
+                return work.run(em.unwrap(Connection.class));
+            }
+        };
     }
 
     /**
