@@ -30,8 +30,9 @@ import org.passkeyee.StoredPasskey;
  * <p>Every method runs in a JTA transaction ({@link Transactional @Transactional}, joining the
  * caller's if there is one) on the {@link PasskeyPersistenceContext @PasskeyPersistenceContext}
  * {@link EntityManager}, except the sign-in's two statements ({@link #findPasskeyWithOwner},
- * {@link #recordSignIn}), which run as plain JDBC on the same transaction's connection (see
- * {@link SignInStatements}). Storage failures surface as {@link PasskeyStoreException}; values that
+ * {@link #recordSignIn}): each is a single statement in plain JDBC ({@link SignInStatements}) on
+ * a connection of the store's JTA datasource, which joins the caller's transaction if there is
+ * one and otherwise commits on its own, without a JTA transaction. Storage failures surface as {@link PasskeyStoreException}; values that
  * do not fit the columns (for example a label over 128 characters) as
  * {@link IllegalArgumentException} before anything is written. The store leaves none of its
  * entities managed, so a caller's persistence context never holds stale passkeys.
@@ -172,7 +173,6 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
 
     /** {@inheritDoc} Here: one joined {@code SELECT} by primary key. */
     @Override
-    @Transactional
     public Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
         requireNonNull(credentialId, "credentialId");
         return inJdbc("find a passkey and its owner",
@@ -210,7 +210,6 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
      * @throws IllegalArgumentException if {@code signatureCount} is negative
      */
     @Override
-    @Transactional
     public boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt) {
         return recordSignIn(credentialId, signatureCount, backedUp, usedAt, null);
     }
@@ -224,7 +223,6 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
      * @throws IllegalArgumentException if {@code signatureCount} is negative
      */
     @Override
-    @Transactional
     public boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
                                 ByteArray challenge) {
         requireNonNull(credentialId, "credentialId");

@@ -16,7 +16,6 @@ import com.yubico.webauthn.exception.AssertionFailedException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -79,18 +78,17 @@ public class AuthenticationCeremony {
     }
 
     /**
-     * Verifies an assertion against the ceremony it answers and records the sign-in, in one
-     * transaction that the store's methods join: one read of the passkey with its owner before
-     * anything is verified (a name known or not costs the same one read), and the conditional
-     * update of the count. Yubico's verification reads them from that read
-     * ({@link SignInCredentials}), not from the store. A refusal rolls back what little there is.
+     * Verifies an assertion against the ceremony it answers and records the sign-in: one read of
+     * the passkey with its owner before anything is verified (a name known or not costs the same
+     * one read), and the conditional update of the count, which alone decides (no transaction
+     * spans the two: the update's condition re-checks what the read found). Yubico's
+     * verification reads them from that read ({@link SignInCredentials}), not from the store.
      *
      * @param pending  the ceremony, already taken from the session
      * @param response the browser's AuthenticationResponseJSON
      * @return the verified sign-in
      * @throws Refusal with the cause of a refusal
      */
-    @Transactional
     public VerifiedSignIn finish(PendingCeremony pending, JsonNode response) {
         AssertionRequest request = pending.assertionRequest();
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
