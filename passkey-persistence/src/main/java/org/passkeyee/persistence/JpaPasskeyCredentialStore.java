@@ -32,8 +32,8 @@ import org.passkeyee.StoredPasskey;
  * {@link EntityManager}, except the sign-in's two statements ({@link #findPasskeyWithOwner},
  * {@link #recordSignIn}): each is a single statement in plain JDBC ({@link SignInStatements}) on
  * a connection of the store's JTA datasource, which joins the caller's transaction if there is
- * one and otherwise commits on its own, without a JTA transaction. Storage failures surface as {@link PasskeyStoreException}; values that
- * do not fit the columns (for example a label over 128 characters) as
+ * one and otherwise commits on its own, without a JTA transaction. Storage failures surface as
+ * {@link PasskeyStoreException}; values that do not fit the columns (for example a label over 128 characters) as
  * {@link IllegalArgumentException} before anything is written. The store leaves none of its
  * entities managed, so a caller's persistence context never holds stale passkeys.
  *
@@ -340,11 +340,9 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     private <T> T inJdbc(String action, StoreConnections.Work<T> work) {
         try {
             return connections.run(work);
-        } catch (SQLException e) {
-            throw new PasskeyStoreException("Could not " + action + ": the passkey store failed", e);
         } catch (PasskeyStoreException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw failure(action, e);
         }
     }
@@ -362,7 +360,7 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         throw failure(action, e);
     }
 
-    private static PasskeyStoreException failure(String action, RuntimeException e) {
+    private static PasskeyStoreException failure(String action, Exception e) {
         return new PasskeyStoreException("Could not " + action + ": the passkey store failed", e);
     }
 

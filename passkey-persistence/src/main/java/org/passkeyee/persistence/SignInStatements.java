@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.passkeyee.PasskeyCredentialStore.OwnedPasskey;
 
 /**
- * The two statements of a sign-in, in plain JDBC on the connection of the current transaction:
- * the passkey read together with its owner, and the conditional update that records the
- * sign-in. They run once per sign-in, the store's busiest path, where the JPA providers cost as
+ * The two statements of a sign-in, in plain JDBC on a connection of the store's datasource
+ * ({@link StoreConnections}): the passkey read together with its owner, and the conditional
+ * update that records the sign-in. They run once per sign-in, the store's busiest path, where the JPA providers cost as
  * much CPU as the database itself (an entity manager per transaction, two finds, a native query);
  * everything else in the store stays JPA. The SQL is the same on H2, PostgreSQL and MariaDB, on
  * the tables of {@link PasskeyCredentialEntity} and {@link PasskeyUserEntity}.

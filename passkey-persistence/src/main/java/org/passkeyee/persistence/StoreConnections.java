@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Runs JDBC work on the connection of the current transaction, the one the store's entity manager
- * would use: on a server, a connection of the store's JTA datasource (the server enlists it in
- * the transaction and hands the same physical connection to the JPA provider); in the store's
- * tests, the resource-local entity manager's own.
+ * Runs JDBC work on a connection of the store's datasource. On a server, a connection of the JTA
+ * datasource: inside a transaction the server enlists it (and hands the JPA provider the same
+ * physical connection), outside one it commits each statement by itself. In the store's tests,
+ * the resource-local entity manager's own connection.
  */
 interface StoreConnections {
 
