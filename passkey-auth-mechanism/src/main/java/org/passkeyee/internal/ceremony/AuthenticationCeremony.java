@@ -46,6 +46,8 @@ public class AuthenticationCeremony {
     private final PasskeyCredentialStore store;
     private final PendingCeremonies pendingCeremonies;
     private final DecoyCredentials decoys;
+    private final SignInCredentials signInCredentials = new SignInCredentials();
+    /** One for every ceremony: options need no credentials, a verification those of {@link #signInCredentials}. */
     private final RelyingParty relyingParty;
 
     @Inject
@@ -55,7 +57,7 @@ public class AuthenticationCeremony {
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
         this.decoys = decoys;
-        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
+        this.relyingParty = RelyingParties.of(configuration, signInCredentials);
     }
 
     /**
@@ -121,7 +123,7 @@ public class AuthenticationCeremony {
             throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey changed its backup eligibility.");
         }
         PasskeyUser owner = found.owner();
-        AssertionResult result = verify(request, credential, new SignInCredentials(owner, passkey));
+        AssertionResult result = verify(request, credential, owner, passkey);
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
@@ -157,11 +159,11 @@ public class AuthenticationCeremony {
      */
     private AssertionResult verify(AssertionRequest request,
                                    PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential,
-                                   SignInCredentials credentials) {
+                                   PasskeyUser owner, StoredPasskey passkey) {
+        FinishAssertionOptions options = FinishAssertionOptions.builder().request(request).response(credential).build();
         AssertionResult result;
         try {
-            result = relyingParty.toBuilder().credentialRepository(credentials).build().finishAssertion(
-                    FinishAssertionOptions.builder().request(request).response(credential).build());
+            result = signInCredentials.during(owner, passkey, () -> relyingParty.finishAssertion(options));
         } catch (AssertionFailedException e) {
             LOG.log(Level.FINE, "Assertion refused by the WebAuthn library: {0}", e.getMessage());
             throw Refusal.ofSignIn(PasskeyErrorCode.INVALID_SIGNATURE);

@@ -4,49 +4,76 @@ import com.yubico.webauthn.CredentialRepository;
 import com.yubico.webauthn.RegisteredCredential;
 import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
+import com.yubico.webauthn.exception.AssertionFailedException;
 import java.util.Optional;
 import java.util.Set;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 
 /**
- * What Yubico may look up while it verifies one sign-in: the passkey the sign-in names and its
- * owner, both already read by the ceremony. So the verification reads nothing from the store,
- * and answers about anyone else are "unknown".
+ * What Yubico may look up while it verifies a sign-in: the passkey the sign-in names and its
+ * owner, both already read by the ceremony and bound to the verifying thread for the length of
+ * {@link #during}. So the verification reads nothing from the store, and one relying party serves
+ * every sign-in (building one costs a dozen JCA provider lookups). Answers about anyone or
+ * anything else, and outside a verification, are "unknown".
  */
 final class SignInCredentials implements CredentialRepository {
 
-    private final PasskeyUser owner;
-    private final StoredPasskey passkey;
+    private final ThreadLocal<Read> verifying = new ThreadLocal<>();
 
-    SignInCredentials(PasskeyUser owner, StoredPasskey passkey) {
-        this.owner = owner;
-        this.passkey = passkey;
+    /** A verification that Yubico may refuse. */
+    @FunctionalInterface
+    interface Verification<T> {
+        T run() throws AssertionFailedException;
+    }
+
+    /** Runs {@code verification} with {@code owner} and {@code passkey} as the only credentials known. */
+    <T> T during(PasskeyUser owner, StoredPasskey passkey, Verification<T> verification) throws AssertionFailedException {
+        verifying.set(new Read(owner, passkey));
+        try {
+            return verification.run();
+        } finally {
+            verifying.remove();
+        }
     }
 
     @Override
     public Set<PublicKeyCredentialDescriptor> getCredentialIdsForUsername(String username) {
-        return owner.username().equals(username) ? Set.of(StoreCredentialRepository.descriptor(passkey)) : Set.of();
+        Read read = verifying.get();
+        return read != null && read.isOwnedBy(username) ? Set.of(StoreCredentialRepository.descriptor(read.passkey())) : Set.of();
     }
 
     @Override
     public Optional<ByteArray> getUserHandleForUsername(String username) {
-        return owner.username().equals(username) ? Optional.of(owner.userHandle()) : Optional.empty();
+        Read read = verifying.get();
+        return read != null && read.isOwnedBy(username) ? Optional.of(read.owner().userHandle()) : Optional.empty();
     }
 
     @Override
     public Optional<String> getUsernameForUserHandle(ByteArray userHandle) {
-        return owner.userHandle().equals(userHandle) ? Optional.of(owner.username()) : Optional.empty();
+        Read read = verifying.get();
+        return read != null && read.owner().userHandle().equals(userHandle)
+                ? Optional.of(read.owner().username()) : Optional.empty();
     }
 
     @Override
     public Optional<RegisteredCredential> lookup(ByteArray credentialId, ByteArray userHandle) {
-        return passkey.credentialId().equals(credentialId) && passkey.userHandle().equals(userHandle)
-                ? Optional.of(StoreCredentialRepository.registered(passkey)) : Optional.empty();
+        Read read = verifying.get();
+        return read != null && read.passkey().credentialId().equals(credentialId) && read.passkey().userHandle().equals(userHandle)
+                ? Optional.of(StoreCredentialRepository.registered(read.passkey())) : Optional.empty();
     }
 
     @Override
     public Set<RegisteredCredential> lookupAll(ByteArray credentialId) {
-        return passkey.credentialId().equals(credentialId) ? Set.of(StoreCredentialRepository.registered(passkey)) : Set.of();
+        Read read = verifying.get();
+        return read != null && read.passkey().credentialId().equals(credentialId)
+                ? Set.of(StoreCredentialRepository.registered(read.passkey())) : Set.of();
+    }
+
+    private record Read(PasskeyUser owner, StoredPasskey passkey) {
+
+        boolean isOwnedBy(String username) {
+            return owner.username().equals(username);
+        }
     }
 }

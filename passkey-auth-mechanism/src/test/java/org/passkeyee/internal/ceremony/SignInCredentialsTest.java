@@ -16,10 +16,17 @@ class SignInCredentialsTest {
     private static final ByteArray OWNER_HANDLE = new ByteArray(new byte[]{7});
     private final PasskeyUser owner = new PasskeyUser("alice", "Alice", OWNER_HANDLE, Instant.parse("2026-11-22T08:00:00Z"));
     private final StoredPasskey laptop = passkey(1, OWNER_HANDLE);
-    private final SignInCredentials credentials = new SignInCredentials(owner, laptop);
+    private final SignInCredentials credentials = new SignInCredentials();
 
     @Test
-    void lookupsOfThePasskeyAndItsOwnerThenAnsweredFromWhatWasRead() {
+    void lookupsOfThePasskeyAndItsOwnerThenAnsweredFromWhatWasRead() throws Exception {
+        credentials.during(owner, laptop, () -> {
+            lookupsOfThePasskeyAndItsOwner();
+            return null;
+        });
+    }
+
+    private void lookupsOfThePasskeyAndItsOwner() {
         assertEquals(laptop.credentialId(),
                 credentials.lookup(laptop.credentialId(), OWNER_HANDLE).orElseThrow().getCredentialId());
         assertEquals(1, credentials.lookupAll(laptop.credentialId()).size());
@@ -29,7 +36,36 @@ class SignInCredentialsTest {
     }
 
     @Test
-    void lookupsOfAnyoneOrAnythingElseThenUnknown() {
+    void lookupsOfAnyoneOrAnythingElseThenUnknown() throws Exception {
+        credentials.during(owner, laptop, () -> {
+            lookupsOfAnyoneElse();
+            return null;
+        });
+    }
+
+    @Test
+    void outsideAVerificationNothingIsKnown() throws Exception {
+        credentials.during(owner, laptop, () -> null);
+
+        assertTrue(credentials.lookup(laptop.credentialId(), OWNER_HANDLE).isEmpty());
+        assertEquals(Set.of(), credentials.lookupAll(laptop.credentialId()));
+        assertTrue(credentials.getUsernameForUserHandle(OWNER_HANDLE).isEmpty());
+        assertTrue(credentials.getUserHandleForUsername("alice").isEmpty());
+        assertEquals(Set.of(), credentials.getCredentialIdsForUsername("alice"));
+    }
+
+    @Test
+    void anotherThreadSeesNothingOfAVerificationUnderWay() throws Exception {
+        Optional<?> seenElsewhere = credentials.during(owner, laptop, () -> {
+            var other = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> credentials.lookup(laptop.credentialId(), OWNER_HANDLE));
+            return other.join();
+        });
+
+        assertTrue(seenElsewhere.isEmpty());
+    }
+
+    private void lookupsOfAnyoneElse() {
         ByteArray otherHandle = new ByteArray(new byte[]{9});
         ByteArray otherId = new ByteArray(new byte[]{2});
 
