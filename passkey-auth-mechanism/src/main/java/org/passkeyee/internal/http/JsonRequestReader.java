@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.Json;
@@ -47,10 +48,12 @@ public final class JsonRequestReader {
         if (!isJson(request.getContentType())) {
             throw refuseUnread(request, PasskeyErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
             throw refuseUnread(request, PasskeyErrorCode.BODY_TOO_LARGE);
         }
-        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        byte[] body = declared >= 0 ? readDeclared(request.getInputStream(), (int) declared)
+                : request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
             throw refuseUnread(request, PasskeyErrorCode.BODY_TOO_LARGE);
         }
@@ -58,6 +61,17 @@ public final class JsonRequestReader {
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The request body is empty.");
         }
         return body;
+    }
+
+    /**
+     * A body of a declared length, read into an array of that length (reading up to the limit
+     * would allocate buffers for the whole limit on every request). The container ends the stream
+     * at the declared length; a body cut short is returned as far as it came.
+     */
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     /**
