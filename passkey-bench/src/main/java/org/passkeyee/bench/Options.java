@@ -14,7 +14,7 @@ import java.util.Map;
 record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> clients, int callers,
                Duration warmup, Duration duration, int maxCeremonies, String heap, List<Integer> storedPasskeys,
                int floodCeremonies, int ceremonyTimeoutSeconds, int overheadRounds, boolean jfr, String label,
-               int rounds, Duration slice, Path warB, Path serverJdk, List<String> runtimes,
+               int rounds, Duration slice, Path warB, Path serverJdk, List<PeerRuntime> runtimes,
                boolean payaraInMemoryDb) {
 
     static final String USAGE = """
@@ -57,8 +57,6 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --label=<scenario>-jdk<version>          names the report and the work directory
             """;
 
-    /** The runtimes of the peer scenario. */
-    static final List<String> RUNTIMES = List.of("payara6", "payara7", "wildfly");
 
     static Options parse(String[] args) {
         if (args.length == 0 || args[0].startsWith("--")) {
@@ -96,7 +94,7 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 Duration.ofSeconds(Long.parseLong(take(values, "slice", "15"))),
                 values.containsKey("war-b") ? Path.of(values.remove("war-b")) : null,
                 Path.of(take(values, "server-jdk", javaHome().toString())),
-                List.of(take(values, "runtimes", String.join(",", RUNTIMES)).split(",")),
+                PeerRuntime.parse(take(values, "runtimes", PeerRuntime.allOptions())),
                 switch (take(values, "payara-db", "default")) {
                     case "default" -> false;
                     case "memory" -> true;
@@ -104,9 +102,6 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 });
         if (scenario.equals("compare") && options.warB() == null) {
             throw new IllegalArgumentException("compare needs --war-b\n" + USAGE);
-        }
-        if (!RUNTIMES.containsAll(options.runtimes())) {
-            throw new IllegalArgumentException("unknown runtimes in " + options.runtimes() + "\n" + USAGE);
         }
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);

@@ -66,9 +66,9 @@ final class PeerScenario {
             List<Interleaved.Contender> contenders = new ArrayList<>();
             contenders.add(contender(SPRING, spring, started(servers, "Spring Security peer", spring,
                     ServerProcess.springPeer(jdk, options.springPeerJar(), options.workDir().resolve("spring"), options.heap()))));
-            for (String runtime : options.runtimes()) {
-                if (runtime.equals("payara7") && java < 21) {
-                    report.line("- Payara Micro 7 left out: it needs Java 21 or newer");
+            for (PeerRuntime runtime : options.runtimes()) {
+                if (!runtime.runsOn(java)) {
+                    report.line("- %s left out: it needs a newer Java", runtime.label());
                     continue;
                 }
                 contenders.add(us(servers, sample, runtime, war, ""));
@@ -104,23 +104,17 @@ final class PeerScenario {
     }
 
     /** Our sample on one runtime, from {@code war}; {@code variant} "B" names the second WAR. */
-    private Interleaved.Contender us(List<ServerProcess> servers, SampleSite sample, String runtime, Path war,
+    private Interleaved.Contender us(List<ServerProcess> servers, SampleSite sample, PeerRuntime runtime, Path war,
                                      String variant) throws IOException, InterruptedException {
         Path jdk = options.serverJdk();
-        String name = runtime + variant.toLowerCase(Locale.ROOT);
-        String suffix = variant.isEmpty() ? "" : " (" + variant + ")";
+        String name = runtime.option() + variant.toLowerCase(Locale.ROOT);
         ServerProcess server = switch (runtime) {
-            case "payara6" -> ServerProcess.start(payara(jdk, options.microJar(), war, name));
-            case "payara7" -> ServerProcess.start(payara(jdk, options.micro7Jar(), war, name));
-            case "wildfly" -> ServerProcess.wildFly(jdk, options.wildFlyHome(), List.of(war), options.workDir().resolve(name),
+            case PAYARA6 -> ServerProcess.start(payara(jdk, options.microJar(), war, name));
+            case PAYARA7 -> ServerProcess.start(payara(jdk, options.micro7Jar(), war, name));
+            case WILDFLY -> ServerProcess.wildFly(jdk, options.wildFlyHome(), List.of(war), options.workDir().resolve(name),
                     options.heap(), variant.isEmpty() ? 0 : 100);
-            default -> throw new IllegalArgumentException(runtime);
         };
-        String label = switch (runtime) {
-            case "payara6" -> "Payara Micro 6";
-            case "payara7" -> "Payara Micro 7";
-            default -> "WildFly 39";
-        } + suffix;
+        String label = runtime.label() + (variant.isEmpty() ? "" : " (" + variant + ")");
         return contender("us on " + label, sample, started(servers, label, sample, server));
     }
 

@@ -37,11 +37,11 @@ class OptionsTest {
     @Test
     void peerRuntimesAndDatabaseThenParsed() {
         Options defaults = Options.parse(new String[] {"peer"});
-        assertEquals(List.of("payara6", "payara7", "wildfly"), defaults.runtimes());
+        assertEquals(List.of(PeerRuntime.PAYARA6, PeerRuntime.PAYARA7, PeerRuntime.WILDFLY), defaults.runtimes());
         assertFalse(defaults.payaraInMemoryDb());
 
         Options chosen = Options.parse(new String[] {"peer", "--runtimes=wildfly,payara7", "--payara-db=memory"});
-        assertEquals(List.of("wildfly", "payara7"), chosen.runtimes());
+        assertEquals(List.of(PeerRuntime.WILDFLY, PeerRuntime.PAYARA7), chosen.runtimes());
         assertTrue(chosen.payaraInMemoryDb());
 
         assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"peer", "--runtimes=tomcat"}));
