@@ -10,7 +10,9 @@
 #            Micro 6, WildFly 39 and (Java 21+ only) Payara Micro 7, and Spring Security 7's passkeys
 #            (passkey-bench/spring-peer, Spring Boot 4), all at once, measured interleaved with the
 #            same load generator: ceremonies/s, p50/p99, server CPU per ceremony, and each runtime's
-#            ratio to Spring. Also alone: "./run-benchmark.sh peer" (about 40 minutes). With
+#            ratio to Spring; on Temurin 25 also a flight recording of every server and where each
+#            one's Java threads spent the time, by component. Also alone: "./run-benchmark.sh peer"
+#            (about 40 minutes). With
 #            COMPARE_WAR=<another build of sample-app.war>, each runtime also runs that WAR (B), so a
 #            change is measured interleaved against the committed WAR and Spring at once.
 #   compare  on JDK 17, only with COMPARE_WAR=<another build of sample-app.war>: the committed WAR
@@ -55,7 +57,7 @@ peer() {
     # 180 s of warm-up per server: after 60 s Spring's JIT is still far from its steady state (its
     # ceremonies/s kept rising round after round), which flattered the ratios (docs/performance.md).
     run "$JDK17_HOME" peer --server-jdk="$JDK17_HOME" --heap=1g --warmup=180 --label=peer-jdk17 "${b[@]}"
-    run "$JDK17_HOME" peer --server-jdk="$JDK25_HOME" --heap=1g --warmup=180 --label=peer-jdk25 "${b[@]}"
+    run "$JDK17_HOME" peer --server-jdk="$JDK25_HOME" --heap=1g --warmup=180 --jfr=true --label=peer-jdk25 "${b[@]}"
 }
 
 if [ "${1:-}" = "quick" ]; then

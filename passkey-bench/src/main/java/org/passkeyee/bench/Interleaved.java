@@ -30,11 +30,23 @@ final class Interleaved {
         }
     }
 
+    /** Warms every contender up, one after the other, then measures them in turn. */
     static List<Outcome> run(List<Contender> contenders, int clients, Duration warmup, int rounds, Duration slice,
                              int maxCeremonies) throws InterruptedException {
+        warmUp(contenders, clients, warmup);
+        return measure(contenders, clients, rounds, slice, maxCeremonies);
+    }
+
+    /** Loads each contender in turn for {@code warmup}, not measured. */
+    static void warmUp(List<Contender> contenders, int clients, Duration warmup) throws InterruptedException {
         for (Contender contender : contenders) {
             contender.load().run(contender.callers(), clients, warmup, Duration.ZERO, 1, contender.server().pid());
         }
+    }
+
+    /** The rounds of slices, in alternating order. */
+    static List<Outcome> measure(List<Contender> contenders, int clients, int rounds, Duration slice, int maxCeremonies)
+            throws InterruptedException {
         int n = contenders.size();
         Latencies[] latencies = new Latencies[n];
         int[] ceremonies = new int[n];

@@ -53,7 +53,8 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --flood=100000                           memory: abandoned ceremonies
               --ceremony-timeout=60                    memory: passkey.ceremony-timeout of the server, seconds
               --overhead-rounds=5000                   signin: measured rounds of the four overhead variants
-              --jfr=false                              record the server with Java Flight Recorder while measuring
+              --jfr=false                              record the server(s) with Java Flight Recorder while measuring;
+                                                       peer: and report where each one's Java threads spent the time
               --label=<scenario>-jdk<version>          names the report and the work directory
             """;
 

@@ -77,8 +77,10 @@ final class PeerScenario {
                 }
             }
             EcdsaCeiling.Result before = EcdsaCeiling.measure(2_000);
-            List<Interleaved.Outcome> outcomes = Interleaved.run(contenders, clients, options.warmup(), options.rounds(),
-                    options.slice(), options.maxCeremonies());
+            Interleaved.warmUp(contenders, clients, options.warmup());
+            List<Path> recordings = options.jfr() ? startRecordings(contenders) : List.of();
+            List<Interleaved.Outcome> outcomes = Interleaved.measure(contenders, clients, options.rounds(), options.slice(),
+                    options.maxCeremonies());
             EcdsaCeiling.Result ceiling = before.averagedWith(EcdsaCeiling.measure(2_000));
             report.line("%nFull usernameless sign-in ceremonies (options, ES256 signature, sign-in, protected page; a "
                     + "fresh browser each) from %d clients, %d callers per server; each server warmed up for %d s, then "
@@ -98,9 +100,41 @@ final class PeerScenario {
             }
             report.table(List.of("runtime (Java " + java + ")", "our ceremonies/s", "Spring's", "ratio",
                     "p50 ms us / Spring", "p99 ms us / Spring", "server CPU ms per ceremony us / Spring"), rows);
+            if (!recordings.isEmpty()) {
+                reportProfiles(contenders, recordings);
+            }
         } finally {
             servers.forEach(ServerProcess::close);
         }
+    }
+
+    /** Starts a flight recording on every server; each is written to the results when stopped. */
+    private List<Path> startRecordings(List<Interleaved.Contender> contenders) throws IOException, InterruptedException {
+        List<Path> recordings = new ArrayList<>();
+        for (Interleaved.Contender contender : contenders) {
+            Path recording = options.resultsDir().resolve(options.label() + "-" + contender.server().pid() + ".jfr")
+                    .toAbsolutePath();
+            Jcmd.run(options.serverJdk(), contender.server().pid(), "JFR.start", "name=peer", "settings=profile",
+                    "filename=" + recording);
+            recordings.add(recording);
+        }
+        return recordings;
+    }
+
+    /** Stops the recordings and reports, per server, where its Java threads spent the measured rounds. */
+    private void reportProfiles(List<Interleaved.Contender> contenders, List<Path> recordings)
+            throws IOException, InterruptedException {
+        List<String> labels = new ArrayList<>();
+        List<Map<String, Double>> profiles = new ArrayList<>();
+        for (int i = 0; i < contenders.size(); i++) {
+            Interleaved.Contender contender = contenders.get(i);
+            Jcmd.run(options.serverJdk(), contender.server().pid(), "JFR.stop", "name=peer");
+            labels.add(contender.label());
+            profiles.add(ServerProfile.of(options.serverJdk(), recordings.get(i)));
+        }
+        report.line("%nWhere each server's Java threads spent the measured rounds (Java Flight Recorder, `--jfr`; "
+                + "recordings in the results directory; GC and JIT threads are not sampled):");
+        ServerProfile.report(report, labels, profiles);
     }
 
     /** Our sample on one runtime, from {@code war}; {@code variant} "B" names the second WAR. */
