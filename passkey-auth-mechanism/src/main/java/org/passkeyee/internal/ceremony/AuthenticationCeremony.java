@@ -71,7 +71,7 @@ public class AuthenticationCeremony {
                 .userVerification(RelyingParties.userVerification(configuration))
                 .timeout(pendingCeremonies.timeout().toMillis());
         AssertionRequest assertionRequest = relyingParty.startAssertion(options.build());
-        String username = requestedUsername == null ? null : Names.username(requestedUsername);
+        String username = requestedUsername == null ? null : UsernamePolicy.typedName(requestedUsername);
         if (username != null) {
             assertionRequest = allowingPasskeysOf(assertionRequest, username);
         }

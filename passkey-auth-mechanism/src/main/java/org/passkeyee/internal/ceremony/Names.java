@@ -1,34 +1,21 @@
 package org.passkeyee.internal.ceremony;
 
-import java.text.Normalizer;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.Refusal;
 
 /**
- * Checks the names people type: usernames, display names, passkey labels. None may hold control
- * characters or characters that change how text looks without being seen (zero-width and bidi
- * formatting characters, private-use and unassigned code points), so that no two accounts or
- * passkeys look alike and no name rearranges the text around it.
+ * Checks the other names people type: display names and passkey labels ({@link UsernamePolicy}
+ * checks usernames). None may hold control characters or characters that change how text looks
+ * without being seen (zero-width and bidi formatting characters, default-ignorable, private-use
+ * and unassigned code points), so that no two accounts or passkeys look alike and no name
+ * rearranges the text around it.
  */
 public final class Names {
 
-    static final int MAX_USERNAME = 64;
     static final int MAX_DISPLAY_NAME = 128;
     static final int MAX_LABEL = 64;
 
     private Names() {
-    }
-
-    /**
-     * A username in Unicode normalization form NFKC (so a full-width {@code ａｄｍｉｎ} is
-     * {@code admin}), trimmed; 1 to 64 characters, no control or invisible characters.
-     */
-    static String username(String value) {
-        String name = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
-        if (name.isEmpty() || name.length() > MAX_USERNAME || hasUnsafeCharacter(name)) {
-            throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
-        }
-        return name;
     }
 
     static String displayName(String value) {
@@ -54,6 +41,9 @@ public final class Names {
     }
 
     private static boolean isUnsafe(int codePoint) {
+        if (UsernamePolicy.isDefaultIgnorable(codePoint)) {
+            return true;
+        }
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
                  Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;

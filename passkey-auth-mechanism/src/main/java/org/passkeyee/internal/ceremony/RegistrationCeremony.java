@@ -78,7 +78,7 @@ public class RegistrationCeremony {
     /** Starts a sign-up: a new account with this username and its first passkey. */
     public PublicKeyCredentialCreationOptions startSignUp(HttpServletRequest request, String requestedUsername, String requestedDisplayName) {
         PasskeyAccounts accountPolicy = accountsForSignUp();
-        String username = Names.username(requestedUsername);
+        String username = UsernamePolicy.newName(requestedUsername);
         String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
                 ? username : Names.displayName(requestedDisplayName);
         if (store.findUserByUsername(username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {

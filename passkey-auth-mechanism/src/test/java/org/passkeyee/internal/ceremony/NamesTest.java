@@ -11,19 +11,12 @@ import org.passkeyee.internal.Refusal;
 class NamesTest {
 
     @Test
-    void usernameWhenFullWidthOrComposedDifferentlyThenOneNormalizedSpelling() {
-        assertEquals("admin", Names.username("ａｄｍｉｎ"));
-        assertEquals("José", Names.username("Jose\u0301"));
-        assertEquals("alice", Names.username("  alice "));
-    }
-
-    @Test
-    void usernameWhenInvisibleOrControlCharactersThenInvalid() {
-        for (String name : new String[] {"ad\u200Bmin", "ad\u200Dmin", "admin\u202E", "\u2066admin", "ad\u0000min",
-                "ad\nmin", "ad\uE000min", "ad\u2028min", "", "   ", "x".repeat(65)}) {
-            Refusal refused = assertThrows(Refusal.class, () -> Names.username(name), name);
-            assertEquals(PasskeyErrorCode.INVALID_USERNAME, refused.code(), name);
+    void displayNameWhenDefaultIgnorableThenRefused() {
+        for (String name : new String[] {"Ad\u034Fmin", "Admin\uFE0F", "Ad\u3164min", "Ad\u00ADmin"}) {
+            assertEquals(PasskeyErrorCode.MALFORMED_REQUEST,
+                    assertThrows(Refusal.class, () -> Names.displayName(name), name).code(), name);
         }
+        assertEquals("Jane Doe", Names.displayName(" Jane Doe "));
     }
 
     @Test
