@@ -26,7 +26,17 @@ public enum PasskeyErrorCode {
     USERNAME_TAKEN(409, "username_taken", "This username is not available."),
     /** The passkey is the caller's last way to sign in. */
     LAST_PASSKEY(409, "last_passkey", "This is your last passkey; it cannot be deleted."),
-    /** The credential is already registered. */
+    /**
+     * The caller's name already holds the passkey account of another person: one whom another
+     * identity store of the application knows by the same name, or who held the name before.
+     */
+    NAME_HELD_BY_ANOTHER_ACCOUNT(409, "name_held_by_another_account",
+            "Passkeys under this name belong to another account. Ask an administrator."),
+    /**
+     * The credential was registered by a concurrent request while this one was verified (a
+     * credential ID registered before is refused as {@link #REGISTRATION_REJECTED}, so that the
+     * answer to an unverified response never tells whether an ID is registered).
+     */
     CREDENTIAL_ALREADY_REGISTERED(409, "credential_already_registered", "This passkey is already registered."),
     /** The caller has no passkey with this ID. */
     PASSKEY_NOT_FOUND(404, "passkey_not_found", "No such passkey."),

@@ -1,6 +1,7 @@
--- schema version 2
+-- schema version 3
 -- (Version 1 lacked PASSKEY_CREDENTIAL.LAST_CHALLENGE_HASH: passkey-upgrade-1-to-2.sql adds it;
--- the store itself does so at start unless passkey.create-tables=false.)
+-- version 2 lacked PASSKEY_USER.VOUCHED_BY: passkey-upgrade-2-to-3.sql adds it. The store itself
+-- does both at start unless passkey.create-tables=false.)
 --
 -- Passkeys for Jakarta EE (passkey-persistence): tables for PostgreSQL (tested with 15).
 -- The same tables that JPA creates from the entities at deployment (EclipseLink 4 and
@@ -16,6 +17,7 @@ CREATE TABLE PASSKEY_USER (
     USERNAME            VARCHAR(255)  NOT NULL,
     DISPLAY_NAME        VARCHAR(255)  NOT NULL,
     CREATED_AT          TIMESTAMP(6)  NOT NULL,
+    VOUCHED_BY          VARCHAR(255),
     PRIMARY KEY (USER_HANDLE),
     CONSTRAINT PASSKEY_USER_USERNAME_UQ UNIQUE (USERNAME)
 );

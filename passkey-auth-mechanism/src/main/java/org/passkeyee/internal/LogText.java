@@ -25,14 +25,26 @@ public final class LogText {
         return credentialId.length() > 8 ? shown.append('…').toString() : shown.toString();
     }
 
-    /** A request header as a log line may show it: at most 64 characters, control characters as {@code ?}. */
+    /**
+     * A request header or a caller name as a log line may show it: at most 64 characters, and
+     * control, format (bidi overrides, zero-width) and line or paragraph separator characters as
+     * {@code ?}, so that no value can forge a log line or reorder one.
+     */
     public static String header(String value) {
         if (value == null) {
             return "-";
         }
         String shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+        return shown.codePoints().map(c -> isHidden(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static boolean isHidden(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 
     /**

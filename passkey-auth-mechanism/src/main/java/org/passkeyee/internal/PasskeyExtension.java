@@ -29,7 +29,7 @@ import org.passkeyee.internal.security.CeremonyLogins;
 import org.passkeyee.internal.security.FailedSignIns;
 import org.passkeyee.internal.security.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.security.PasskeyIdentityStore;
-import org.passkeyee.internal.security.ValidatingStoreGroups;
+import org.passkeyee.internal.security.VouchingStores;
 
 /**
  * Switches the module on when, and only when, an application bean carries
@@ -51,7 +51,7 @@ public class PasskeyExtension implements Extension {
             PasskeySummaries.class,
             RegistrationCeremony.class,
             AuthenticationCeremony.class,
-            ValidatingStoreGroups.class,
+            VouchingStores.class,
             PasskeyIdentityStore.class,
             CeremonyLogins.class,
             PasskeyAuthenticationMechanism.class,

@@ -133,13 +133,16 @@ final class Codec {
         checkBytes("user handle", user.userHandle(), PasskeyUserEntity.MAX_USER_HANDLE_BYTES);
         checkLength("username", user.username(), PasskeyUserEntity.USERNAME_LENGTH);
         checkLength("display name", user.displayName(), PasskeyUserEntity.DISPLAY_NAME_LENGTH);
+        if (user.vouchedBy() != null) {
+            checkLength("vouching store", user.vouchedBy(), PasskeyUserEntity.VOUCHED_BY_LENGTH);
+        }
         return new PasskeyUserEntity(base64Url(user.userHandle()), user.username(), user.displayName(),
-                toColumn(user.createdAt()));
+                toColumn(user.createdAt()), user.vouchedBy());
     }
 
     static PasskeyUser toUser(PasskeyUserEntity entity) {
         return new PasskeyUser(entity.username(), entity.displayName(),
-                fromBase64Url("USER_HANDLE", entity.userHandle()), fromColumn(entity.createdAt()));
+                fromBase64Url("USER_HANDLE", entity.userHandle()), fromColumn(entity.createdAt()), entity.vouchedBy());
     }
 
     // ---- passkeys -----------------------------------------------------------------------------

@@ -37,6 +37,7 @@ public class PasskeyUserEntity {
     static final int MAX_USER_HANDLE_BYTES = 64;
     static final int USERNAME_LENGTH = 255;
     static final int DISPLAY_NAME_LENGTH = 255;
+    static final int VOUCHED_BY_LENGTH = 255;
 
     @Id
     @Column(name = "USER_HANDLE", length = USER_HANDLE_LENGTH, nullable = false)
@@ -52,15 +53,20 @@ public class PasskeyUserEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private LocalDateTime createdAt;
 
+    /** The identity store that vouched for the name; {@code null} for accounts of schema version 2. */
+    @Column(name = "VOUCHED_BY", length = VOUCHED_BY_LENGTH)
+    private String vouchedBy;
+
     /** For JPA only. */
     protected PasskeyUserEntity() {
     }
 
-    PasskeyUserEntity(String userHandle, String username, String displayName, LocalDateTime createdAt) {
+    PasskeyUserEntity(String userHandle, String username, String displayName, LocalDateTime createdAt, String vouchedBy) {
         this.userHandle = userHandle;
         this.username = username;
         this.displayName = displayName;
         this.createdAt = createdAt;
+        this.vouchedBy = vouchedBy;
     }
 
     String userHandle() {
@@ -77,5 +83,9 @@ public class PasskeyUserEntity {
 
     LocalDateTime createdAt() {
         return createdAt;
+    }
+
+    String vouchedBy() {
+        return vouchedBy;
     }
 }

@@ -25,7 +25,7 @@ final class SignInStatements {
     static final String FIND_OWNED_PASSKEY = "SELECT c.CREDENTIAL_ID, c.USER_HANDLE, c.PUBLIC_KEY_COSE,"
             + " c.SIGNATURE_COUNT, c.TRANSPORTS, c.AAGUID, c.BACKUP_ELIGIBLE, c.BACKED_UP, c.UV_INITIALIZED,"
             + " c.ATTESTATION_FORMAT, c.LABEL, c.CREATED_AT, c.LAST_USED_AT,"
-            + " u.USER_HANDLE, u.USERNAME, u.DISPLAY_NAME, u.CREATED_AT"
+            + " u.USER_HANDLE, u.USERNAME, u.DISPLAY_NAME, u.CREATED_AT, u.VOUCHED_BY"
             + " FROM PASSKEY_CREDENTIAL c JOIN PASSKEY_USER u ON u.USER_HANDLE = c.USER_HANDLE"
             + " WHERE c.CREDENTIAL_KEY = ?";
 
@@ -117,7 +117,7 @@ final class SignInStatements {
     }
 
     private static PasskeyUserEntity owner(ResultSet row) throws SQLException {
-        return new PasskeyUserEntity(row.getString(14), row.getString(15), row.getString(16), dateTime(row, 17));
+        return new PasskeyUserEntity(row.getString(14), row.getString(15), row.getString(16), dateTime(row, 17), row.getString(18));
     }
 
     /** As both JPA providers read a {@code LocalDateTime} column: through {@link Timestamp}. */

@@ -10,7 +10,9 @@ import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -139,28 +141,29 @@ class StoreEntityManagers {
     }
 
     /**
-     * Adds what schema version 2 added to tables of version 1, when the store may change tables;
-     * otherwise, or when it cannot, says at SEVERE which statement the administrator must run
+     * Adds what later schema versions added to existing tables, when the store may change tables;
+     * otherwise, or when it cannot, says at SEVERE which statements the administrator must run
      * (the store's reads and sign-ins fail until then).
      */
     private static void upgradeTables(StoreSettings settings, DataSource dataSource) {
-        if (!StoreTables.needsUpgrade(dataSource)) {
+        List<StoreTables.AddedColumn> missing = StoreTables.missingColumns(dataSource);
+        if (missing.isEmpty()) {
             return;
         }
-        String how = "run " + StoreTables.UPGRADE_1_TO_2 + " (passkey-persistence: META-INF/sql/passkey-upgrade-1-to-2.sql)";
+        String how = missing.stream().map(column -> column.statement() + " (passkey-persistence: META-INF/sql/" + column.script() + ")")
+                .collect(Collectors.joining("; then ", "run ", ""));
+        String older = "The passkey tables on " + settings.dataSource() + " are of schema version " + (missing.get(0).version() - 1);
         if (!settings.createTables()) {
-            LOG.severe(() -> "The passkey tables on " + settings.dataSource() + " are of schema version 1 and "
-                    + "passkey.create-tables=false: " + how);
+            LOG.severe(() -> older + " and passkey.create-tables=false: " + how);
             return;
         }
         try {
-            if (StoreTables.upgrade(dataSource)) {
-                LOG.info(() -> "Passkey tables on " + settings.dataSource() + " upgraded to schema version 2 ("
-                        + StoreTables.LAST_CHALLENGE_HASH + " added)");
-            }
+            List<StoreTables.AddedColumn> added = StoreTables.upgrade(dataSource);
+            LOG.info(() -> "Passkey tables on " + settings.dataSource() + " upgraded to schema version "
+                    + StoreTables.SCHEMA_VERSION + " (added " + added.stream().map(StoreTables.AddedColumn::column)
+                    .collect(Collectors.joining(", ")) + ")");
         } catch (SQLException e) {
-            LOG.severe(() -> "The passkey tables on " + settings.dataSource() + " are of schema version 1 and could not "
-                    + "be upgraded (" + e.getMessage() + "): " + how);
+            LOG.severe(() -> older + " and could not be upgraded (" + e.getMessage() + "): " + how);
         }
     }
 

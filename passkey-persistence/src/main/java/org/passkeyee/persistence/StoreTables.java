@@ -5,21 +5,43 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
  * Whether the store's two tables are there already, so that the JPA provider is asked to create
  * them only when they are not (asked anyway, Hibernate logs a warning with a stack trace for each
- * existing table at every deployment), and the upgrade of tables of an earlier schema version.
+ * existing table at every deployment), and the upgrade of tables of an earlier schema version
+ * (each version so far added one column).
  */
 final class StoreTables {
 
     static final String USERS = "PASSKEY_USER";
     static final String CREDENTIALS = "PASSKEY_CREDENTIAL";
-    /** The column schema version 2 added, and the statement that adds it (passkey-upgrade-1-to-2.sql). */
-    static final String LAST_CHALLENGE_HASH = "LAST_CHALLENGE_HASH";
-    static final String UPGRADE_1_TO_2 = "ALTER TABLE " + CREDENTIALS + " ADD " + LAST_CHALLENGE_HASH + " VARCHAR(43)";
+    /** The newest schema version, as the scripts of META-INF/sql create it. */
+    static final int SCHEMA_VERSION = 3;
+
+    /**
+     * A column a schema version added, and the statement (in {@link #script()}) that adds it to
+     * tables of the version before.
+     */
+    record AddedColumn(int version, String table, String column, String type) {
+
+        String statement() {
+            return "ALTER TABLE " + table + " ADD " + column + " " + type;
+        }
+
+        String script() {
+            return "passkey-upgrade-" + (version - 1) + "-to-" + version + ".sql";
+        }
+    }
+
+    /** Version 2: the challenge of a passkey's last sign-in; version 3: the store that vouched for an account. */
+    static final List<AddedColumn> ADDED_COLUMNS = List.of(
+            new AddedColumn(2, CREDENTIALS, "LAST_CHALLENGE_HASH", "VARCHAR(43)"),
+            new AddedColumn(3, USERS, "VOUCHED_BY", "VARCHAR(255)"));
 
     private StoreTables() {
     }
@@ -35,37 +57,46 @@ final class StoreTables {
     }
 
     /**
-     * Brings tables of schema version 1 to version 2: adds {@code LAST_CHALLENGE_HASH} when the
-     * credential table exists without it.
-     *
-     * @return whether the table was upgraded
-     * @throws SQLException when the column is missing and cannot be added (the caller says how
-     *         to add it)
+     * The columns of later schema versions that existing tables lack, oldest first; empty when
+     * the tables are missing (they will be created whole) or the database cannot tell now.
      */
-    static boolean upgrade(DataSource dataSource) throws SQLException {
+    static List<AddedColumn> missingColumns(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData metaData = connection.getMetaData();
-            if (!exists(metaData, CREDENTIALS) || hasColumn(metaData, CREDENTIALS, LAST_CHALLENGE_HASH)) {
-                return false;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate(UPGRADE_1_TO_2);
-            }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return true;
+            return missingColumns(connection.getMetaData());
+        } catch (SQLException | RuntimeException cannotTell) {
+            return List.of();
         }
     }
 
-    /** Whether the credential table exists without the column of schema version 2. */
-    static boolean needsUpgrade(DataSource dataSource) {
+    /**
+     * Brings existing tables to the newest schema version: adds each missing column in turn.
+     *
+     * @return the columns added
+     * @throws SQLException when a missing column cannot be added (the caller says how to add it)
+     */
+    static List<AddedColumn> upgrade(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData metaData = connection.getMetaData();
-            return exists(metaData, CREDENTIALS) && !hasColumn(metaData, CREDENTIALS, LAST_CHALLENGE_HASH);
-        } catch (SQLException | RuntimeException cannotTell) {
-            return false;
+            List<AddedColumn> missing = missingColumns(connection.getMetaData());
+            for (AddedColumn column : missing) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(column.statement());
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+            return missing;
         }
+    }
+
+    private static List<AddedColumn> missingColumns(DatabaseMetaData metaData) throws SQLException {
+        List<AddedColumn> missing = new ArrayList<>();
+        for (AddedColumn column : ADDED_COLUMNS) {
+            if (exists(metaData, column.table()) && !hasColumn(metaData, column.table(), column.column())) {
+                missing.add(column);
+            }
+        }
+        return missing;
     }
 
     private static boolean hasColumn(DatabaseMetaData metaData, String table, String column) throws SQLException {

@@ -311,7 +311,7 @@ class JpaPasskeyCredentialStoreTest {
 
         try (Connection c = fixture.jdbc(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT * FROM PASSKEY_USER ORDER BY USERNAME")) {
-                assertEquals(Set.of("USER_HANDLE", "USERNAME", "DISPLAY_NAME", "CREATED_AT"), columns(rs));
+                assertEquals(Set.of("USER_HANDLE", "USERNAME", "DISPLAY_NAME", "CREATED_AT", "VOUCHED_BY"), columns(rs));
                 assertTrue(rs.next());
                 assertEquals(base64Url(handle.getBytes()), rs.getString("USER_HANDLE"));
                 assertEquals(86, rs.getString("USER_HANDLE").length());
@@ -747,7 +747,7 @@ class JpaPasskeyCredentialStoreTest {
     }
 
     static PasskeyUser user(String username, ByteArray handle) {
-        return new PasskeyUser(username, username + " (display)", handle, T0.minusSeconds(3600));
+        return new PasskeyUser(username, username + " (display)", handle, T0.minusSeconds(3600), "org.example.StaffDirectory");
     }
 
     static StoredPasskey passkey(ByteArray handle, ByteArray credentialId, Instant createdAt) {

@@ -100,12 +100,12 @@ class PersistenceDescriptorTest {
     }
 
     @Test
-    void everyScriptDeclaresSchemaVersion1() throws IOException {
+    void everyScriptDeclaresTheNewestSchemaVersion() throws IOException {
         for (TestDatabase database : TestDatabase.values()) {
             try (InputStream in = getClass().getResourceAsStream(database.script())) {
                 assertNotNull(in, database.script());
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(text.startsWith("-- schema version 2\n"), database.script());
+                assertTrue(text.startsWith("-- schema version " + StoreTables.SCHEMA_VERSION + "\n"), database.script());
                 assertEquals(3, TestDatabase.statements(database.script()).size(), database.script());
             }
         }

@@ -75,7 +75,7 @@ class SignInQueryPlanTest {
                         .transactional(em, StoreFixture.storeOver(em));
                 ByteArray handle = bytes(64);
                 StoredPasskey passkey = passkey(handle, bytes(32));
-                assertTrue(store.createUser(new PasskeyUser("plan-user", "Plan User", handle, Instant.now()), passkey));
+                assertTrue(store.createUser(new PasskeyUser("plan-user", "Plan User", handle, Instant.now(), PasskeyUser.NO_VOUCHING_STORE), passkey));
                 ByteArray synced = bytes(32);
                 assertTrue(store.addPasskey(passkey(handle, synced)));
 

@@ -1,11 +1,13 @@
 package org.passkeyee.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,32 +35,36 @@ class StoreTablesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void tablesOfSchemaVersion1ThenUpgradedOnceToVersion2(TestDatabase database) throws SQLException {
+    void tablesOfSchemaVersion1ThenUpgradedOnceToTheNewestVersion(TestDatabase database) throws SQLException {
         assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
         TestDatabase.Scratch scratch = database.createScratch();
         try {
             DataSource dataSource = dataSource(scratch);
-            assertFalse(StoreTables.needsUpgrade(dataSource), "no tables: nothing to upgrade");
+            assertEquals(List.of(), StoreTables.missingColumns(dataSource), "no tables: nothing to upgrade");
             scratch.runScript();
-            assertFalse(StoreTables.needsUpgrade(dataSource), "version 2 as the script creates it");
-            scratch.execute("ALTER TABLE PASSKEY_CREDENTIAL DROP COLUMN " + StoreTables.LAST_CHALLENGE_HASH);
-            assertTrue(StoreTables.needsUpgrade(dataSource), "version 1");
+            assertEquals(List.of(), StoreTables.missingColumns(dataSource), "the newest version as the script creates it");
+            scratch.execute("ALTER TABLE PASSKEY_CREDENTIAL DROP COLUMN LAST_CHALLENGE_HASH");
+            scratch.execute("ALTER TABLE PASSKEY_USER DROP COLUMN VOUCHED_BY");
+            assertEquals(StoreTables.ADDED_COLUMNS, StoreTables.missingColumns(dataSource), "version 1");
 
-            assertTrue(StoreTables.upgrade(dataSource));
+            assertEquals(StoreTables.ADDED_COLUMNS, StoreTables.upgrade(dataSource));
 
-            assertFalse(StoreTables.needsUpgrade(dataSource), "upgraded");
-            assertFalse(StoreTables.upgrade(dataSource), "nothing left to do");
+            assertEquals(List.of(), StoreTables.missingColumns(dataSource), "upgraded");
+            assertEquals(List.of(), StoreTables.upgrade(dataSource), "nothing left to do");
             scratch.execute("UPDATE PASSKEY_CREDENTIAL SET LAST_CHALLENGE_HASH = NULL");
+            scratch.execute("UPDATE PASSKEY_USER SET VOUCHED_BY = NULL");
         } finally {
             scratch.drop();
         }
     }
 
     @Test
-    void upgradeScriptShippedForAdministratorsIsTheStatementTheStoreRuns() throws java.io.IOException {
-        try (java.io.InputStream script = StoreTables.class.getResourceAsStream("/META-INF/sql/passkey-upgrade-1-to-2.sql")) {
-            String text = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(text.contains("\n" + StoreTables.UPGRADE_1_TO_2 + ";\n"), text);
+    void upgradeScriptsShippedForAdministratorsAreTheStatementsTheStoreRuns() throws java.io.IOException {
+        for (StoreTables.AddedColumn column : StoreTables.ADDED_COLUMNS) {
+            try (java.io.InputStream script = StoreTables.class.getResourceAsStream("/META-INF/sql/" + column.script())) {
+                String text = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text.contains("\n" + column.statement() + ";\n"), text);
+            }
         }
     }
 

@@ -104,26 +104,29 @@ public class AuthenticationCeremony {
         if (!allowed.isEmpty() && allowed.stream().noneMatch(d -> d.getId().equals(credential.getId()))) {
             throw Refusal.ofSignIn(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
-        // Username-first, an unknown credential can only be a decoy, and a foreign user handle is
-        // all a guesser without the private key can vary: both are answered like a wrong signature
-        // on a real passkey, so the refusal does not tell whether the name exists.
+        // Nothing checked before the signature may tell a real passkey from a decoy or an unknown
+        // ID: username-first, an unknown credential can only be a decoy, and a foreign user handle
+        // is all a guesser without the private key can vary, so both are answered like a wrong
+        // signature on a real passkey; usernameless, a user handle that is not the passkey's is
+        // answered like an unknown credential. What the passkey's own record decides (its backup
+        // eligibility) is checked after the signature, which covers the flags.
         boolean usernameFirst = !allowed.isEmpty();
-        PasskeyErrorCode unknown = usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL;
-        OwnedPasskey found = store.findPasskeyWithOwner(credential.getId()).orElseThrow(() -> Refusal.ofSignIn(unknown));
-        StoredPasskey passkey = found.passkey();
         Optional<ByteArray> userHandle = assertion.getUserHandle();
-        if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
-            throw Refusal.ofSignIn(usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
-        }
         if (userHandle.isEmpty() && !usernameFirst) {
             throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey did not say whose it is.");
         }
-        if (assertion.getParsedAuthenticatorData().getFlags().BE != passkey.backupEligible()) {
-            // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
-            throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED, "The passkey changed its backup eligibility.");
+        PasskeyErrorCode notThisPasskey = usernameFirst ? PasskeyErrorCode.INVALID_SIGNATURE : PasskeyErrorCode.UNKNOWN_CREDENTIAL;
+        OwnedPasskey found = store.findPasskeyWithOwner(credential.getId()).orElseThrow(() -> Refusal.ofSignIn(notThisPasskey));
+        StoredPasskey passkey = found.passkey();
+        if (userHandle.isPresent() && !userHandle.get().equals(passkey.userHandle())) {
+            throw Refusal.ofSignIn(notThisPasskey);
         }
         PasskeyUser owner = found.owner();
         AssertionResult result = verify(request, credential, owner, passkey);
+        if (assertion.getParsedAuthenticatorData().getFlags().BE != passkey.backupEligible()) {
+            // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
+            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
+        }
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
@@ -131,7 +134,7 @@ public class AuthenticationCeremony {
                 request.getPublicKeyCredentialRequestOptions().getChallenge())) {
             throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
         }
-        return new VerifiedSignIn(owner.username(), result.getCredentialId().getBase64Url());
+        return new VerifiedSignIn(owner, result.getCredentialId().getBase64Url());
     }
 
     /**
@@ -223,7 +226,17 @@ public class AuthenticationCeremony {
                 .build();
     }
 
-    /** A sign-in that passed every check. */
-    public record VerifiedSignIn(String username, String credentialId) {
+    /**
+     * A sign-in that passed every check.
+     *
+     * @param owner        the passkey's account
+     * @param credentialId the passkey's credential ID, base64url
+     */
+    public record VerifiedSignIn(PasskeyUser owner, String credentialId) {
+
+        /** The caller name. */
+        public String username() {
+            return owner.username();
+        }
     }
 }

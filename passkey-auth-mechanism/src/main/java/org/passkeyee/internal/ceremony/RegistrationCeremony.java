@@ -25,6 +25,7 @@ import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -89,13 +90,17 @@ public class RegistrationCeremony {
     }
 
     /**
-     * Starts adding a passkey to the signed-in caller; their passkeys are excluded.
+     * Starts adding a passkey to the signed-in caller; their passkeys are excluded. The caller's
+     * name must pass the {@link UsernamePolicy} as it is, and an existing passkey account of that
+     * name must be theirs ({@link SessionSignIn#mayJoin}).
      *
      * @param conditional whether the page will ask for a conditional create (a passkey offered
      *                    without a prompt, e.g. right after a password sign-in)
      */
-    public PublicKeyCredentialCreationOptions startAddPasskey(HttpServletRequest request, String callerName, boolean conditional) {
-        UserIdentity user = store.findUserByUsername(callerName)
+    public PublicKeyCredentialCreationOptions startAddPasskey(HttpServletRequest request, String callerName, SessionSignIn signIn,
+                                                              boolean conditional) {
+        UsernamePolicy.callerName(callerName);
+        UserIdentity user = joinableAccount(callerName, signIn)
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
                 .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
@@ -117,7 +122,8 @@ public class RegistrationCeremony {
         if (!accountPolicy.reserveUsername(identity.getName())) {
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
-        PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt());
+        PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt(),
+                PasskeyUser.NO_VOUCHING_STORE);
         boolean stored = false;
         try {
             stored = store.createUser(user, passkey);
@@ -134,23 +140,41 @@ public class RegistrationCeremony {
     }
 
     /** Finishes adding a passkey to the signed-in caller who started the ceremony. */
-    public StoredPasskey completeAddition(HttpServletRequest request, String callerName, JsonNode credentialJson,
-                                          String requestedLabel) {
+    public StoredPasskey completeAddition(HttpServletRequest request, String callerName, SessionSignIn signIn,
+                                          JsonNode credentialJson, String requestedLabel) {
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.ADD_PASSKEY);
         if (!callerName.equals(pending.username())) {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PublicKeyCredentialCreationOptions options = pending.creationOptions();
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
-        boolean stored = store.findUserByUsername(callerName).isPresent()
+        Optional<PasskeyUser> existing = joinableAccount(callerName, signIn);
+        if (existing.isPresent() && !existing.get().userHandle().equals(options.getUser().getId())) {
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND); // the account changed since the options were given
+        }
+        boolean stored = existing.isPresent()
                 ? store.addPasskey(passkey)
                 : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
-                        passkey.createdAt()), passkey);
+                        passkey.createdAt(), signIn.vouchedBy()), passkey);
         if (!stored) {
             throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }
         announce(callerName, passkey, false);
         return passkey;
+    }
+
+    /**
+     * The passkey account of this name, if there is one and it is the caller's: another person
+     * whom another store knows by the same name, or who held the name before, is refused.
+     */
+    private Optional<PasskeyUser> joinableAccount(String callerName, SessionSignIn signIn) {
+        Optional<PasskeyUser> existing = store.findUserByUsername(callerName);
+        if (existing.isPresent() && !signIn.mayJoin(existing.get())) {
+            LOG.warning(() -> "Passkey not added: the passkey account caller=" + LogText.header(callerName)
+                    + " was vouched for by another identity store than the one that signed this session in");
+            throw new Refusal(PasskeyErrorCode.NAME_HELD_BY_ANOTHER_ACCOUNT);
+        }
+        return existing;
     }
 
     private PublicKeyCredentialCreationOptions start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user,
@@ -182,9 +206,10 @@ public class RegistrationCeremony {
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
         NewCredentialLimits.checkCredentialId(credential.getId());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
-        if (store.findPasskey(credential.getId()).isPresent()) {
-            throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
-        }
+        // A credential ID already registered is refused by the library (WebAuthn §7.1 step 25)
+        // only after the response verified, as registration_rejected: asking the store first
+        // would tell anyone posting a made-up response whether an ID (one that username-first
+        // sign-in options listed for a name, say) is registered.
         RegistrationResult result;
         try {
             result = relyingParty.finishRegistration(
@@ -249,7 +274,7 @@ public class RegistrationCeremony {
 
     private void announce(String username, StoredPasskey passkey, boolean signUp) {
         String credentialId = passkey.credentialId().getBase64Url();
-        LOG.info(() -> (signUp ? "Passkey sign-up: " : "Passkey added: ") + "caller=" + username
+        LOG.info(() -> (signUp ? "Passkey sign-up: " : "Passkey added: ") + "caller=" + LogText.header(username)
                 + " credential=" + LogText.shortId(credentialId) + " aaguid=" + passkey.aaguid()
                 + " backupEligible=" + passkey.backupEligible());
         registered.fire(new PasskeyRegistered(username, credentialId, signUp));

@@ -60,14 +60,29 @@ final class SignInCredentials implements CredentialRepository {
     public Optional<RegisteredCredential> lookup(ByteArray credentialId, ByteArray userHandle) {
         Read read = verifying.get();
         return read != null && read.passkey().credentialId().equals(credentialId) && read.passkey().userHandle().equals(userHandle)
-                ? Optional.of(StoreCredentialRepository.registered(read.passkey())) : Optional.empty();
+                ? Optional.of(registered(read.passkey())) : Optional.empty();
     }
 
     @Override
     public Set<RegisteredCredential> lookupAll(ByteArray credentialId) {
         Read read = verifying.get();
         return read != null && read.passkey().credentialId().equals(credentialId)
-                ? Set.of(StoreCredentialRepository.registered(read.passkey())) : Set.of();
+                ? Set.of(registered(read.passkey())) : Set.of();
+    }
+
+    /**
+     * The passkey as Yubico verifies it: without its backup eligibility, which Yubico would compare
+     * before the signature (so a flag flipped in an unsigned response would be refused for a real
+     * passkey before it is for a decoy); the ceremony compares it after the signature verified.
+     */
+    private static RegisteredCredential registered(StoredPasskey passkey) {
+        return RegisteredCredential.builder()
+                .credentialId(passkey.credentialId())
+                .userHandle(passkey.userHandle())
+                .publicKeyCose(passkey.publicKeyCose())
+                .signatureCount(passkey.signatureCount())
+                .backupState(passkey.backedUp())
+                .build();
     }
 
     private record Read(PasskeyUser owner, StoredPasskey passkey) {

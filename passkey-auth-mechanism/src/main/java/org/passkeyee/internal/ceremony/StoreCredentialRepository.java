@@ -63,7 +63,7 @@ final class StoreCredentialRepository implements CredentialRepository {
                 .build();
     }
 
-    static RegisteredCredential registered(StoredPasskey passkey) {
+    private static RegisteredCredential registered(StoredPasskey passkey) {
         return RegisteredCredential.builder()
                 .credentialId(passkey.credentialId())
                 .userHandle(passkey.userHandle())

@@ -20,6 +20,7 @@ import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.security.SessionState;
 import org.passkeyee.internal.security.SignInOutcome;
+import org.passkeyee.internal.security.VouchingStores;
 
 /**
  * The ceremony endpoints the servlet serves: options for both ceremonies, adding a passkey, the
@@ -33,15 +34,17 @@ public class CeremonyEndpoints {
     private final AuthenticationCeremony authentication;
     private final PasskeySummaries summaries;
     private final JsonRequestReader reader;
+    private final VouchingStores vouchingStores;
 
     @Inject
     CeremonyEndpoints(PasskeyConfiguration configuration, RegistrationCeremony registration,
-                      AuthenticationCeremony authentication, PasskeySummaries summaries) {
+                      AuthenticationCeremony authentication, PasskeySummaries summaries, VouchingStores vouchingStores) {
         this.configuration = configuration;
         this.registration = registration;
         this.authentication = authentication;
         this.summaries = summaries;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
+        this.vouchingStores = vouchingStores;
     }
 
     /** {@code POST /register/options}: a signed-in caller adds a passkey; anyone else signs up. */
@@ -51,7 +54,8 @@ public class CeremonyEndpoints {
         PublicKeyCredentialCreationOptions options;
         if (caller != null) {
             requireRecentSignIn(request);
-            options = registration.startAddPasskey(request, caller.getName(), conditional(body));
+            options = registration.startAddPasskey(request, caller.getName(), vouchingStores.sessionSignIn(request),
+                    conditional(body));
         } else {
             String username = JsonRequestReader.optionalText(body, "username");
             if (username == null) {
@@ -85,7 +89,7 @@ public class CeremonyEndpoints {
         if (!(credential instanceof ObjectNode)) {
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'credential' must be an object.");
         }
-        var passkey = registration.completeAddition(request, caller.getName(), credential,
+        var passkey = registration.completeAddition(request, caller.getName(), vouchingStores.sessionSignIn(request), credential,
                 JsonRequestReader.optionalText(body, "label"));
         JsonAnswers.write(response, HttpServletResponse.SC_CREATED, summaries.summary(passkey));
     }

@@ -84,7 +84,7 @@ public class ManagementEndpoints {
         if (!store.rename(user.userHandle(), credentialId, label)) {
             throw new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND);
         }
-        LOG.info(() -> "Passkey renamed: caller=" + caller + " credential=" + LogText.shortId(id));
+        LOG.info(() -> "Passkey renamed: caller=" + LogText.header(caller) + " credential=" + LogText.shortId(id));
         renamed.fire(new PasskeyRenamed(caller, id, label));
         ObjectNode summary = store.findPasskey(credentialId).map(summaries::summary)
                 .orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND));
@@ -102,7 +102,7 @@ public class ManagementEndpoints {
         boolean allowLast = accounts.isResolvable() && accounts.get().hasOtherSignInMethod(caller);
         switch (store.delete(user.userHandle(), credentialId, allowLast)) {
             case DELETED -> {
-                LOG.info(() -> "Passkey deleted: caller=" + caller + " credential=" + LogText.shortId(id));
+                LOG.info(() -> "Passkey deleted: caller=" + LogText.header(caller) + " credential=" + LogText.shortId(id));
                 deleted.fire(new PasskeyDeleted(caller, id));
                 JsonAnswers.noContent(response);
             }

@@ -2,6 +2,7 @@ package org.passkeyee.internal.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.data.ByteArray;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import org.passkeyee.PasskeySignInFailed;
 import org.passkeyee.PasskeySignInThrottled;
 import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.PasskeyUser;
 import org.passkeyee.SignInDestination;
 import org.passkeyee.internal.LogText;
 import org.passkeyee.internal.Refusal;
@@ -61,11 +63,13 @@ public class CeremonyLogins {
     private final Event<PasskeySignInThrottled> signInThrottled;
     private final JsonRequestReader reader;
     private final CrossSiteRequests crossSite;
+    private final VouchingStores vouchingStores;
 
     @Inject
     CeremonyLogins(PasskeyConfiguration configuration, PendingCeremonies pendingCeremonies, RegistrationCeremony registration,
                    IdentityStoreHandler identityStoreHandler, FailedSignIns failedSignIns, Event<PasskeySignedIn> signedIn,
-                   Event<PasskeySignInFailed> signInFailed, Event<PasskeySignInThrottled> signInThrottled) {
+                   Event<PasskeySignInFailed> signInFailed, Event<PasskeySignInThrottled> signInThrottled,
+                   VouchingStores vouchingStores) {
         this.configuration = configuration;
         this.pendingCeremonies = pendingCeremonies;
         this.registration = registration;
@@ -76,6 +80,7 @@ public class CeremonyLogins {
         this.signInThrottled = signInThrottled;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
         this.crossSite = new CrossSiteRequests(configuration.origins());
+        this.vouchingStores = vouchingStores;
     }
 
     /**
@@ -112,17 +117,20 @@ public class CeremonyLogins {
             ObjectNode body = reader.readObject(request);
             presentedId = presentedCredentialId(body);
             pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
-            CredentialValidationResult result = identityStoreHandler.validate(new PasskeyAssertionCredential(pending, body));
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            PasskeyAssertionCredential assertion = new PasskeyAssertionCredential(pending, body);
+            CredentialValidationResult result = identityStoreHandler.validate(assertion);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID || assertion.verified() == null) {
                 // Only a handler that swallowed the passkey store's refusal gets here.
                 throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
             }
             failedSignIns.succeeded(presentedId, pending.username());
             String caller = result.getCallerPrincipal().getName();
             String credentialId = presentedId;
-            LOG.info(() -> "Passkey sign-in: caller=" + caller + " credential=" + LogText.shortId(credentialId));
+            LOG.info(() -> "Passkey sign-in: caller=" + LogText.header(caller) + " credential=" + LogText.shortId(credentialId));
             signedIn.fire(new PasskeySignedIn(caller, credentialId));
-            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY);
+            PasskeyUser owner = assertion.verified().owner();
+            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY, vouchingStores.vouchedByOf(owner),
+                    owner.userHandle());
         } catch (Refusal refusal) {
             // A guess needs a ceremony to answer; a refusal of what the key itself signed is none.
             boolean failedGuess = pending != null && !refusal.genuine();
@@ -152,7 +160,8 @@ public class CeremonyLogins {
                 throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "
                         + "is another identity store of higher priority refusing it?");
             }
-            return login(request, context, result, account, SessionState.SignInMethod.PASSKEY);
+            return login(request, context, result, account, SessionState.SignInMethod.PASSKEY, PasskeyUser.NO_VOUCHING_STORE,
+                    account.passkey().userHandle());
         } catch (Refusal refusal) {
             JsonAnswers.error(response, refusal);
             return AuthenticationStatus.SEND_FAILURE;
@@ -186,20 +195,20 @@ public class CeremonyLogins {
         }
         SessionState.SignInMethod method = credential instanceof UsernamePasswordCredential
                 ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
-        LOG.info(() -> "Sign-in: caller=" + result.getCallerPrincipal().getName() + " with=" + method.jsonName());
-        return login(request, context, result, null, method);
+        LOG.info(() -> "Sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()) + " with=" + method.jsonName());
+        return login(request, context, result, null, method, vouchingStores.identify(credential, result), null);
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
                                        CredentialValidationResult result, RegistrationCeremony.NewAccount account,
-                                       SessionState.SignInMethod method) {
+                                       SessionState.SignInMethod method, String vouchedBy, ByteArray passkeyAccount) {
         HttpSession session = request.getSession(true);
         String returnTo = SessionState.takeReturnTo(session);
         request.changeSessionId();
         PendingCeremonies.signedIn(session);
         int minutes = request.getServletContext().getSessionTimeout();
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
-        SessionState.markSignedIn(session, Instant.now(), method, result.getCallerGroups());
+        SessionState.markSignedIn(session, Instant.now(), method, result.getCallerGroups(), vouchedBy, passkeyAccount);
         String caller = result.getCallerPrincipal().getName();
         String redirect = returnTo != null ? returnTo : request.getContextPath() + configuration.defaultRedirect();
         new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);

@@ -7,14 +7,18 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.EnumSet;
 import java.util.Set;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.internal.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
+import org.passkeyee.internal.ceremony.AuthenticationCeremony.VerifiedSignIn;
 
 /**
  * The identity store that validates passkeys. The groups of the caller it returns come from the
  * application's own identity stores: those that only provide groups are asked by the container's
- * identity store handler; those that also validate (the default of Jakarta Security's database
- * and LDAP stores) are asked here, through {@link ValidatingStoreGroups}, and their groups travel
- * in this store's result. So a person keeps the groups they had with their password.
+ * identity store handler; of those that also validate (the default of Jakarta Security's database
+ * and LDAP stores), only the one that vouched for the account's name is asked, here, through
+ * {@link VouchingStores}, and its groups travel in this store's result. So a person gets exactly
+ * the groups their password gives them.
  *
  * <p>A refused passkey leaves {@link #validate} as the ceremony's {@link Refusal}, which the
  * standard identity store handler lets through to the mechanism, so that the answer names the
@@ -24,33 +28,33 @@ import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 public class PasskeyIdentityStore implements IdentityStore {
 
     private final AuthenticationCeremony authentication;
-    private final ValidatingStoreGroups groups;
+    private final VouchingStores vouchingStores;
 
     @Inject
-    PasskeyIdentityStore(AuthenticationCeremony authentication, ValidatingStoreGroups groups) {
+    PasskeyIdentityStore(AuthenticationCeremony authentication, VouchingStores vouchingStores) {
         this.authentication = authentication;
-        this.groups = groups;
+        this.vouchingStores = vouchingStores;
     }
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof PasskeyAssertionCredential assertion) {
-            return signedIn(authentication.finish(assertion.ceremony(), assertion.response()).username());
+            VerifiedSignIn signIn = authentication.finish(assertion.ceremony(), assertion.response());
+            assertion.verified(signIn);
+            PasskeyUser owner = signIn.owner();
+            return new CredentialValidationResult(owner.username(),
+                    vouchingStores.groupsOf(vouchingStores.vouchedByOf(owner), owner.username()));
         }
         if (credential instanceof PasskeySignUpCredential signUp) {
-            return signedIn(signUp.callerName());
+            return new CredentialValidationResult(signUp.callerName(), Set.of());
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
-    private CredentialValidationResult signedIn(String callerName) {
-        return new CredentialValidationResult(callerName, groups.groupsOf(callerName));
-    }
-
-    /** Also {@code PROVIDE_GROUPS} when it hands on other stores' groups, or the handler would drop them. */
+    /** Also {@code PROVIDE_GROUPS} when it hands on a vouching store's groups, or the handler would drop them. */
     @Override
     public Set<ValidationType> validationTypes() {
-        return groups.enabled() ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
+        return vouchingStores.groupsEnabled() ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
                 : EnumSet.of(ValidationType.VALIDATE);
     }
 }

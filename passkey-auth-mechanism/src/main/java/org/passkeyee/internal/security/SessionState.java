@@ -1,11 +1,14 @@
 package org.passkeyee.internal.security;
 
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.exception.Base64UrlException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyUser;
 import org.passkeyee.internal.Refusal;
 
 /**
@@ -18,6 +21,8 @@ public final class SessionState {
     private static final String SIGNED_IN_WITH = "org.passkeyee.signed-in-with";
     private static final String RETURN_TO = "org.passkeyee.return-to";
     private static final String CALLER_GROUPS = "org.passkeyee.caller-groups";
+    private static final String VOUCHED_BY = "org.passkeyee.vouched-by";
+    private static final String PASSKEY_ACCOUNT = "org.passkeyee.passkey-account";
 
     private SessionState() {
     }
@@ -31,10 +36,41 @@ public final class SessionState {
         }
     }
 
-    static void markSignedIn(HttpSession session, Instant now, SignInMethod method, Set<String> groups) {
+    /**
+     * Records a sign-in.
+     *
+     * @param vouchedBy      the key of the identity store that vouched for the caller's name
+     * @param passkeyAccount the user handle of the passkey account signed in to, or {@code null}
+     */
+    static void markSignedIn(HttpSession session, Instant now, SignInMethod method, Set<String> groups, String vouchedBy,
+                             ByteArray passkeyAccount) {
         session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
         session.setAttribute(SIGNED_IN_WITH, method.name());
         session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+        session.setAttribute(VOUCHED_BY, vouchedBy);
+        if (passkeyAccount == null) {
+            session.removeAttribute(PASSKEY_ACCOUNT);
+        } else {
+            session.setAttribute(PASSKEY_ACCOUNT, passkeyAccount.getBase64Url());
+        }
+    }
+
+    /** The key of the store that vouched for this session's caller; {@code none} if the module did not sign it in. */
+    static String vouchedBy(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object vouchedBy = session == null ? null : session.getAttribute(VOUCHED_BY);
+        return vouchedBy instanceof String key ? key : PasskeyUser.NO_VOUCHING_STORE;
+    }
+
+    /** The user handle of the passkey account this session signed in to, or {@code null}. */
+    static ByteArray passkeyAccount(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object account = session == null ? null : session.getAttribute(PASSKEY_ACCOUNT);
+        try {
+            return account instanceof String handle ? ByteArray.fromBase64Url(handle) : null;
+        } catch (Base64UrlException impossible) {
+            return null;
+        }
     }
 
     /** The groups the caller had when this session signed in, or {@code null}. */

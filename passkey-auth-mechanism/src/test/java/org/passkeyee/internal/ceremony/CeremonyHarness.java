@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyUser;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyRegistered;
@@ -38,6 +39,8 @@ final class CeremonyHarness {
 
     static final String ORIGIN = "https://example.com";
     static final String CALLER = "fuzzed-caller";
+    /** The caller signed in with a password that one store of the application validated. */
+    static final SessionSignIn PASSWORD_SIGN_IN = new SessionSignIn("org.example.PasswordStore", null, PasskeyUser.NO_VOUCHING_STORE);
 
     final InMemoryPasskeyStore store = new InMemoryPasskeyStore();
     private final PendingCeremonies pendingCeremonies;
@@ -56,8 +59,8 @@ final class CeremonyHarness {
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
                 new AuthenticatorNames());
         HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, false));
-        registration.completeAddition(request, CALLER, authenticator.register(options, ORIGIN), "Seed");
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        registration.completeAddition(request, CALLER, PASSWORD_SIGN_IN, authenticator.register(options, ORIGIN), "Seed");
     }
 
     /** A sign-in ready to finish: its pending ceremony and the authenticator's valid answer. */
@@ -81,13 +84,13 @@ final class CeremonyHarness {
     /** A registration ready to finish: the request holding its pending ceremony and a valid answer. */
     Registration newRegistration() {
         HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
         return new Registration(request, SoftwareAuthenticator.deviceBound().register(options, ORIGIN));
     }
 
     /** Finishes adding a passkey with {@code response} as the browser's JSON. */
     void finish(Registration added, String response) {
-        registration.completeAddition(added.request(), CALLER, parsed(response), null);
+        registration.completeAddition(added.request(), CALLER, PASSWORD_SIGN_IN, parsed(response), null);
     }
 
     /** The body as the endpoints' reader parses it: JSON that is not even JSON is refused there, as malformed. */

@@ -14,7 +14,8 @@ import org.passkeyee.StoredPasskey;
 class SignInCredentialsTest {
 
     private static final ByteArray OWNER_HANDLE = new ByteArray(new byte[]{7});
-    private final PasskeyUser owner = new PasskeyUser("alice", "Alice", OWNER_HANDLE, Instant.parse("2026-11-22T08:00:00Z"));
+    private final PasskeyUser owner = new PasskeyUser("alice", "Alice", OWNER_HANDLE, Instant.parse("2026-11-22T08:00:00Z"),
+            PasskeyUser.NO_VOUCHING_STORE);
     private final StoredPasskey laptop = passkey(1, OWNER_HANDLE);
     private final SignInCredentials credentials = new SignInCredentials();
 

@@ -1,0 +1,31 @@
+package org.passkeyee.internal.ceremony;
+
+import com.yubico.webauthn.data.ByteArray;
+import org.passkeyee.PasskeyUser;
+
+/**
+ * How the signed-in caller who adds a passkey proved who they are, which decides whether the
+ * passkey may join an existing passkey account of the same name: two identity stores may know
+ * one name for two people, and a name freed in a store may be given to someone new.
+ *
+ * @param vouchedBy          the key of the identity store that signed the caller in
+ *                           ({@link PasskeyUser#NO_VOUCHING_STORE} when none did)
+ * @param passkeyAccount     the user handle of the passkey account the session signed in to (a
+ *                           passkey sign-in or a sign-up), or {@code null}
+ * @param legacyAccountsVouchedBy what an account stored before vouching stores were recorded
+ *                           counts as ({@link PasskeyUser#vouchedBy()} {@code null})
+ */
+public record SessionSignIn(String vouchedBy, ByteArray passkeyAccount, String legacyAccountsVouchedBy) {
+
+    /**
+     * Whether a passkey of this session may join {@code account}: the session signed in to that
+     * very account with a passkey, or the store that vouched for the account signed this caller in.
+     */
+    boolean mayJoin(PasskeyUser account) {
+        if (account.userHandle().equals(passkeyAccount)) {
+            return true;
+        }
+        String accountVouchedBy = account.vouchedBy() != null ? account.vouchedBy() : legacyAccountsVouchedBy;
+        return !PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy) && vouchedBy.equals(accountVouchedBy);
+    }
+}

@@ -1,0 +1,201 @@
+package org.passkeyee.internal.security;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.internal.LogText;
+import org.passkeyee.internal.ceremony.SessionSignIn;
+
+/**
+ * The application's identity stores that validate credentials, and which of them vouched for a
+ * passkey account's name: a passkey caller gets the groups of that store only, exactly what the
+ * same person's password sign-in gives them, never those another store gives the same name (two
+ * stores may know one name for two people: a staff directory and self-registered customers).
+ *
+ * <p>Jakarta Security's identity store handler asks a store that validates for groups only when
+ * that store validated the credential itself, so a caller whose password store is
+ * {@code @DatabaseIdentityStoreDefinition} or {@code @LdapIdentityStoreDefinition} in its default
+ * mode would sign in with a passkey and have no groups. When a passkey is added, the account
+ * records which store signed the caller in ({@link PasskeyUser#vouchedBy()}); a passkey sign-in
+ * asks that store's {@code getCallerGroups} for the name. Stores that only provide groups are
+ * asked by the handler, as for any caller.
+ *
+ * <p>A store is known by its key: the most specific class among its bean types that implements
+ * {@code IdentityStore} (Soteria's built-in stores are beans of its extension's class), and its
+ * qualifiers other than {@code @Default}, {@code @Any} and {@code @Named}.
+ * {@link PasskeyConfiguration#groupsFromValidatingStores()} switches these groups off.
+ */
+@Singleton
+public class VouchingStores {
+
+    private static final Logger LOG = Logger.getLogger(VouchingStores.class.getName());
+
+    private final BeanManager beans;
+    private final boolean groupsEnabled;
+    private volatile List<KnownStore> stores;
+
+    @Inject
+    VouchingStores(BeanManager beans, PasskeyConfiguration configuration) {
+        this.beans = beans;
+        this.groupsEnabled = configuration.groupsFromValidatingStores();
+    }
+
+    /** Whether passkey callers get groups from a validating store at all. */
+    boolean groupsEnabled() {
+        return groupsEnabled;
+    }
+
+    /**
+     * The key of the store that validated {@code credential} for the handler's {@code result}: the
+     * first validating store, in the handler's order (by priority), that validates it, as Jakarta
+     * Security's default handler decides. With one validating store it is that one; with several,
+     * they are asked again in that order (a second password check, once per password sign-in).
+     *
+     * @return {@link PasskeyUser#NO_VOUCHING_STORE} when no store of the application validates it
+     *         again (one-time codes, a handler of the application's own)
+     */
+    String identify(Credential credential, CredentialValidationResult result) {
+        List<KnownStore> validating = stores();
+        if (validating.size() == 1) {
+            return validating.get(0).key();
+        }
+        String caller = result.getCallerPrincipal().getName();
+        for (KnownStore candidate : validating) {
+            CredentialValidationResult again = candidate.store().validate(credential);
+            if (again.getStatus() == CredentialValidationResult.Status.VALID && caller.equals(again.getCallerPrincipal().getName())) {
+                return candidate.key();
+            }
+        }
+        LOG.warning(() -> "No identity store of the application validated the sign-in of caller=" + LogText.header(caller)
+                + " again: passkeys this session adds get no validating store's groups");
+        return PasskeyUser.NO_VOUCHING_STORE;
+    }
+
+    /**
+     * What an account recorded before vouching stores were (schema version 2) counts as: the
+     * application's only validating store when it has exactly one (no other store can have
+     * vouched for the name), otherwise none.
+     */
+    String vouchedByOf(PasskeyUser account) {
+        return account.vouchedBy() != null ? account.vouchedBy() : legacyAccountsVouchedBy();
+    }
+
+    private String legacyAccountsVouchedBy() {
+        List<KnownStore> validating = stores();
+        return validating.size() == 1 ? validating.get(0).key() : PasskeyUser.NO_VOUCHING_STORE;
+    }
+
+    /** How this request's session signed in, for a passkey it adds ({@link SessionSignIn#mayJoin}). */
+    public SessionSignIn sessionSignIn(HttpServletRequest request) {
+        return new SessionSignIn(SessionState.vouchedBy(request), SessionState.passkeyAccount(request), legacyAccountsVouchedBy());
+    }
+
+    /**
+     * The groups the store with this key gives {@code callerName}: none when groups from
+     * validating stores are switched off, when no store vouched, or when that store does not
+     * provide groups (or is no longer deployed).
+     */
+    Set<String> groupsOf(String vouchedBy, String callerName) {
+        if (!groupsEnabled || vouchedBy == null || PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy)) {
+            return Set.of();
+        }
+        for (KnownStore candidate : stores()) {
+            if (candidate.key().equals(vouchedBy)) {
+                return candidate.providesGroups()
+                        ? Set.copyOf(candidate.store().getCallerGroups(new CredentialValidationResult(callerName)))
+                        : Set.of();
+            }
+        }
+        LOG.warning(() -> "The identity store " + vouchedBy + " that vouched for caller=" + LogText.header(callerName)
+                + " is not deployed: the passkey caller gets none of its groups");
+        return Set.of();
+    }
+
+    /** Found at first use, when every store bean exists; the list never changes afterwards. */
+    private List<KnownStore> stores() {
+        List<KnownStore> found = stores;
+        if (found == null) {
+            found = findStores();
+            stores = found;
+        }
+        return found;
+    }
+
+    private List<KnownStore> findStores() {
+        List<KnownStore> found = new ArrayList<>();
+        for (Bean<?> bean : beans.getBeans(IdentityStore.class, Any.Literal.INSTANCE)) {
+            if (bean.getBeanClass() == PasskeyIdentityStore.class) {
+                continue;
+            }
+            IdentityStore store = (IdentityStore) beans.getReference(bean, IdentityStore.class, beans.createCreationalContext(bean));
+            Set<ValidationType> types = store.validationTypes();
+            if (types.contains(ValidationType.VALIDATE)) {
+                boolean providesGroups = types.contains(ValidationType.PROVIDE_GROUPS);
+                if (providesGroups) {
+                    warnIfGroupsAreOnlyInItsValidation(bean);
+                }
+                found.add(new KnownStore(keyOf(bean), store, providesGroups));
+            }
+        }
+        found.sort(Comparator.comparingInt(known -> known.store().priority()));
+        LOG.fine(() -> "Identity stores that can vouch for passkey accounts: "
+                + found.stream().map(KnownStore::key).collect(Collectors.joining(", ")));
+        return List.copyOf(found);
+    }
+
+    static String keyOf(Bean<?> bean) {
+        Class<?> type = bean.getBeanClass();
+        for (Type beanType : bean.getTypes()) {
+            if (beanType instanceof Class<?> candidate && !candidate.isInterface() && IdentityStore.class.isAssignableFrom(candidate)
+                    && (!IdentityStore.class.isAssignableFrom(type) || type.isAssignableFrom(candidate))) {
+                type = candidate;
+            }
+        }
+        String qualifiers = bean.getQualifiers().stream()
+                .map(Annotation::annotationType)
+                .filter(q -> q != Default.class && q != Any.class && q != Named.class)
+                .map(Class::getName)
+                .sorted()
+                .collect(Collectors.joining(",", "[", "]"));
+        return "[]".equals(qualifiers) ? type.getName() : type.getName() + qualifiers;
+    }
+
+    /** A store class that inherits {@code getCallerGroups} answers no groups: say so once. */
+    private static void warnIfGroupsAreOnlyInItsValidation(Bean<?> bean) {
+        Class<?> type = bean.getBeanClass();
+        if (!IdentityStore.class.isAssignableFrom(type)) {
+            return;
+        }
+        try {
+            if (type.getMethod("getCallerGroups", CredentialValidationResult.class).getDeclaringClass() == IdentityStore.class) {
+                LOG.warning(() -> "Identity store " + type.getName() + " validates and provides groups but does not "
+                        + "implement getCallerGroups, so callers who sign in with a passkey get none of its groups. "
+                        + "Implement getCallerGroups(CredentialValidationResult) to answer them by caller name.");
+            }
+        } catch (NoSuchMethodException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private record KnownStore(String key, IdentityStore store, boolean providesGroups) {
+    }
+}

@@ -1,0 +1,200 @@
+package org.passkeyee.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.yubico.webauthn.data.ByteArray;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.UserVerificationPolicy;
+
+/**
+ * Which of the application's stores vouched for a passkey account, and the groups a passkey
+ * caller gets from it: those of that store only, never another store's for the same name.
+ */
+class VouchingStoresTest {
+
+    private static final Set<ValidationType> BOTH = EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+
+    private final List<String> asked = new ArrayList<>();
+
+    /** Staff directory and shop customers both know a jdoe: two people. */
+    private final TestStore staff = new TestStore("staff", 10, BOTH, Map.of("jdoe", "staff-pass"), Map.of("jdoe", Set.of("staff")));
+    private final TestStore customers = new TestStore("customers", 20, BOTH, Map.of("jdoe", "customer-pass"),
+            Map.of("jdoe", Set.of("customer")));
+
+    @Test
+    void identifyWhenTwoStoresKnowTheNameThenTheOneThatValidatedThePassword() {
+        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
+
+        assertEquals(TestStore.class.getName() + "[" + Staff.class.getName() + "]",
+                stores.identify(password("jdoe", "staff-pass"), valid("jdoe")));
+        assertEquals(TestStore.class.getName() + "[" + Customers.class.getName() + "]",
+                stores.identify(password("jdoe", "customer-pass"), valid("jdoe")));
+    }
+
+    @Test
+    void groupsOfWhenTwoStoresKnowTheNameThenOnlyTheVouchingStoresGroups() {
+        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
+        String customer = stores.identify(password("jdoe", "customer-pass"), valid("jdoe"));
+
+        assertEquals(Set.of("customer"), stores.groupsOf(customer, "jdoe"));
+        assertEquals(List.of("customers"), asked, "the staff directory is never asked for the customer's groups");
+    }
+
+    @Test
+    void groupsOfWhenNoStoreVouchedOrSwitchedOffThenNoStoreIsAsked() {
+        VouchingStores on = new VouchingStores(beans(staff), configuration(true));
+        VouchingStores off = new VouchingStores(beans(staff), configuration(false));
+        String staffKey = on.identify(password("jdoe", "staff-pass"), valid("jdoe"));
+
+        assertEquals(Set.of(), on.groupsOf(PasskeyUser.NO_VOUCHING_STORE, "jdoe"), "a sign-up account");
+        assertEquals(Set.of(), on.groupsOf("org.example.UndeployedStore", "jdoe"));
+        assertEquals(Set.of(), off.groupsOf(staffKey, "jdoe"));
+        assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void identifyWhenTheOnlyValidatingStoreThenItWithoutAskingAgain() {
+        TestStore groupsOnly = new TestStore("groupsOnly", 5, EnumSet.of(ValidationType.PROVIDE_GROUPS), Map.of(), Map.of());
+        VouchingStores stores = new VouchingStores(beans(groupsOnly, staff), configuration(true));
+
+        assertTrue(stores.identify(password("jdoe", "anything"), valid("jdoe")).endsWith("[" + Staff.class.getName() + "]"));
+        assertEquals(List.of(), staff.validated, "one validating store: its password is not checked twice");
+    }
+
+    @Test
+    void identifyWhenNoStoreValidatesItAgainThenNone() {
+        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
+
+        assertEquals(PasskeyUser.NO_VOUCHING_STORE, stores.identify(password("jdoe", "one-time-code"), valid("jdoe")));
+    }
+
+    @Test
+    void accountsStoredBeforeVouchingWasRecordedThenTheOnlyValidatingStoreOrNone() {
+        PasskeyUser legacy = new PasskeyUser("jdoe", "jdoe", new ByteArray(new byte[64]), Instant.EPOCH, null);
+        VouchingStores oneStore = new VouchingStores(beans(staff), configuration(true));
+        VouchingStores twoStores = new VouchingStores(beans(customers, staff), configuration(true));
+
+        assertEquals(Set.of("staff"), oneStore.groupsOf(oneStore.vouchedByOf(legacy), "jdoe"));
+        assertEquals(PasskeyUser.NO_VOUCHING_STORE, twoStores.vouchedByOf(legacy));
+    }
+
+    @Test
+    void passkeyStoreWhenGroupsFromValidatingStoresThenItProvidesGroupsSoTheHandlerKeepsThem() {
+        assertEquals(BOTH, new PasskeyIdentityStore(null, new VouchingStores(beans(), configuration(true))).validationTypes());
+        assertEquals(EnumSet.of(ValidationType.VALIDATE),
+                new PasskeyIdentityStore(null, new VouchingStores(beans(), configuration(false))).validationTypes());
+    }
+
+    private static Credential password(String name, String password) {
+        return new UsernamePasswordCredential(name, password);
+    }
+
+    private static CredentialValidationResult valid(String name) {
+        return new CredentialValidationResult(name);
+    }
+
+    @interface Staff {
+    }
+
+    @interface Customers {
+    }
+
+    /** A store that validates passwords from a map and answers groups from another, recording what it is asked. */
+    private final class TestStore implements IdentityStore {
+
+        final String name;
+        final int priority;
+        final Set<ValidationType> types;
+        final Map<String, String> passwords;
+        final Map<String, Set<String>> groups;
+        final List<String> validated = new ArrayList<>();
+
+        TestStore(String name, int priority, Set<ValidationType> types, Map<String, String> passwords,
+                  Map<String, Set<String>> groups) {
+            this.name = name;
+            this.priority = priority;
+            this.types = types;
+            this.passwords = passwords;
+            this.groups = groups;
+        }
+
+        @Override
+        public CredentialValidationResult validate(Credential credential) {
+            UsernamePasswordCredential password = (UsernamePasswordCredential) credential;
+            validated.add(password.getCaller());
+            return password.getPasswordAsString().equals(passwords.get(password.getCaller()))
+                    ? new CredentialValidationResult(password.getCaller()) : CredentialValidationResult.INVALID_RESULT;
+        }
+
+        @Override
+        public Set<String> getCallerGroups(CredentialValidationResult result) {
+            asked.add(name);
+            return groups.getOrDefault(result.getCallerPrincipal().getName(), Set.of());
+        }
+
+        @Override
+        public int priority() {
+            return priority;
+        }
+
+        @Override
+        public Set<ValidationType> validationTypes() {
+            return types;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static BeanManager beans(TestStore... stores) {
+        BeanManager beanManager = mock(BeanManager.class);
+        Set<Bean<?>> beans = new LinkedHashSet<>();
+        for (TestStore store : stores) {
+            Bean bean = mock(Bean.class);
+            when(bean.getBeanClass()).thenReturn(Object.class); // as Soteria's synthetic store beans
+            when(bean.getTypes()).thenReturn(Set.of(Object.class, IdentityStore.class, TestStore.class));
+            Class<? extends java.lang.annotation.Annotation> qualifier = "staff".equals(store.name) ? Staff.class
+                    : "customers".equals(store.name) ? Customers.class : Default.class;
+            Set<java.lang.annotation.Annotation> qualifiers = Set.of(annotation(qualifier), Any.Literal.INSTANCE);
+            when(bean.getQualifiers()).thenReturn(qualifiers);
+            when(beanManager.getReference(eq(bean), eq(IdentityStore.class), any())).thenReturn(store);
+            beans.add(bean);
+        }
+        when(beanManager.getBeans(IdentityStore.class, Any.Literal.INSTANCE)).thenReturn(beans);
+        return beanManager;
+    }
+
+    private static java.lang.annotation.Annotation annotation(Class<? extends java.lang.annotation.Annotation> type) {
+        java.lang.annotation.Annotation annotation = mock(java.lang.annotation.Annotation.class);
+        when(annotation.annotationType()).thenAnswer(invocation -> type);
+        return annotation;
+    }
+
+    private static PasskeyConfiguration configuration(boolean groupsFromValidatingStores) {
+        return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
+                UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
+                Duration.ofMinutes(5), 65536, 50_000, groupsFromValidatingStores, List.of(), 5);
+    }
+}
