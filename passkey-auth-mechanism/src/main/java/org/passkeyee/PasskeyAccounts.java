@@ -1,7 +1,8 @@
 package org.passkeyee;
 
 /**
- * The application's say over accounts: implement it as a CDI bean to allow sign-up.
+ * The application's say over accounts: implement it as a CDI bean to allow sign-up, to switch
+ * accounts off, or to let callers delete their last passkey.
  *
  * <p>Other identity stores of the application may add groups to whatever caller name the passkey
  * store returns. A sign-up for a name that already exists anywhere those stores look (LDAP, a
@@ -14,9 +15,25 @@ public interface PasskeyAccounts {
     /**
      * Answers whether a sign-up may use this username. Called when a sign-up starts, to refuse
      * taken names early. Implementations MUST return {@code false} for any name that exists in
-     * any identity store of the application, in any spelling those stores treat as equal.
+     * any identity store of the application, in any spelling those stores treat as equal: compare
+     * the way the stores do (the same collation: case- and accent-insensitive where the database
+     * or directory is). The name has passed the module's name policy and is in lower case. The
+     * default answers {@code false}: sign-up stays closed.
      */
-    boolean isUsernameAvailable(String username);
+    default boolean isUsernameAvailable(String username) {
+        return false;
+    }
+
+    /**
+     * Answers whether this caller may still sign in: {@code false} for a person disabled, locked
+     * or removed in the application's directory. Asked at every passkey sign-in (after the
+     * passkey's signature verified, so the answer tells nothing to someone without the key) and
+     * whenever a signed-in session is checked again ({@code passkey.group-refresh-interval}),
+     * which signs a refused caller out. The default allows everyone.
+     */
+    default boolean maySignIn(String callerName) {
+        return true;
+    }
 
     /**
      * Reserves the username for the new passkey caller, just before the account is stored.

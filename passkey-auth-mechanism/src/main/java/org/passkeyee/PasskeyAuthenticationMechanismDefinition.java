@@ -132,4 +132,20 @@ public @interface PasskeyAuthenticationMechanismDefinition {
      * Property {@code passkey.failed-sign-ins-before-throttling}.
      */
     int failedSignInsBeforeThrottling() default 5;
+
+    /**
+     * How often, in seconds, a signed-in session's caller is checked again: whether their
+     * passkey account still exists, whether {@link PasskeyAccounts#maySignIn} still allows them,
+     * and which groups their vouching identity store and the group-only stores give them now. A
+     * person disabled in the application's directory is signed out within this time, and a
+     * change of groups takes effect within it. Property {@code passkey.group-refresh-interval}.
+     */
+    int groupRefreshSeconds() default 300;
+
+    /**
+     * The role whose callers may delete passkey accounts with all their passkeys
+     * ({@code POST {prefix}/accounts/delete}, see the admin guide's offboarding section). Empty,
+     * the default: nobody may, and the endpoint answers 404. Property {@code passkey.admin-role}.
+     */
+    String adminRole() default "";
 }

@@ -24,6 +24,9 @@ import java.util.List;
  * @param allowedTopOrigins      top-level origins allowed to frame a ceremony (empty: none)
  * @param failedSignInsBeforeThrottling failed sign-ins per passkey or username before further
  *                               failures are answered 429
+ * @param groupRefreshInterval   how often a signed-in session's account, permission to sign in
+ *                               and groups are checked again
+ * @param adminRole              the role that may delete passkey accounts; empty: none may
  */
 public record PasskeyConfiguration(
         String rpId,
@@ -40,7 +43,9 @@ public record PasskeyConfiguration(
         int maxAnonymousCeremonies,
         boolean groupsFromValidatingStores,
         List<String> allowedTopOrigins,
-        int failedSignInsBeforeThrottling) {
+        int failedSignInsBeforeThrottling,
+        Duration groupRefreshInterval,
+        String adminRole) {
 
     /** Copies the lists. */
     public PasskeyConfiguration {

@@ -109,6 +109,14 @@ public interface PasskeyCredentialStore {
      */
     DeleteOutcome delete(ByteArray userHandle, ByteArray credentialId, boolean allowLast);
 
+    /**
+     * Deletes a user together with all their passkeys, atomically: offboarding. A later user of
+     * the same name starts without passkeys.
+     *
+     * @return {@code false}, changing nothing, when there is no user with this handle
+     */
+    boolean deleteUser(ByteArray userHandle);
+
     /** The result of {@link #delete}. */
     enum DeleteOutcome {
         /** The passkey was deleted. */

@@ -22,6 +22,15 @@ public enum PasskeyErrorCode {
     SIGN_UP_DISABLED(403, "sign_up_disabled", "Creating accounts is not allowed here."),
     /** The caller's sign-in is too old to add a passkey. */
     REAUTHENTICATION_REQUIRED(403, "reauthentication_required", "Sign in again before adding a passkey."),
+    /** The caller is not in the role an administrative endpoint needs ({@code passkey.admin-role}). */
+    FORBIDDEN(403, "forbidden", "You may not do this."),
+    /**
+     * The passkey verified, but the application no longer lets this caller sign in
+     * ({@link PasskeyAccounts#maySignIn}): disabled, locked or removed in its directory.
+     */
+    ACCOUNT_DISABLED(403, "account_disabled", "This account cannot sign in. Ask an administrator."),
+    /** No passkey account has this username. */
+    ACCOUNT_NOT_FOUND(404, "account_not_found", "No passkey account has this name."),
     /** The username is taken. */
     USERNAME_TAKEN(409, "username_taken", "This username is not available."),
     /** The passkey is the caller's last way to sign in. */

@@ -9,15 +9,19 @@
  *       passkey are ordinary container callers: {@code getUserPrincipal()}, {@code isUserInRole()},
  *       {@code @RolesAllowed} and {@code web.xml} constraints work as usual, and the application's other
  *       identity stores still provide their groups: those that only provide groups through the
- *       container, those that also validate (the database and LDAP definitions' default) through their
- *       {@code getCallerGroups}, asked for the caller's name
- *       ({@link org.passkeyee.PasskeyAuthenticationMechanismDefinition#groupsFromValidatingStores()}).</li>
+ *       container; of those that also validate (the database and LDAP definitions' default), the one
+ *       that vouched for the name when the passkey was added, through its {@code getCallerGroups}
+ *       ({@link org.passkeyee.PasskeyUser#vouchedBy()},
+ *       {@link org.passkeyee.PasskeyAuthenticationMechanismDefinition#groupsFromValidatingStores()}).
+ *       Every name passes one policy before any store sees it (no LDAP metacharacters, no invisible
+ *       or look-alike characters).</li>
  *   <li>Provide a {@link org.passkeyee.PasskeyCredentialStore} bean: {@code passkey-persistence} has a JPA one.</li>
- *   <li>To let people create accounts with a passkey, implement {@link org.passkeyee.PasskeyAccounts}.</li>
+ *   <li>To let people create accounts with a passkey, or to switch accounts off
+ *       ({@link org.passkeyee.PasskeyAccounts#maySignIn}), implement {@link org.passkeyee.PasskeyAccounts}.</li>
  *   <li>Observe {@link org.passkeyee.PasskeyRegistered}, {@link org.passkeyee.PasskeySignedIn},
  *       {@link org.passkeyee.PasskeySignInFailed}, {@link org.passkeyee.PasskeySignInThrottled},
- *       {@link org.passkeyee.PasskeyRenamed} and
- *       {@link org.passkeyee.PasskeyDeleted} to audit and alert.</li>
+ *       {@link org.passkeyee.PasskeyRenamed}, {@link org.passkeyee.PasskeyDeleted} and
+ *       {@link org.passkeyee.PasskeyAccountDeleted} to audit and alert.</li>
  * </ul>
  *
  * <h2>What it checks</h2>

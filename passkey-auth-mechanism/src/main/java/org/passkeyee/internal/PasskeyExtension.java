@@ -22,6 +22,7 @@ import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.config.ConfigurationResolver;
 import org.passkeyee.internal.config.PropertyOverrides;
+import org.passkeyee.internal.http.AccountEndpoints;
 import org.passkeyee.internal.http.CeremonyEndpoints;
 import org.passkeyee.internal.http.ManagementEndpoints;
 import org.passkeyee.internal.http.PasskeySummaries;
@@ -29,6 +30,7 @@ import org.passkeyee.internal.security.CeremonyLogins;
 import org.passkeyee.internal.security.FailedSignIns;
 import org.passkeyee.internal.security.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.security.PasskeyIdentityStore;
+import org.passkeyee.internal.security.SessionRecheck;
 import org.passkeyee.internal.security.VouchingStores;
 
 /**
@@ -56,7 +58,9 @@ public class PasskeyExtension implements Extension {
             CeremonyLogins.class,
             PasskeyAuthenticationMechanism.class,
             CeremonyEndpoints.class,
-            ManagementEndpoints.class);
+            ManagementEndpoints.class,
+            AccountEndpoints.class,
+            SessionRecheck.class);
 
     private final Set<Class<?>> discovered = new HashSet<>();
     private PasskeyAuthenticationMechanismDefinition definition;

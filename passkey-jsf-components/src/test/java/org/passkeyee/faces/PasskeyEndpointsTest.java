@@ -30,6 +30,6 @@ class PasskeyEndpointsTest {
     private static PasskeyConfiguration configuration(String prefix, Duration ceremonyTimeout) {
         return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
                 UserVerificationPolicy.PREFERRED, ceremonyTimeout, prefix, false, "/signin.xhtml", "/",
-                Duration.ofMinutes(5), 65536, 50_000, true, List.of(), 5);
+                Duration.ofMinutes(5), 65536, 50_000, true, List.of(), 5, Duration.ofMinutes(5), "");
     }
 }

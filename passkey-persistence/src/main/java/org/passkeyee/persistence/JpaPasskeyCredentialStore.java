@@ -254,6 +254,24 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
                 .executeUpdate() == 1);
     }
 
+    /** Deletes the user row and their passkeys in one transaction, the user row locked first as {@link #delete} does. */
+    @Override
+    @Transactional
+    public boolean deleteUser(ByteArray userHandle) {
+        requireNonNull(userHandle, "userHandle");
+        String handle = Codec.base64Url(userHandle);
+        return inStore("delete a passkey user", () -> {
+            PasskeyUserEntity user = em.find(PasskeyUserEntity.class, handle, LockModeType.PESSIMISTIC_WRITE);
+            if (user == null || !user.userHandle().equals(handle)) {
+                return false;
+            }
+            em.detach(user);
+            em.createNamedQuery(PasskeyCredentialEntity.DELETE_USERS).setParameter("userHandle", handle).executeUpdate();
+            // The row is locked by this transaction, so nobody else can have removed it.
+            return em.createNamedQuery(PasskeyUserEntity.DELETE_HANDLE).setParameter("userHandle", handle).executeUpdate() == 1;
+        });
+    }
+
     /**
      * {@inheritDoc}
      *

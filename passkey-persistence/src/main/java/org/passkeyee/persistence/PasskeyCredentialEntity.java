@@ -32,6 +32,8 @@ import java.time.LocalDateTime;
         query = "SELECT COUNT(c) FROM PasskeyCredentialEntity c WHERE c.credentialKey = :key")
 @NamedQuery(name = PasskeyCredentialEntity.DELETE_KEY,
         query = "DELETE FROM PasskeyCredentialEntity c WHERE c.credentialKey = :key")
+@NamedQuery(name = PasskeyCredentialEntity.DELETE_USERS,
+        query = "DELETE FROM PasskeyCredentialEntity c WHERE c.userHandle = :userHandle")
 @NamedQuery(name = PasskeyCredentialEntity.RENAME,
         query = "UPDATE PasskeyCredentialEntity c SET c.label = :label"
                 + " WHERE c.credentialKey = :key AND c.credentialId = :credentialId"
@@ -42,6 +44,7 @@ public class PasskeyCredentialEntity {
     static final String COUNT_KEY = "PasskeyCredentialEntity.countKey";
     static final String RENAME = "PasskeyCredentialEntity.rename";
     static final String DELETE_KEY = "PasskeyCredentialEntity.deleteKey";
+    static final String DELETE_USERS = "PasskeyCredentialEntity.deleteUsers";
 
     /** Base64url (no padding) of a SHA-256 hash. */
     static final int CREDENTIAL_KEY_LENGTH = 43;

@@ -24,6 +24,8 @@ import java.time.LocalDateTime;
 @NamedQuery(name = PasskeyUserEntity.COUNT_TAKEN,
         query = "SELECT COUNT(u) FROM PasskeyUserEntity u"
                 + " WHERE u.userHandle = :userHandle OR u.username = :username")
+@NamedQuery(name = PasskeyUserEntity.DELETE_HANDLE,
+        query = "DELETE FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle")
 @NamedQuery(name = PasskeyUserEntity.COUNT_HANDLE,
         query = "SELECT COUNT(u) FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle")
 public class PasskeyUserEntity {
@@ -31,6 +33,7 @@ public class PasskeyUserEntity {
     static final String BY_USERNAME = "PasskeyUserEntity.byUsername";
     static final String COUNT_TAKEN = "PasskeyUserEntity.countTaken";
     static final String COUNT_HANDLE = "PasskeyUserEntity.countHandle";
+    static final String DELETE_HANDLE = "PasskeyUserEntity.deleteHandle";
 
     /** Base64url (no padding) of a user handle of at most 64 bytes. */
     static final int USER_HANDLE_LENGTH = 86;

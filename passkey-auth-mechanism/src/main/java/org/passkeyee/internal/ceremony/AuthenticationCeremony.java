@@ -13,6 +13,7 @@ import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import com.yubico.webauthn.data.PublicKeyCredentialRequestOptions;
 import com.yubico.webauthn.exception.AssertionFailedException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyCredentialStore.OwnedPasskey;
@@ -46,17 +48,19 @@ public class AuthenticationCeremony {
     private final PasskeyCredentialStore store;
     private final PendingCeremonies pendingCeremonies;
     private final DecoyCredentials decoys;
+    private final Instance<PasskeyAccounts> accounts;
     private final SignInCredentials signInCredentials = new SignInCredentials();
     /** One for every ceremony: options need no credentials, a verification those of {@link #signInCredentials}. */
     private final RelyingParty relyingParty;
 
     @Inject
     AuthenticationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store,
-                           PendingCeremonies pendingCeremonies, DecoyCredentials decoys) {
+                           PendingCeremonies pendingCeremonies, DecoyCredentials decoys, Instance<PasskeyAccounts> accounts) {
         this.configuration = configuration;
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
         this.decoys = decoys;
+        this.accounts = accounts;
         this.relyingParty = RelyingParties.of(configuration, signInCredentials);
     }
 
@@ -129,6 +133,9 @@ public class AuthenticationCeremony {
         }
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+        }
+        if (accounts.isResolvable() && !accounts.get().maySignIn(owner.username())) {
+            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ACCOUNT_DISABLED);
         }
         if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now(),
                 request.getPublicKeyCredentialRequestOptions().getChallenge())) {

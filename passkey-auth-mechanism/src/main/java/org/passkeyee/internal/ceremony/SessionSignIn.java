@@ -18,10 +18,11 @@ import org.passkeyee.PasskeyUser;
 public record SessionSignIn(String vouchedBy, ByteArray passkeyAccount, String legacyAccountsVouchedBy) {
 
     /**
-     * Whether a passkey of this session may join {@code account}: the session signed in to that
-     * very account with a passkey, or the store that vouched for the account signed this caller in.
+     * Whether this session's caller owns {@code account}, so that a passkey may join it and the
+     * caller may see, rename and delete its passkeys: the session signed in to that very account
+     * with a passkey, or the store that vouched for the account signed this caller in.
      */
-    boolean mayJoin(PasskeyUser account) {
+    public boolean mayJoin(PasskeyUser account) {
         if (account.userHandle().equals(passkeyAccount)) {
             return true;
         }

@@ -51,7 +51,9 @@ public final class ConfigurationResolver {
                 list("passkey.allowed-top-origins", definition.allowedTopOrigins()),
                 positive("passkey.failed-sign-ins-before-throttling", overrides.apply("passkey.failed-sign-ins-before-throttling")
                         .map(v -> integer("passkey.failed-sign-ins-before-throttling", v))
-                        .orElse(definition.failedSignInsBeforeThrottling())));
+                        .orElse(definition.failedSignInsBeforeThrottling())),
+                seconds("passkey.group-refresh-interval", definition.groupRefreshSeconds()),
+                text("passkey.admin-role", definition.adminRole()));
         RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins());
         return configuration;
     }

@@ -14,6 +14,7 @@ public final class EndpointPaths {
     static final String LOGIN = "/login";
     static final String LOGOUT = "/logout";
     static final String CREDENTIALS = "/credentials";
+    static final String DELETE_ACCOUNT = "/accounts/delete";
 
     private final String prefix;
 

@@ -26,11 +26,14 @@ import org.passkeyee.internal.LogText;
 import org.passkeyee.internal.Refusal;
 import org.passkeyee.internal.ceremony.Names;
 import org.passkeyee.internal.security.SessionState;
+import org.passkeyee.internal.security.VouchingStores;
 
 /**
  * The signed-in caller's own passkeys: list, rename, delete. Every operation is scoped to the
  * caller's user handle, so another caller's passkey is simply not found (404), which also does
- * not tell whether it exists.
+ * not tell whether it exists. The passkey account of the caller's name counts as theirs only if
+ * their sign-in proved it ({@link org.passkeyee.internal.ceremony.SessionSignIn#mayJoin}): another
+ * person whom another identity store knows by the same name sees none of its passkeys.
  */
 @Singleton
 public class ManagementEndpoints {
@@ -44,10 +47,12 @@ public class ManagementEndpoints {
     private final Event<PasskeyRenamed> renamed;
     private final Event<PasskeyDeleted> deleted;
     private final JsonRequestReader reader;
+    private final VouchingStores vouchingStores;
 
     @Inject
     ManagementEndpoints(PasskeyConfiguration configuration, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
-                        PasskeySummaries summaries, Event<PasskeyRenamed> renamed, Event<PasskeyDeleted> deleted) {
+                        PasskeySummaries summaries, Event<PasskeyRenamed> renamed, Event<PasskeyDeleted> deleted,
+                        VouchingStores vouchingStores) {
         this.configuration = configuration;
         this.store = store;
         this.accounts = accounts;
@@ -55,11 +60,12 @@ public class ManagementEndpoints {
         this.renamed = renamed;
         this.deleted = deleted;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
+        this.vouchingStores = vouchingStores;
     }
 
     /** {@code GET /credentials}: the caller and their passkeys, as the Signal API needs them. */
     void list(HttpServletRequest request, HttpServletResponse response, String caller) throws IOException {
-        Optional<PasskeyUser> user = store.findUserByUsername(caller);
+        Optional<PasskeyUser> user = account(request, caller);
         ObjectNode answer = Json.MAPPER.createObjectNode().put("rpId", configuration.rpId());
         answer.putObject("user")
                 .put("id", user.map(u -> u.userHandle().getBase64Url()).orElse(null))
@@ -80,7 +86,7 @@ public class ManagementEndpoints {
         ObjectNode body = reader.readObject(request);
         String label = Names.label(JsonRequestReader.optionalText(body, "label"));
         ByteArray credentialId = credentialId(id);
-        PasskeyUser user = owner(caller);
+        PasskeyUser user = owner(request, caller);
         if (!store.rename(user.userHandle(), credentialId, label)) {
             throw new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND);
         }
@@ -98,7 +104,7 @@ public class ManagementEndpoints {
     void delete(HttpServletRequest request, HttpServletResponse response, String caller, String id) {
         requireRecentSignIn(request);
         ByteArray credentialId = credentialId(id);
-        PasskeyUser user = owner(caller);
+        PasskeyUser user = owner(request, caller);
         boolean allowLast = accounts.isResolvable() && accounts.get().hasOtherSignInMethod(caller);
         switch (store.delete(user.userHandle(), credentialId, allowLast)) {
             case DELETED -> {
@@ -115,8 +121,12 @@ public class ManagementEndpoints {
         SessionState.requireSignedInWithin(request, configuration.reauthenticationWindow());
     }
 
-    private PasskeyUser owner(String caller) {
-        return store.findUserByUsername(caller).orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND));
+    private Optional<PasskeyUser> account(HttpServletRequest request, String caller) {
+        return store.findUserByUsername(caller).filter(vouchingStores.sessionSignIn(request)::mayJoin);
+    }
+
+    private PasskeyUser owner(HttpServletRequest request, String caller) {
+        return account(request, caller).orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND));
     }
 
     private static ByteArray credentialId(String id) {

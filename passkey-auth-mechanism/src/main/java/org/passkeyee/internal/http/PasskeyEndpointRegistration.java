@@ -38,7 +38,7 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         ClusterReadiness.check(context);
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new PasskeyEndpointServlet(
                 paths, beans.select(CeremonyEndpoints.class).get(), beans.select(ManagementEndpoints.class).get(),
-                new CrossSiteRequests(configuration.get().origins())));
+                beans.select(AccountEndpoints.class).get(), new CrossSiteRequests(configuration.get().origins())));
         servlet.addMapping(paths.prefix() + "/*");
         sameSiteLaxUnlessSet(context.getSessionCookieConfig());
         LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + paths.prefix()

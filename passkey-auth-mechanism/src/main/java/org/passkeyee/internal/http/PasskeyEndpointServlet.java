@@ -29,13 +29,15 @@ final class PasskeyEndpointServlet extends HttpServlet {
     private final transient EndpointPaths paths;
     private final transient CeremonyEndpoints ceremonies;
     private final transient ManagementEndpoints management;
+    private final transient AccountEndpoints accounts;
     private final transient CrossSiteRequests crossSite;
 
     PasskeyEndpointServlet(EndpointPaths paths, CeremonyEndpoints ceremonies, ManagementEndpoints management,
-                           CrossSiteRequests crossSite) {
+                           AccountEndpoints accounts, CrossSiteRequests crossSite) {
         this.paths = paths;
         this.ceremonies = ceremonies;
         this.management = management;
+        this.accounts = accounts;
         this.crossSite = crossSite;
     }
 
@@ -68,6 +70,7 @@ final class PasskeyEndpointServlet extends HttpServlet {
             case EndpointPaths.LOGIN_OPTIONS -> post(method, () -> ceremonies.loginOptions(request, response));
             case EndpointPaths.LOGIN -> post(method, () -> ceremonies.loginAnswer(request, response));
             case EndpointPaths.LOGOUT -> post(method, () -> ceremonies.logout(request, response));
+            case EndpointPaths.DELETE_ACCOUNT -> post(method, () -> accounts.deleteAccount(request, response, caller(request)));
             case EndpointPaths.CREDENTIALS -> {
                 requireMethod(method, "GET");
                 management.list(request, response, caller(request));

@@ -31,7 +31,8 @@ import org.passkeyee.internal.http.JsonAnswers;
  *   <li>{@code POST {prefix}/register} while a sign-up is pending: a sign-up that signs the new
  *       caller in ({@link CeremonyLogins#signUp});</li>
  *   <li>a caller already signed in this session: the container is told again, as Jakarta
- *       Security's {@code @AutoApplySession} does;</li>
+ *       Security's {@code @AutoApplySession} does, after the caller was checked again when that
+ *       is due ({@link SessionRecheck}; a caller who fails it is signed out and goes on below);</li>
  *   <li>a protected resource asked for while signed out: a JSON 401 for clients that want JSON,
  *       otherwise a redirect to the login page, remembering the page;</li>
  *   <li>anything else: nothing.</li>
@@ -44,12 +45,14 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     private final PasskeyConfiguration configuration;
     private final EndpointPaths paths;
     private final CeremonyLogins logins;
+    private final SessionRecheck recheck;
 
     @Inject
-    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, CeremonyLogins logins) {
+    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, CeremonyLogins logins, SessionRecheck recheck) {
         this.configuration = configuration;
         this.paths = new EndpointPaths(configuration.endpointPrefix());
         this.logins = logins;
+        this.recheck = recheck;
     }
 
     @Override
@@ -68,7 +71,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
                 return logins.signUp(request, response, context);
             }
             Principal caller = request.getUserPrincipal();
-            if (caller != null) {
+            if (caller != null && recheck.stillSignedIn(request, caller.getName())) {
                 return continueSession(caller, SessionState.callerGroups(request), context);
             }
             if (context.isProtected()) {

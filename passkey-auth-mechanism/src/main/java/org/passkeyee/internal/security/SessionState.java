@@ -23,6 +23,7 @@ public final class SessionState {
     private static final String CALLER_GROUPS = "org.passkeyee.caller-groups";
     private static final String VOUCHED_BY = "org.passkeyee.vouched-by";
     private static final String PASSKEY_ACCOUNT = "org.passkeyee.passkey-account";
+    private static final String CHECKED_AT = "org.passkeyee.checked-at";
 
     private SessionState() {
     }
@@ -47,6 +48,7 @@ public final class SessionState {
         session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
         session.setAttribute(SIGNED_IN_WITH, method.name());
         session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+        session.setAttribute(CHECKED_AT, now.toEpochMilli());
         session.setAttribute(VOUCHED_BY, vouchedBy);
         if (passkeyAccount == null) {
             session.removeAttribute(PASSKEY_ACCOUNT);
@@ -73,7 +75,22 @@ public final class SessionState {
         }
     }
 
-    /** The groups the caller had when this session signed in, or {@code null}. */
+    /** Whether the session's caller was last checked ({@link SessionRecheck}) longer ago than {@code interval}. */
+    static boolean recheckDue(HttpSession session, Instant now, Duration interval) {
+        Object checkedAt = session.getAttribute(CHECKED_AT);
+        if (!(checkedAt instanceof Long)) {
+            checkedAt = session.getAttribute(SIGNED_IN_AT);
+        }
+        return !(checkedAt instanceof Long millis) || now.toEpochMilli() - millis > interval.toMillis();
+    }
+
+    /** Records a re-check and the caller's groups it found. */
+    static void rechecked(HttpSession session, Instant now, Set<String> groups) {
+        session.setAttribute(CHECKED_AT, now.toEpochMilli());
+        session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+    }
+
+    /** The groups the caller had when this session signed in or was last re-checked, or {@code null}. */
     static String[] callerGroups(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object groups = session == null ? null : session.getAttribute(CALLER_GROUPS);

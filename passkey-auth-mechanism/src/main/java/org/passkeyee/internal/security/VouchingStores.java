@@ -16,6 +16,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -51,7 +52,7 @@ public class VouchingStores {
 
     private final BeanManager beans;
     private final boolean groupsEnabled;
-    private volatile List<KnownStore> stores;
+    private volatile Stores stores;
 
     @Inject
     VouchingStores(BeanManager beans, PasskeyConfiguration configuration) {
@@ -74,7 +75,7 @@ public class VouchingStores {
      *         again (one-time codes, a handler of the application's own)
      */
     String identify(Credential credential, CredentialValidationResult result) {
-        List<KnownStore> validating = stores();
+        List<KnownStore> validating = stores().validating();
         if (validating.size() == 1) {
             return validating.get(0).key();
         }
@@ -100,7 +101,7 @@ public class VouchingStores {
     }
 
     private String legacyAccountsVouchedBy() {
-        List<KnownStore> validating = stores();
+        List<KnownStore> validating = stores().validating();
         return validating.size() == 1 ? validating.get(0).key() : PasskeyUser.NO_VOUCHING_STORE;
     }
 
@@ -110,15 +111,19 @@ public class VouchingStores {
     }
 
     /**
-     * The groups the store with this key gives {@code callerName}: none when groups from
-     * validating stores are switched off, when no store vouched, or when that store does not
-     * provide groups (or is no longer deployed).
+     * The groups the store with this key gives {@code callerName} at a passkey sign-in: none when
+     * groups from validating stores are switched off, when no store vouched, or when that store
+     * does not provide groups (or is no longer deployed).
      */
     Set<String> groupsOf(String vouchedBy, String callerName) {
-        if (!groupsEnabled || vouchedBy == null || PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy)) {
+        return groupsEnabled ? storeGroups(vouchedBy, callerName) : Set.of();
+    }
+
+    private Set<String> storeGroups(String vouchedBy, String callerName) {
+        if (vouchedBy == null || PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy)) {
             return Set.of();
         }
-        for (KnownStore candidate : stores()) {
+        for (KnownStore candidate : stores().validating()) {
             if (candidate.key().equals(vouchedBy)) {
                 return candidate.providesGroups()
                         ? Set.copyOf(candidate.store().getCallerGroups(new CredentialValidationResult(callerName)))
@@ -126,13 +131,27 @@ public class VouchingStores {
             }
         }
         LOG.warning(() -> "The identity store " + vouchedBy + " that vouched for caller=" + LogText.header(callerName)
-                + " is not deployed: the passkey caller gets none of its groups");
+                + " is not deployed: the caller gets none of its groups");
         return Set.of();
     }
 
-    /** Found at first use, when every store bean exists; the list never changes afterwards. */
-    private List<KnownStore> stores() {
-        List<KnownStore> found = stores;
+    /**
+     * The groups a signed-in caller has now, as their sign-in gave them: the vouching store's
+     * (for a passkey session only if groups from validating stores are on; a password session got
+     * them from the handler either way) and those of every store that only provides groups.
+     */
+    Set<String> currentGroups(String vouchedBy, String callerName, boolean passkeySession) {
+        Set<String> groups = new HashSet<>(passkeySession ? groupsOf(vouchedBy, callerName) : storeGroups(vouchedBy, callerName));
+        CredentialValidationResult caller = new CredentialValidationResult(callerName);
+        for (IdentityStore groupsOnly : stores().groupsOnly()) {
+            groups.addAll(groupsOnly.getCallerGroups(caller));
+        }
+        return groups;
+    }
+
+    /** Found at first use, when every store bean exists; the lists never change afterwards. */
+    private Stores stores() {
+        Stores found = stores;
         if (found == null) {
             found = findStores();
             stores = found;
@@ -140,26 +159,29 @@ public class VouchingStores {
         return found;
     }
 
-    private List<KnownStore> findStores() {
-        List<KnownStore> found = new ArrayList<>();
+    private Stores findStores() {
+        List<KnownStore> validating = new ArrayList<>();
+        List<IdentityStore> groupsOnly = new ArrayList<>();
         for (Bean<?> bean : beans.getBeans(IdentityStore.class, Any.Literal.INSTANCE)) {
             if (bean.getBeanClass() == PasskeyIdentityStore.class) {
                 continue;
             }
             IdentityStore store = (IdentityStore) beans.getReference(bean, IdentityStore.class, beans.createCreationalContext(bean));
             Set<ValidationType> types = store.validationTypes();
+            boolean providesGroups = types.contains(ValidationType.PROVIDE_GROUPS);
             if (types.contains(ValidationType.VALIDATE)) {
-                boolean providesGroups = types.contains(ValidationType.PROVIDE_GROUPS);
                 if (providesGroups) {
                     warnIfGroupsAreOnlyInItsValidation(bean);
                 }
-                found.add(new KnownStore(keyOf(bean), store, providesGroups));
+                validating.add(new KnownStore(keyOf(bean), store, providesGroups));
+            } else if (providesGroups) {
+                groupsOnly.add(store);
             }
         }
-        found.sort(Comparator.comparingInt(known -> known.store().priority()));
+        validating.sort(Comparator.comparingInt(known -> known.store().priority()));
         LOG.fine(() -> "Identity stores that can vouch for passkey accounts: "
-                + found.stream().map(KnownStore::key).collect(Collectors.joining(", ")));
-        return List.copyOf(found);
+                + validating.stream().map(KnownStore::key).collect(Collectors.joining(", ")));
+        return new Stores(List.copyOf(validating), List.copyOf(groupsOnly));
     }
 
     static String keyOf(Bean<?> bean) {
@@ -197,5 +219,9 @@ public class VouchingStores {
     }
 
     private record KnownStore(String key, IdentityStore store, boolean providesGroups) {
+    }
+
+    /** The validating stores in the handler's order, and the stores that only provide groups. */
+    private record Stores(List<KnownStore> validating, List<IdentityStore> groupsOnly) {
     }
 }

@@ -52,10 +52,11 @@ final class CeremonyHarness {
     CeremonyHarness() {
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
-                Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5);
+                Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
         pendingCeremonies = new PendingCeremonies(configuration);
-        authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]));
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
+        authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]),
+                noAccounts);
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
                 new AuthenticatorNames());
         HttpServletRequest request = signedInRequest();

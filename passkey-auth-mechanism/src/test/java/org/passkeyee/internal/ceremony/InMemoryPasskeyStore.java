@@ -94,6 +94,13 @@ final class InMemoryPasskeyStore implements PasskeyCredentialStore {
     }
 
     @Override
+    public synchronized boolean deleteUser(ByteArray userHandle) {
+        boolean removed = usersByName.values().removeIf(user -> user.userHandle().equals(userHandle));
+        passkeys.values().removeIf(passkey -> passkey.userHandle().equals(userHandle));
+        return removed;
+    }
+
+    @Override
     public synchronized DeleteOutcome delete(ByteArray userHandle, ByteArray credentialId, boolean allowLast) {
         StoredPasskey p = passkeys.get(credentialId);
         if (p == null || !p.userHandle().equals(userHandle)) {

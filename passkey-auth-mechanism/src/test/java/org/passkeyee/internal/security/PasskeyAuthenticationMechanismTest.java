@@ -35,10 +35,12 @@ class PasskeyAuthenticationMechanismTest {
     private final HttpMessageContext context = mock(HttpMessageContext.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private final PasskeyAuthenticationMechanism mechanism = new PasskeyAuthenticationMechanism(configuration(), logins);
+    private final SessionRecheck recheck = mock(SessionRecheck.class);
+    private final PasskeyAuthenticationMechanism mechanism = new PasskeyAuthenticationMechanism(configuration(), logins, recheck);
 
     PasskeyAuthenticationMechanismTest() throws Exception {
         when(response.getOutputStream()).thenReturn(new CapturingStream(body));
+        when(recheck.stillSignedIn(any(), any())).thenReturn(true);
         when(context.doNothing()).thenReturn(AuthenticationStatus.NOT_DONE);
         when(context.redirect(any())).thenReturn(AuthenticationStatus.SEND_CONTINUE);
     }
@@ -160,7 +162,7 @@ class PasskeyAuthenticationMechanismTest {
     private static PasskeyConfiguration configuration() {
         return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
-                Duration.ofMinutes(5), 65536, 50_000, true, List.of(), 5);
+                Duration.ofMinutes(5), 65536, 50_000, true, List.of(), 5, Duration.ofMinutes(5), "");
     }
 
     private static final class CapturingStream extends ServletOutputStream {

@@ -195,6 +195,6 @@ class VouchingStoresTest {
     private static PasskeyConfiguration configuration(boolean groupsFromValidatingStores) {
         return new PasskeyConfiguration("example.com", "Example", List.of("https://example.com"),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
-                Duration.ofMinutes(5), 65536, 50_000, groupsFromValidatingStores, List.of(), 5);
+                Duration.ofMinutes(5), 65536, 50_000, groupsFromValidatingStores, List.of(), 5, Duration.ofMinutes(5), "");
     }
 }
