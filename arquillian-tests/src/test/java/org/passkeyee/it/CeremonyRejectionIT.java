@@ -154,6 +154,71 @@ class CeremonyRejectionIT {
     }
 
     @Test
+    void usernamelessSignInWhenAListedIdComesWithAForeignUserHandleThenRealAndDecoyIdsGetTheSameRefusal() {
+        String realId = listedCredentialId(signUp(SoftwareAuthenticator.deviceBound()));
+        String decoyId = listedCredentialId(uniqueUsername("nobody"));
+        SoftwareAuthenticator guesser = SoftwareAuthenticator.deviceBound();
+        signUp(guesser);
+
+        for (boolean withUserHandle : new boolean[] {true, false}) {
+            Response forReal = usernamelessSignInAs(realId, guesser, withUserHandle);
+            Response forDecoy = usernamelessSignInAs(decoyId, guesser, withUserHandle);
+
+            assertRefused(forReal, 401, withUserHandle ? "unknown_credential" : "assertion_rejected");
+            assertEquals(forReal.json(), forDecoy.json(), "the refusals of a real and a decoy credential ID");
+        }
+    }
+
+    @Test
+    void usernameFirstSignInWhenTheBackupFlagsAreFlippedThenAKnownAndAnUnknownNameGetTheSameRefusal() {
+        String known = signUp(SoftwareAuthenticator.deviceBound());
+        SoftwareAuthenticator guesser = SoftwareAuthenticator.deviceBound();
+        signUp(guesser);
+        int presentVerifiedBackupEligible = 0x01 | 0x04 | 0x08;
+
+        Response forKnown = guessedSignIn(known, guesser, false, Tamper.none().flags(presentVerifiedBackupEligible));
+        Response forUnknown = guessedSignIn(uniqueUsername("nobody"), guesser, false, Tamper.none().flags(presentVerifiedBackupEligible));
+
+        assertRefused(forKnown, 401, "invalid_signature");
+        assertEquals(forKnown.json(), forUnknown.json(), "the refusals of a known and an unknown name");
+    }
+
+    @Test
+    void signInWhenBackedUpWithoutBackupEligibilityThenRejectedAsMalformed() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        signUp(laptop);
+        int presentVerifiedBackedUpOnly = 0x01 | 0x04 | 0x10;
+
+        assertRefused(refusedSignIn(laptop, null, Tamper.none().flags(presentVerifiedBackedUpOnly)), 400, "malformed_request");
+    }
+
+    @Test
+    void addPasskeyWhenTheResponseNamesARegisteredOrADecoyCredentialIdThenTheSameRefusal() {
+        String realId = listedCredentialId(signUp(SoftwareAuthenticator.deviceBound()));
+        String decoyId = listedCredentialId(uniqueUsername("nobody"));
+        PasskeyClient prober = newBrowser();
+        prober.signUp(uniqueUsername("prober"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+
+        Response forReal = registrationNaming(prober, realId);
+        Response forDecoy = registrationNaming(prober, decoyId);
+
+        assertRefused(forReal, 400, "registration_rejected");
+        assertEquals(forReal.json(), forDecoy.json(), "the refusals of a registered and a decoy credential ID");
+    }
+
+    @Test
+    void signUpWhenADirectoryCouldMisreadTheNameThenInvalidUsernameAndNothingStored() {
+        for (String name : new String[] {"administrat*", "adm(i)n", "\\61dministrator", "adm,ou=staff", "uid=admin",
+                "admin\u034F", "admin\uFE0F", "ad\u3164min", "\u0301admin", "\u0430dmin", "ad min", "adm\u2217n"}) {
+            PasskeyClient browser = newBrowser();
+
+            Response refused = unchangedStore(() -> browser.registrationOptions(name, null));
+
+            assertRefused(refused, 400, "invalid_username");
+        }
+    }
+
+    @Test
     void signInWhenAPasskeyKeepsFailingThenTooManyFailedSignInsWithAGrowingWaitYetItsOwnerStillSignsIn() {
         SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
         signUp(laptop);
@@ -419,6 +484,11 @@ class CeremonyRejectionIT {
         return username;
     }
 
+    /** The first credential ID that username-first options list for {@code username}: real for a known name, a decoy otherwise. */
+    private String listedCredentialId(String username) {
+        return optionsOf(newBrowser().loginOptions(username).expectStatus(200)).path("allowCredentials").get(0).path("id").asText();
+    }
+
     /** A new user's only passkey ID, as the passkey list shows it. */
     private String passkeyOfNewUser() {
         PasskeyClient alice = newBrowser();
@@ -471,18 +541,22 @@ class CeremonyRejectionIT {
         return response;
     }
 
-    /** Valid JSON a little over the 64 KiB limit. */
     /**
      * A sign-in for {@code username} by someone without its private key: the guesser signs with a
      * passkey of its own and presents the first ID the options allow (a real one for a known name,
      * a decoy for an unknown one).
      */
     private Response guessedSignIn(String username, SoftwareAuthenticator guesser, boolean withUserHandle) {
+        return guessedSignIn(username, guesser, withUserHandle, Tamper.none());
+    }
+
+    /** As {@link #guessedSignIn(String, SoftwareAuthenticator, boolean)}, the guesser's answer made with {@code tamper}. */
+    private Response guessedSignIn(String username, SoftwareAuthenticator guesser, boolean withUserHandle, Tamper tamper) {
         PasskeyClient browser = newBrowser();
         ObjectNode options = (ObjectNode) optionsOf(browser.loginOptions(username).expectStatus(200)).deepCopy();
         String target = options.path("allowCredentials").get(0).path("id").asText();
         options.remove("allowCredentials");
-        ObjectNode assertion = (ObjectNode) guesser.authenticate(options, browser.origin());
+        ObjectNode assertion = (ObjectNode) guesser.authenticate(options, browser.origin(), tamper);
         assertion.put("id", target).put("rawId", target);
         if (!withUserHandle) {
             ((ObjectNode) assertion.get("response")).remove("userHandle");
@@ -490,10 +564,33 @@ class CeremonyRejectionIT {
         return unchangedStore(() -> browser.finishLogin(assertion));
     }
 
+    /**
+     * A usernameless sign-in presenting credential ID {@code target}, signed by the guesser's own
+     * passkey and carrying the guesser's user handle (or none).
+     */
+    private Response usernamelessSignInAs(String target, SoftwareAuthenticator guesser, boolean withUserHandle) {
+        PasskeyClient browser = newBrowser();
+        ObjectNode assertion = (ObjectNode) guesser.authenticate(optionsOf(browser.loginOptions().expectStatus(200)), browser.origin());
+        assertion.put("id", target).put("rawId", target);
+        if (!withUserHandle) {
+            ((ObjectNode) assertion.get("response")).remove("userHandle");
+        }
+        return unchangedStore(() -> browser.finishLogin(assertion));
+    }
+
+    /** A signed-in caller adds a passkey whose response claims credential ID {@code target}. */
+    private Response registrationNaming(PasskeyClient browser, String target) {
+        ObjectNode credential = SoftwareAuthenticator.deviceBound().register(
+                optionsOf(browser.registrationOptions().expectStatus(200)), browser.origin());
+        credential.put("id", target).put("rawId", target);
+        return unchangedStore(() -> browser.finishRegistration(credential, null));
+    }
+
     private static String base64Url(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Valid JSON a little over the 64 KiB limit. */
     private static String oversizedJson() {
         return "{\"username\":\"" + "a".repeat(BODY_LIMIT + 1024) + "\"}";
     }

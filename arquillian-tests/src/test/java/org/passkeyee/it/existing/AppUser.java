@@ -17,11 +17,23 @@ public class AppUser {
     @Column(name = "PASSWORD_HASH", nullable = false, length = 500)
     private String passwordHash;
 
+    /** {@code false} once the person left: they may no longer sign in, with any credential. */
+    @Column(name = "ENABLED", nullable = false)
+    private boolean enabled = true;
+
     protected AppUser() {
     }
 
     AppUser(String name, String passwordHash) {
         this.name = name;
         this.passwordHash = passwordHash;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    void disable() {
+        enabled = false;
     }
 }

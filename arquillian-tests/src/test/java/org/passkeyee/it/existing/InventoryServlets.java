@@ -112,6 +112,22 @@ final class InventoryServlets {
         }
     }
 
+    /** {@code POST /admin/disable} (form: username): an administrator marks a person as gone. */
+    @WebServlet("/admin/disable")
+    @ServletSecurity(@HttpConstraint(rolesAllowed = BadgeIdentityStore.MANAGERS))
+    public static class Disable extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Inject
+        transient Inventory inventory;
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            inventory.disable(request.getParameter("username"));
+            json(response, 200, "{\"disabled\":true}");
+        }
+    }
+
     /** {@code GET /test-support/passkey-users}: the usernames in PASSKEY_USER of the application's own datasource. */
     @WebServlet("/test-support/passkey-users")
     public static class PasskeyUsers extends HttpServlet {

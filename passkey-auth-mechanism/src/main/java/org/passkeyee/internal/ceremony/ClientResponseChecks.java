@@ -63,11 +63,6 @@ final class ClientResponseChecks {
         if (userVerification == UserVerificationRequirement.REQUIRED && !authenticatorData.getFlags().UV) {
             throw Refusal.during(ceremony, PasskeyErrorCode.USER_VERIFICATION_MISSING);
         }
-        if (authenticatorData.getFlags().BS && !authenticatorData.getFlags().BE) {
-            // WebAuthn §6.1.3: a credential that is not backup eligible cannot be backed up.
-            throw Refusal.during(ceremony, ceremony == PendingCeremony.Kind.SIGN_IN
-                    ? PasskeyErrorCode.ASSERTION_REJECTED : PasskeyErrorCode.REGISTRATION_REJECTED);
-        }
     }
 
     /**

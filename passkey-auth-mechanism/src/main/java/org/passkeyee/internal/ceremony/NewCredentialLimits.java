@@ -46,6 +46,19 @@ final class NewCredentialLimits {
     }
 
     /**
+     * Refuses a response whose {@code id} is not the credential ID the authenticator attested:
+     * the library stores the attested ID and would ignore the other, so such a response is no
+     * authenticator's answer (and must not be mistaken for one naming a registered passkey).
+     */
+    static void checkAttestedId(ByteArray responseId, AuthenticatorData authenticatorData) {
+        boolean same = authenticatorData.getAttestedCredentialData()
+                .map(attested -> attested.getCredentialId().equals(responseId)).orElse(false);
+        if (!same) {
+            throw new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED, "The response's credential ID is not the attested one.");
+        }
+    }
+
+    /**
      * The new public key as the authenticator data carries it, before Yubico verifies anything
      * with it: small enough, readable as a key (Yubico logs a SEVERE stack trace for every key it
      * cannot read, which a client could repeat at will), and, for RSA, of a sane size.

@@ -205,6 +205,7 @@ public class RegistrationCeremony {
                 conditionalCreate);
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
         NewCredentialLimits.checkCredentialId(credential.getId());
+        NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
         // A credential ID already registered is refused by the library (WebAuthn §7.1 step 25)
         // only after the response verified, as registration_rejected: asking the store first

@@ -64,6 +64,7 @@ public class CeremonyLogins {
     private final JsonRequestReader reader;
     private final CrossSiteRequests crossSite;
     private final VouchingStores vouchingStores;
+    private final ReturnToCookie returnTo;
 
     @Inject
     CeremonyLogins(PasskeyConfiguration configuration, PendingCeremonies pendingCeremonies, RegistrationCeremony registration,
@@ -81,24 +82,15 @@ public class CeremonyLogins {
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
         this.crossSite = new CrossSiteRequests(configuration.origins());
         this.vouchingStores = vouchingStores;
+        this.returnTo = new ReturnToCookie(configuration.ceremonyTimeout());
     }
 
     /**
      * Remembers the protected page a signed-out browser asked for, for the sign-in answer to lead
-     * back to. The session this needs is an anonymous one (short-lived, within
-     * {@code passkey.max-anonymous-ceremonies}), so that requests for protected pages cannot
-     * fill the heap with sessions; beyond the cap nothing is remembered.
+     * back to, in a cookie ({@link ReturnToCookie}): nothing is held on the server for it.
      */
-    void rememberReturnTo(HttpServletRequest request) {
-        String returnTo = SessionState.returnToOf(request);
-        if (returnTo == null) {
-            return;
-        }
-        try {
-            SessionState.rememberReturnTo(pendingCeremonies.sessionFor(request), returnTo);
-        } catch (Refusal tooManySessions) {
-            LOG.fine("Not remembering the page asked for: too many anonymous sessions");
-        }
+    void rememberReturnTo(HttpServletRequest request, HttpServletResponse response) {
+        returnTo.remember(request, response);
     }
 
     /** Whether this session's pending registration is a sign-up, which the mechanism completes. */
@@ -203,7 +195,7 @@ public class CeremonyLogins {
                                        CredentialValidationResult result, RegistrationCeremony.NewAccount account,
                                        SessionState.SignInMethod method, String vouchedBy, ByteArray passkeyAccount) {
         HttpSession session = request.getSession(true);
-        String returnTo = SessionState.takeReturnTo(session);
+        String returnTo = this.returnTo.take(request, context.getResponse());
         request.changeSessionId();
         PendingCeremonies.signedIn(session);
         int minutes = request.getServletContext().getSessionTimeout();

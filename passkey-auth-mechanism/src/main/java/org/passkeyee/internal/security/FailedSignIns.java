@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,13 @@ import org.passkeyee.PasskeyConfiguration;
  * application gets a {@code PasskeySignInThrottled} event. Addresses are not counted: behind a
  * proxy only the proxy knows them.
  *
- * <p>At most {@link #MAX_TRACKED} names and IDs are tracked, the least recently failed forgotten
- * first, so that random IDs cannot fill the heap. Counts are per server (see the admin guide
- * for a cluster).
+ * <p>At most {@link #MAX_TRACKED} names and IDs are tracked, so that random IDs cannot fill the
+ * heap. A count is forgotten only when its window has passed, never to make room: were the least
+ * recently failed forgotten first, failures with 10,000 random IDs would wipe the count of the
+ * passkey or name being hammered. When the table is full of counts still in their window (a flood
+ * of failures), every failure for an ID or name not yet counted is answered 429 with
+ * {@link #FLOOD_WAIT}, the same for a known and an unknown name; valid sign-ins still sign in.
+ * Counts are per server (see the admin guide for a cluster).
  */
 @Singleton
 public class FailedSignIns {
@@ -38,15 +43,12 @@ public class FailedSignIns {
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final int MAX_TRACKED = 10_000;
+    static final Duration FLOOD_WAIT = Duration.ofSeconds(60);
 
     private final int allowedFailures;
     private final Clock clock;
-    private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
+    /** In the order of their last failure, the least recent first. */
+    private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true);
 
     @Inject
     FailedSignIns(PasskeyConfiguration configuration) {
@@ -87,6 +89,9 @@ public class FailedSignIns {
 
     private Optional<Throttling> count(String key, Instant now) {
         Failures counted = failures.get(key);
+        if (counted == null && !roomFor(now)) {
+            return Optional.of(new Throttling(null, null, 1, FLOOD_WAIT, false));
+        }
         if (counted == null || !now.isBefore(counted.last.plus(WINDOW))) {
             counted = new Failures();
             failures.put(key, counted);
@@ -100,6 +105,15 @@ public class FailedSignIns {
         Duration doubling = beyond > 20 ? LONGEST_WAIT : Duration.ofSeconds(1L << (beyond - 1));
         Duration wait = doubling.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubling;
         return Optional.of(new Throttling(null, null, counted.count, wait, beyond == 1));
+    }
+
+    /** Whether a new count fits, after forgetting the counts whose window has passed (the least recent come first). */
+    private boolean roomFor(Instant now) {
+        Iterator<Failures> oldestFirst = failures.values().iterator();
+        while (failures.size() >= MAX_TRACKED && oldestFirst.hasNext() && !now.isBefore(oldestFirst.next().last.plus(WINDOW))) {
+            oldestFirst.remove();
+        }
+        return failures.size() < MAX_TRACKED;
     }
 
     /**

@@ -103,7 +103,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             JsonAnswers.error(response, new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        logins.rememberReturnTo(request);
+        logins.rememberReturnTo(request, response);
         return context.redirect(request.getContextPath() + configuration.loginPage());
     }
 

@@ -12,14 +12,14 @@ import org.passkeyee.PasskeyUser;
 import org.passkeyee.internal.Refusal;
 
 /**
- * What the module keeps in the HTTP session besides pending ceremonies: when the caller signed
- * in (changing passkeys needs a recent sign-in) and which page to return to after a forced sign-in.
+ * What the module keeps in the HTTP session besides pending ceremonies: when and how the caller
+ * signed in (changing passkeys needs a recent sign-in), which identity store vouched for them,
+ * their groups and when those were last checked.
  */
 public final class SessionState {
 
     private static final String SIGNED_IN_AT = "org.passkeyee.signed-in-at";
     private static final String SIGNED_IN_WITH = "org.passkeyee.signed-in-with";
-    private static final String RETURN_TO = "org.passkeyee.return-to";
     private static final String CALLER_GROUPS = "org.passkeyee.caller-groups";
     private static final String VOUCHED_BY = "org.passkeyee.vouched-by";
     private static final String PASSKEY_ACCOUNT = "org.passkeyee.passkey-account";
@@ -120,31 +120,5 @@ public final class SessionState {
         if (!signedInWithin(request, window, Instant.now())) {
             throw new Refusal(PasskeyErrorCode.REAUTHENTICATION_REQUIRED);
         }
-    }
-
-    /**
-     * The page a signed-out browser asked for, worth returning to after the sign-in, or
-     * {@code null}. Only local paths of GET requests: a path starting with {@code //} or holding a
-     * backslash would let a crafted link redirect to another site.
-     */
-    static String returnToOf(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        if (!"GET".equals(request.getMethod()) || !uri.startsWith("/") || uri.startsWith("//") || uri.contains("\\")) {
-            return null;
-        }
-        String query = request.getQueryString();
-        return query == null ? uri : uri + "?" + query;
-    }
-
-    /** Remembers the page to return to after the sign-in. */
-    static void rememberReturnTo(HttpSession session, String returnTo) {
-        session.setAttribute(RETURN_TO, returnTo);
-    }
-
-    /** Takes the remembered page, if any. */
-    static String takeReturnTo(HttpSession session) {
-        Object returnTo = session.getAttribute(RETURN_TO);
-        session.removeAttribute(RETURN_TO);
-        return returnTo instanceof String path ? path : null;
     }
 }

@@ -114,4 +114,17 @@ class CeremoniesInProcessTest {
         assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, replay.code());
         assertEquals(400, replay.status());
     }
+
+    @Test
+    void registrationWhenTheResponseNamesAnotherIdThanTheAttestedOneThenRejectedAndNothingStored() {
+        CeremonyHarness.Registration registration = harness.newRegistration();
+        int before = harness.store.passkeyCount();
+        String otherId = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        String response = registration.validResponse().deepCopy().put("id", otherId).put("rawId", otherId).toString();
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(registration, response));
+
+        assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, refusal.code());
+        assertEquals(before, harness.store.passkeyCount());
+    }
 }

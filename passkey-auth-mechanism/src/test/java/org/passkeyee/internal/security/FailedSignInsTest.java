@@ -86,7 +86,7 @@ class FailedSignInsTest {
     }
 
     @Test
-    void failedWhenManyRandomIdsThenTheOldestAreForgottenAndTheMapStaysBounded() {
+    void failedWhenManyRandomIdsThenTheHammeredPasskeysCountIsNotFlushedAndNewOnesAreThrottledUntilTheWindowPasses() {
         for (int i = 1; i <= 5; i++) {
             failedSignIns.failed("target", null);
         }
@@ -94,6 +94,14 @@ class FailedSignInsTest {
             failedSignIns.failed("random-" + i, null);
         }
 
-        assertEquals(List.of(), failedSignIns.failed("target", null), "forgotten: counted from zero again");
+        List<FailedSignIns.Throttling> target = failedSignIns.failed("target", null);
+        List<FailedSignIns.Throttling> untracked = failedSignIns.failed("another-random", "some-name");
+        assertEquals(1, target.size(), "still counted: the sixth failure is throttled");
+        assertEquals(6, target.get(0).failures());
+        assertEquals(List.of(FailedSignIns.FLOOD_WAIT, FailedSignIns.FLOOD_WAIT),
+                untracked.stream().map(FailedSignIns.Throttling::retryAfter).toList(), "a full table throttles what it cannot count");
+
+        now = now.plus(FailedSignIns.WINDOW);
+        assertEquals(List.of(), failedSignIns.failed("after-the-flood", null), "counts whose window passed make room");
     }
 }
