@@ -3,6 +3,7 @@ package org.passkeyee.sample;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +30,19 @@ public class DirectoryIdentityStore implements IdentityStore {
         return EnumSet.of(ValidationType.PROVIDE_GROUPS);
     }
 
+    /** Whether the directory knows this name, compared as directories compare names: ignoring case and accents. */
     static boolean isDirectoryName(String name) {
-        return DIRECTORY_NAMES.contains(name.toLowerCase(Locale.ROOT));
+        return DIRECTORY_NAMES.contains(comparable(name));
+    }
+
+    /**
+     * A name as a directory compares it (LDAP's string preparation, a database's {@code *_ai_ci}
+     * collation): accents and case ignored, so {@code Ädmin} and {@code admin} are one name.
+     * {@link SampleAccounts} must refuse sign-up names the same way, or {@code ädmin} would be
+     * handed out and then read as {@code admin} by the directory.
+     */
+    static String comparable(String name) {
+        String withoutAccents = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return withoutAccents.toLowerCase(Locale.ROOT);
     }
 }

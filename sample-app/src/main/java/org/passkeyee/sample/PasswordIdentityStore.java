@@ -9,7 +9,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,8 +56,8 @@ public class PasswordIdentityStore implements IdentityStore {
         return EnumSet.of(ValidationType.VALIDATE);
     }
 
-    /** Whether a name is a password account (compared as the directory compares: without case). */
+    /** Whether a name is a password account (compared as the directory compares: without case or accents). */
     static boolean isPasswordAccount(String name) {
-        return USERNAME.equals(name.toLowerCase(Locale.ROOT));
+        return USERNAME.equals(DirectoryIdentityStore.comparable(name));
     }
 }

@@ -5,7 +5,9 @@ import org.passkeyee.PasskeyAccounts;
 
 /**
  * Allows sign-up for any name that neither the sample's directory nor its password accounts know,
- * compared without regard to case, since a directory usually compares names that way. A password
+ * compared as the directory compares names: without regard to case or accents
+ * ({@link DirectoryIdentityStore#comparable}). A name compared more strictly here than in the
+ * directory could be handed out and then read by the directory as someone else's. A password
  * account can sign in without passkeys, so its last passkey may be deleted.
  */
 @ApplicationScoped

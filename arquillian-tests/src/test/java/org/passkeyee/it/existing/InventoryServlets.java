@@ -5,11 +5,6 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -49,25 +44,6 @@ final class InventoryServlets {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             json(response, 200, Json.createObjectBuilder().add("items", inventory.countItems()).build().toString());
-        }
-    }
-
-    /** {@code POST /signin} (form: username, password): the application's own password sign-in. */
-    @WebServlet("/signin")
-    public static class SignIn extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Inject
-        transient SecurityContext securityContext;
-
-        @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters.withParams()
-                    .credential(new UsernamePasswordCredential(request.getParameter("username"),
-                            new Password(request.getParameter("password"))))
-                    .newAuthentication(true));
-            boolean signedIn = status == AuthenticationStatus.SUCCESS;
-            json(response, signedIn ? 200 : 401, Json.createObjectBuilder().add("signedIn", signedIn).build().toString());
         }
     }
 

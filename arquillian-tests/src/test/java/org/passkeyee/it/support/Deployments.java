@@ -70,13 +70,32 @@ public final class Deployments {
         WebArchive sample = sampleApp();
         WebArchive war = ShrinkWrap.create(WebArchive.class, "existing-app.war")
                 .addPackage(org.passkeyee.it.existing.InventorySecurity.class.getPackage())
-                .addClass(StoreSnapshotServlet.class)
+                .addClasses(StoreSnapshotServlet.class, PasswordSignInServlet.class)
                 .addAsWebInfResource(new StringAsset(EXISTING_WEB_XML), "web.xml")
-                .addAsWebInfResource(new StringAsset(EXISTING_BEANS_XML), "beans.xml")
+                .addAsWebInfResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml")
                 .addAsResource(new StringAsset(EXISTING_PERSISTENCE_XML), "META-INF/persistence.xml")
                 .addAsResource(new StringAsset("passkey.datasource=" + EXISTING_DATA_SOURCE + "\n"),
                         "META-INF/microprofile-config.properties")
                 .addAsLibrary(jarOf(org.h2.Driver.class));
+        return withPasskeyLibraries(war, sample);
+    }
+
+    /**
+     * An application whose people live in an LDAP directory at {@code directoryUrl}
+     * ({@link org.passkeyee.it.directory}), with the passkey JARs added.
+     */
+    public static WebArchive directoryApplication(String directoryUrl) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "directory-app.war")
+                .addPackage(org.passkeyee.it.directory.DirectorySecurity.class.getPackage())
+                .addClasses(StoreSnapshotServlet.class, PasswordSignInServlet.class)
+                .addAsWebInfResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml")
+                .addAsResource(new StringAsset("url=" + directoryUrl + "\n"),
+                        org.passkeyee.it.directory.DirectorySettings.RESOURCE);
+        return withPasskeyLibraries(war, sampleApp());
+    }
+
+    /** Adds the passkey JARs (core, store, and what they need) of the sample WAR, not its Faces widgets. */
+    private static WebArchive withPasskeyLibraries(WebArchive war, WebArchive sample) {
         sample.getContent(path -> path.get().startsWith("/WEB-INF/lib/") && path.get().endsWith(".jar")
                         && !path.get().contains("passkey-jsf-components"))
                 .forEach((path, node) -> war.add(node.getAsset(), path));
@@ -100,7 +119,7 @@ public final class Deployments {
             </web-app>
             """;
 
-    private static final String EXISTING_BEANS_XML = """
+    private static final String ANNOTATED_BEANS_XML = """
             <?xml version="1.0" encoding="UTF-8"?>
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
             """;

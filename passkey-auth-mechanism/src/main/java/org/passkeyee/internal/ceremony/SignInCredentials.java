@@ -76,13 +76,7 @@ final class SignInCredentials implements CredentialRepository {
      * passkey before it is for a decoy); the ceremony compares it after the signature verified.
      */
     private static RegisteredCredential registered(StoredPasskey passkey) {
-        return RegisteredCredential.builder()
-                .credentialId(passkey.credentialId())
-                .userHandle(passkey.userHandle())
-                .publicKeyCose(passkey.publicKeyCose())
-                .signatureCount(passkey.signatureCount())
-                .backupState(passkey.backedUp())
-                .build();
+        return StoreCredentialRepository.withoutBackupEligibility(passkey).build();
     }
 
     private record Read(PasskeyUser owner, StoredPasskey passkey) {

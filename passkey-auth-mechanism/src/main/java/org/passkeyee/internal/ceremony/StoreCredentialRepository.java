@@ -64,13 +64,16 @@ final class StoreCredentialRepository implements CredentialRepository {
     }
 
     private static RegisteredCredential registered(StoredPasskey passkey) {
+        return withoutBackupEligibility(passkey).backupEligible(passkey.backupEligible()).build();
+    }
+
+    /** The passkey as Yubico reads it, but for its backup eligibility. */
+    static RegisteredCredential.RegisteredCredentialBuilder withoutBackupEligibility(StoredPasskey passkey) {
         return RegisteredCredential.builder()
                 .credentialId(passkey.credentialId())
                 .userHandle(passkey.userHandle())
                 .publicKeyCose(passkey.publicKeyCose())
                 .signatureCount(passkey.signatureCount())
-                .backupEligible(passkey.backupEligible())
-                .backupState(passkey.backedUp())
-                .build();
+                .backupState(passkey.backedUp());
     }
 }
