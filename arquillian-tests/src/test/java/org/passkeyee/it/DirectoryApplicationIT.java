@@ -9,6 +9,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFException;
 import java.net.InetAddress;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -47,7 +48,7 @@ class DirectoryApplicationIT {
     private URL deploymentUrl;
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws LDAPException {
+    static WebArchive deployment() throws LDAPException, LDIFException {
         directory = startDirectory();
         return Deployments.directoryApplication("ldap://127.0.0.1:" + directory.getListenPort());
     }
@@ -109,7 +110,7 @@ class DirectoryApplicationIT {
     }
 
     /** The directory: two people, the administrator in {@code admins} and {@code users}, alice in {@code users}. */
-    private static InMemoryDirectoryServer startDirectory() throws LDAPException {
+    private static InMemoryDirectoryServer startDirectory() throws LDAPException, LDIFException {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(DirectorySettings.BASE);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
