@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.transaction.TransactionalException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyConfiguration;
@@ -67,8 +66,14 @@ public class SessionRecheck {
                 return false;
             }
             boolean passkey = SessionState.signedInWith(request) == SessionState.SignInMethod.PASSKEY;
-            Set<String> groups = vouchingStores.currentGroups(SessionState.vouchedBy(request), caller, passkey);
-            SessionState.rechecked(session, now, groups);
+            String vouchedBy = SessionState.vouchedBy(request);
+            if (!passkey && PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy)) {
+                // A sign-in no store could be named for (a one-time code, a handler of the
+                // application's own): its groups cannot be asked again, so they stay as they were.
+                SessionState.rechecked(session, now, null);
+            } else {
+                SessionState.rechecked(session, now, vouchingStores.currentGroups(vouchedBy, caller, passkey));
+            }
             return true;
         } catch (PasskeyStoreException | TransactionalException storeDown) {
             LOG.warning(() -> "Session re-check postponed, the passkey store is unavailable: " + LogText.storeFailure(storeDown));

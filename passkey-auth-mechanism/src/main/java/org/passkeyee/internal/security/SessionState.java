@@ -84,10 +84,12 @@ public final class SessionState {
         return !(checkedAt instanceof Long millis) || now.toEpochMilli() - millis > interval.toMillis();
     }
 
-    /** Records a re-check and the caller's groups it found. */
+    /** Records a re-check and the caller's groups it found ({@code null}: the groups stay as they were). */
     static void rechecked(HttpSession session, Instant now, Set<String> groups) {
         session.setAttribute(CHECKED_AT, now.toEpochMilli());
-        session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+        if (groups != null) {
+            session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+        }
     }
 
     /** The groups the caller had when this session signed in or was last re-checked, or {@code null}. */
