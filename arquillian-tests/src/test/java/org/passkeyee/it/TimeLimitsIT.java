@@ -96,6 +96,34 @@ class TimeLimitsIT {
     }
 
     @Test
+    void renameWhenTheProofIsOlderThanTheWindowThenAStepUpInPlaceLetsItThroughWithoutANewSignIn() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("step-up"), laptop).expectStatus(201);
+        String id = browser.passkeys().expectStatus(200).json().path("passkeys").get(0).path("id").asText();
+        sleep(REAUTHENTICATION_WINDOW.plus(MARGIN));
+        assertRefused(browser.patchJson("/passkey/credentials/" + id, "{\"label\":\"Stale\"}"), 403, "reauthentication_required");
+        String session = browser.sessionId();
+
+        JsonNode options = optionsOf(browser.postJson("/passkey/reauthenticate/options", "{}").expectStatus(200));
+        Response proved = browser.postJson("/passkey/reauthenticate", laptop.authenticate(options, browser.origin()));
+
+        assertEquals(200, proved.status(), proved::toString);
+        assertEquals(true, proved.json().path("reauthenticated").asBoolean(), proved::toString);
+        assertEquals(session, browser.sessionId(), "a step-up is no new sign-in: the session stays");
+        browser.patchJson("/passkey/credentials/" + id, "{\"label\":\"Laptop\"}").expectStatus(200);
+    }
+
+    @Test
+    void stepUpWhenSignedOutOrWithoutPasskeysThenRefused() {
+        assertRefused(newBrowser().postJson("/passkey/reauthenticate/options", "{}"), 401, "not_authenticated");
+        PasskeyClient browser = newBrowser();
+        browser.signUp(uniqueUsername("step-up-replay"), SoftwareAuthenticator.deviceBound()).expectStatus(201);
+
+        assertRefused(browser.postJson("/passkey/reauthenticate", "{}"), 401, "ceremony_not_found");
+    }
+
+    @Test
     void addPasskeyRightAfterSignInThenAccepted() {
         PasskeyClient browser = newBrowser();
         browser.signUp(uniqueUsername("fresh"), SoftwareAuthenticator.deviceBound()).expectStatus(201);

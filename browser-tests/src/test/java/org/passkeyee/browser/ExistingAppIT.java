@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.passkeyee.browser.existing.ShopAccounts;
 import org.passkeyee.browser.existing.ShopGroups;
 import org.passkeyee.browser.existing.ShopSecurity;
@@ -91,5 +92,31 @@ class ExistingAppIT {
         browser.waitForText(By.id("member"), username);
         List<Map<String, Object>> record = browser.webAuthnRecord();
         assertEquals("conditional", record.get(0).get("mediation"), record::toString);
+    }
+
+    @Test
+    void renameAfterTheReauthenticationWindowAsksForThePasskeyRightThereAndCarriesOn() throws InterruptedException {
+        browser.go(PAGE);
+        browser.type(By.cssSelector("#signup .pk-username"), SamplePages.newUsername("stepup"));
+        browser.visible(By.cssSelector("#signup .pk-register-button")).click();
+        browser.waitForPath(MEMBERS);
+        browser.until(d -> "1".equals(d.findElement(By.id("passkeys")).getAttribute("data-pk-count")), "one passkey");
+        Thread.sleep(ShopSecurity.REAUTHENTICATION_WINDOW_SECONDS * 1000L + 500);
+        browser.script("window.__sameDocument = true");
+        int callsBefore = browser.webAuthnRecord().size();
+
+        browser.visible(By.cssSelector("#passkeys .pk-rename")).click();
+        browser.visible(By.cssSelector("#passkeys .pk-rename-input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "Desk key", Keys.ENTER);
+
+        browser.waitForText(By.cssSelector("#passkeys .pk-name"), "Desk key");
+        assertEquals(MEMBERS, browser.path(), "the person stayed where they were");
+        assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true"), "without reloading the page");
+        List<Map<String, Object>> calls = browser.webAuthnRecord();
+        Map<String, Object> stepUp = calls.get(callsBefore);
+        assertEquals("get", stepUp.get("kind"), calls::toString);
+        assertEquals("optional", stepUp.get("mediation"), "the browser's own dialog: " + calls);
+        assertEquals("resolved", stepUp.get("state"), calls::toString);
+        browser.screenshot("step-up-in-place");
     }
 }

@@ -30,6 +30,7 @@ import org.passkeyee.internal.security.CeremonyLogins;
 import org.passkeyee.internal.security.FailedSignIns;
 import org.passkeyee.internal.security.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.security.PasskeyIdentityStore;
+import org.passkeyee.internal.security.SessionCallerProofs;
 import org.passkeyee.internal.security.SessionRecheck;
 import org.passkeyee.internal.security.VouchingStores;
 
@@ -60,7 +61,8 @@ public class PasskeyExtension implements Extension {
             CeremonyEndpoints.class,
             ManagementEndpoints.class,
             AccountEndpoints.class,
-            SessionRecheck.class);
+            SessionRecheck.class,
+            SessionCallerProofs.class);
 
     private final Set<Class<?>> discovered = new HashSet<>();
     private PasskeyAuthenticationMechanismDefinition definition;

@@ -127,6 +127,8 @@
         status.dataset.pkKind = kind || 'info';
       },
       api: (method, path, body, signal) => api(data.pkEndpoint + path, method, body, signal),
+      /** A change the person asked for: when it needs a fresher proof, a step-up first (stepUp). */
+      act: (method, path, body) => withStepUp(data.pkEndpoint, () => api(data.pkEndpoint + path, method, body)),
     };
   }
 
@@ -175,6 +177,39 @@
     if (response.ok) return data;
     throw Object.assign(new Error((data && data.message) || 'HTTP ' + response.status),
       { status: response.status, code: data && data.error });
+  }
+
+  // ---- step-up: a fresh passkey proof in place ----
+
+  /**
+   * Runs a change the person asked for (add, rename, delete a passkey). When the server answers
+   * reauthentication_required (the caller's last proof is older than the re-authentication
+   * window), it asks for one of the caller's passkeys right here, in the browser's own dialog,
+   * then runs the change once more: nobody is sent away to the login page and loses their place.
+   * Without a passkey to prove it with, or when the person cancels, the first refusal stands (and
+   * the widget links to the login page). Only for what a person just clicked: a dialog that opens
+   * by itself would be a surprise.
+   */
+  async function withStepUp(endpoint, request) {
+    try {
+      return await request();
+    } catch (refused) {
+      if (refused.code !== 'reauthentication_required') throw refused;
+      try {
+        await stepUp(endpoint);
+      } catch (stepUpFailed) {
+        throw stepUpFailed.name === 'AbortError' ? stepUpFailed : refused;
+      }
+      return request();
+    }
+  }
+
+  /** The caller proves again, with a passkey, who they are: POST /reauthenticate/options, get(), POST /reauthenticate. */
+  async function stepUp(endpoint) {
+    const options = await api(endpoint + '/reauthenticate/options', 'POST', {});
+    const signal = takeTurn();
+    const credential = await navigator.credentials.get({ publicKey: parseRequest(options), signal });
+    return api(endpoint + '/reauthenticate', 'POST', credentialJson(credential));
   }
 
   // ---- the Signal API: keep the person's passkey list in step with the server ----
@@ -227,14 +262,16 @@
   }
 
   async function createPasskey(w, optionsBody, label, mediation) {
+    // A passkey the person asked for may need a step-up first; one offered by itself never does.
+    const options = mediation ? await w.api('POST', '/register/options', optionsBody)
+      : await w.act('POST', '/register/options', optionsBody);
     const signal = takeTurn();
-    const options = await w.api('POST', '/register/options', optionsBody, signal);
     const request = { publicKey: parseCreation(options), signal };
     if (mediation) request.mediation = mediation;
     const credential = await navigator.credentials.create(request);
     const body = { credential: credentialJson(credential) };
     if (label) body.label = label;
-    return w.api('POST', '/register', body);
+    return mediation ? w.api('POST', '/register', body) : w.act('POST', '/register', body);
   }
 
   /** Disables a button while its action runs, so that one click starts one ceremony. */
@@ -504,7 +541,7 @@
         if (!label || label === p.label) { cancel(); return; }
         field.disabled = true;
         try {
-          await w.api('PATCH', '/credentials/' + encodeURIComponent(p.id), { label });
+          await w.act('PATCH', '/credentials/' + encodeURIComponent(p.id), { label });
           w.say(w.t('manage.renamed', label), 'success');
           await load();
           focusRow(p.id, '.pk-rename');
@@ -555,7 +592,7 @@
       const p = deleting;
       if (!p) return;
       try {
-        await w.api('DELETE', '/credentials/' + encodeURIComponent(p.id));
+        await w.act('DELETE', '/credentials/' + encodeURIComponent(p.id));
         confirmBox.hidden = true;
         deleting = null;
         w.say(w.t('manage.deleted', nameOf(p)), 'success');
@@ -596,7 +633,18 @@
     }
   }
 
-  window.passkeyee = Object.freeze({ version: 1, start: initAll });
+  /**
+   * The page's own sensitive actions: passkeyee.stepUp() asks for a fresh passkey proof (the
+   * browser's dialog) before the page retries an action the server refused for want of one
+   * (CallerProofs.passkeyWithin on the server). endpoint: the passkey endpoint prefix with the
+   * context path, e.g. '/shop/passkey' (default: the first widget's, or '/passkey').
+   */
+  function pageStepUp(endpoint) {
+    const first = document.querySelector('[data-passkeyee]');
+    return stepUp(endpoint || (first && first.dataset.pkEndpoint) || '/passkey');
+  }
+
+  window.passkeyee = Object.freeze({ version: 1, start: initAll, stepUp: pageStepUp });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 }());

@@ -5,7 +5,8 @@ import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 
 /**
  * The "existing application" of {@code ExistingAppIT}: its own login page and members area, and a
- * changed endpoint prefix, so the widgets must take it from the configuration.
+ * changed endpoint prefix, so the widgets must take it from the configuration. Its
+ * re-authentication window is short, so that a test sees the step-up in place.
  */
 @ApplicationScoped
 @PasskeyAuthenticationMechanismDefinition(
@@ -15,6 +16,10 @@ import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
         endpointPrefix = "/auth/passkey",
         signUpAllowed = true,
         loginPage = "/ExistingAppIT.xhtml",
-        defaultRedirect = "/members/ExistingAppIT-members.xhtml")
+        defaultRedirect = "/members/ExistingAppIT-members.xhtml",
+        reauthenticationWindowSeconds = ShopSecurity.REAUTHENTICATION_WINDOW_SECONDS)
 public class ShopSecurity {
+
+    /** How recent a proof adding, renaming and deleting passkeys need here. */
+    public static final int REAUTHENTICATION_WINDOW_SECONDS = 4;
 }

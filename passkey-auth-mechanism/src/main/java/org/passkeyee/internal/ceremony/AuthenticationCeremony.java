@@ -84,6 +84,41 @@ public class AuthenticationCeremony {
     }
 
     /**
+     * Starts a step-up: the signed-in caller proves again, with one of their passkeys, who they
+     * are. The request allows the passkeys of {@code account} only; it is answered at
+     * {@code POST {prefix}/reauthenticate} and verified as any sign-in ({@link #finish}).
+     *
+     * @throws Refusal {@code passkey_not_found} when the account has no passkey to prove it with
+     */
+    public PublicKeyCredentialRequestOptions startStepUp(HttpServletRequest request, PasskeyUser account) {
+        List<StoredPasskey> passkeys = store.findPasskeys(account.userHandle());
+        if (passkeys.isEmpty()) {
+            throw new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND, "There is no passkey to confirm it is you with: sign in again.");
+        }
+        AssertionRequest stepUp = allowing(relyingParty.startAssertion(StartAssertionOptions.builder()
+                        .userVerification(RelyingParties.userVerification(configuration))
+                        .timeout(pendingCeremonies.timeout().toMillis())
+                        .build()).toBuilder().username(account.username()).build(),
+                passkeys.stream().map(StoreCredentialRepository::descriptor).toList());
+        pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, stepUp, account.username());
+        return stepUp.getPublicKeyCredentialRequestOptions();
+    }
+
+    /**
+     * Finishes a step-up ({@link #startStepUp}): verifies the assertion as a sign-in, by a passkey
+     * of {@code account}.
+     *
+     * @throws Refusal with the cause of a refusal
+     */
+    public VerifiedSignIn finishStepUp(HttpServletRequest request, JsonNode response, PasskeyUser account) {
+        VerifiedSignIn verified = finish(pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN), response);
+        if (!verified.owner().userHandle().equals(account.userHandle())) {
+            throw Refusal.ofSignIn(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
+        }
+        return verified;
+    }
+
+    /**
      * Verifies an assertion against the ceremony it answers and records the sign-in: one read of
      * the passkey with its owner before anything is verified (a name known or not costs the same
      * one read), and the conditional update of the count, which alone decides (no transaction
@@ -141,7 +176,7 @@ public class AuthenticationCeremony {
                 request.getPublicKeyCredentialRequestOptions().getChallenge())) {
             throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
         }
-        return new VerifiedSignIn(owner, result.getCredentialId().getBase64Url());
+        return new VerifiedSignIn(owner, result.getCredentialId().getBase64Url(), result.isUserVerified());
     }
 
     /**
@@ -238,8 +273,9 @@ public class AuthenticationCeremony {
      *
      * @param owner        the passkey's account
      * @param credentialId the passkey's credential ID, base64url
+     * @param userVerified whether the authenticator verified the person
      */
-    public record VerifiedSignIn(PasskeyUser owner, String credentialId) {
+    public record VerifiedSignIn(PasskeyUser owner, String credentialId, boolean userVerified) {
 
         /** The caller name. */
         public String username() {

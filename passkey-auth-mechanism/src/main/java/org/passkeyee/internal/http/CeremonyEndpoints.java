@@ -12,8 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Instant;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyUser;
 import org.passkeyee.internal.Json;
 import org.passkeyee.internal.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
@@ -24,7 +27,7 @@ import org.passkeyee.internal.security.VouchingStores;
 
 /**
  * The ceremony endpoints the servlet serves: options for both ceremonies, adding a passkey, the
- * answer to a sign-in the mechanism performed, and sign-out.
+ * answer to a sign-in the mechanism performed, a signed-in caller's step-up, and sign-out.
  */
 @Singleton
 public class CeremonyEndpoints {
@@ -35,16 +38,19 @@ public class CeremonyEndpoints {
     private final PasskeySummaries summaries;
     private final JsonRequestReader reader;
     private final VouchingStores vouchingStores;
+    private final PasskeyCredentialStore store;
 
     @Inject
     CeremonyEndpoints(PasskeyConfiguration configuration, RegistrationCeremony registration,
-                      AuthenticationCeremony authentication, PasskeySummaries summaries, VouchingStores vouchingStores) {
+                      AuthenticationCeremony authentication, PasskeySummaries summaries, VouchingStores vouchingStores,
+                      PasskeyCredentialStore store) {
         this.configuration = configuration;
         this.registration = registration;
         this.authentication = authentication;
         this.summaries = summaries;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
         this.vouchingStores = vouchingStores;
+        this.store = store;
     }
 
     /** {@code POST /register/options}: a signed-in caller adds a passkey; anyone else signs up. */
@@ -92,6 +98,40 @@ public class CeremonyEndpoints {
         var passkey = registration.completeAddition(request, caller.getName(), vouchingStores.sessionSignIn(request), credential,
                 JsonRequestReader.optionalText(body, "label"));
         JsonAnswers.write(response, HttpServletResponse.SC_CREATED, summaries.summary(passkey));
+    }
+
+    /**
+     * {@code POST /reauthenticate/options}: a step-up, the signed-in caller asked to prove again
+     * with one of their passkeys who they are, without leaving the page.
+     */
+    void stepUpOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        reader.readObject(request);
+        PasskeyUser account = ownAccount(request);
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, authentication.startStepUp(request, account));
+    }
+
+    /**
+     * {@code POST /reauthenticate}: the step-up's answer; a verified one counts as a fresh proof
+     * (the re-authentication window starts again, {@link org.passkeyee.CallerProofs} says so).
+     */
+    void stepUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ObjectNode body = reader.readObject(request);
+        PasskeyUser account = ownAccount(request);
+        AuthenticationCeremony.VerifiedSignIn verified = authentication.finishStepUp(request, body, account);
+        SessionState.markSteppedUp(request, Instant.now(), verified.userVerified());
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, Json.MAPPER.createObjectNode()
+                .put("reauthenticated", true).put("userVerified", verified.userVerified()));
+    }
+
+    /** The signed-in caller's own passkey account ({@code 404 passkey_not_found} when they have none). */
+    private PasskeyUser ownAccount(HttpServletRequest request) {
+        Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED);
+        }
+        return store.findUserByUsername(caller.getName()).filter(vouchingStores.sessionSignIn(request)::mayJoin)
+                .orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND,
+                        "There is no passkey to confirm it is you with: sign in again."));
     }
 
     /** {@code POST /login/options}: request options, usernameless or for a username. */

@@ -15,6 +15,8 @@ public final class EndpointPaths {
     static final String LOGOUT = "/logout";
     static final String CREDENTIALS = "/credentials";
     static final String DELETE_ACCOUNT = "/accounts/delete";
+    static final String STEP_UP_OPTIONS = "/reauthenticate/options";
+    static final String STEP_UP = "/reauthenticate";
 
     private final String prefix;
 

@@ -70,6 +70,8 @@ final class PasskeyEndpointServlet extends HttpServlet {
             case EndpointPaths.LOGIN_OPTIONS -> post(method, () -> ceremonies.loginOptions(request, response));
             case EndpointPaths.LOGIN -> post(method, () -> ceremonies.loginAnswer(request, response));
             case EndpointPaths.LOGOUT -> post(method, () -> ceremonies.logout(request, response));
+            case EndpointPaths.STEP_UP_OPTIONS -> post(method, () -> ceremonies.stepUpOptions(request, response));
+            case EndpointPaths.STEP_UP -> post(method, () -> ceremonies.stepUp(request, response));
             case EndpointPaths.DELETE_ACCOUNT -> post(method, () -> accounts.deleteAccount(request, response, caller(request)));
             case EndpointPaths.CREDENTIALS -> {
                 requireMethod(method, "GET");

@@ -121,8 +121,8 @@ public class CeremonyLogins {
             LOG.info(() -> "Passkey sign-in: caller=" + LogText.header(caller) + " credential=" + LogText.shortId(credentialId));
             signedIn.fire(new PasskeySignedIn(caller, credentialId));
             PasskeyUser owner = assertion.verified().owner();
-            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY, vouchingStores.vouchedByOf(owner),
-                    owner.userHandle());
+            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY, assertion.verified().userVerified(),
+                    vouchingStores.vouchedByOf(owner), owner.userHandle());
         } catch (Refusal refusal) {
             // A guess needs a ceremony to answer; a refusal of what the key itself signed is none.
             boolean failedGuess = pending != null && !refusal.genuine();
@@ -152,8 +152,8 @@ public class CeremonyLogins {
                 throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "
                         + "is another identity store of higher priority refusing it?");
             }
-            return login(request, context, result, account, SessionState.SignInMethod.PASSKEY, PasskeyUser.NO_VOUCHING_STORE,
-                    account.passkey().userHandle());
+            return login(request, context, result, account, SessionState.SignInMethod.PASSKEY, account.passkey().uvInitialized(),
+                    PasskeyUser.NO_VOUCHING_STORE, account.passkey().userHandle());
         } catch (Refusal refusal) {
             JsonAnswers.error(response, refusal);
             return AuthenticationStatus.SEND_FAILURE;
@@ -188,19 +188,20 @@ public class CeremonyLogins {
         SessionState.SignInMethod method = credential instanceof UsernamePasswordCredential
                 ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
         LOG.info(() -> "Sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()) + " with=" + method.jsonName());
-        return login(request, context, result, null, method, vouchingStores.identify(credential, result), null);
+        return login(request, context, result, null, method, false, vouchingStores.identify(credential, result), null);
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
                                        CredentialValidationResult result, RegistrationCeremony.NewAccount account,
-                                       SessionState.SignInMethod method, String vouchedBy, ByteArray passkeyAccount) {
+                                       SessionState.SignInMethod method, boolean userVerified, String vouchedBy,
+                                       ByteArray passkeyAccount) {
         HttpSession session = request.getSession(true);
         String returnTo = this.returnTo.take(request, context.getResponse());
         request.changeSessionId();
         PendingCeremonies.signedIn(session);
         int minutes = request.getServletContext().getSessionTimeout();
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
-        SessionState.markSignedIn(session, Instant.now(), method, result.getCallerGroups(), vouchedBy, passkeyAccount);
+        SessionState.markSignedIn(session, Instant.now(), method, userVerified, result.getCallerGroups(), vouchedBy, passkeyAccount);
         String caller = result.getCallerPrincipal().getName();
         String redirect = returnTo != null ? returnTo : request.getContextPath() + configuration.defaultRedirect();
         new SignInOutcome(caller, redirect, account == null ? null : account.passkey()).attachTo(request);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.passkeyee.CallerProof;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.internal.Refusal;
@@ -24,6 +25,9 @@ public final class SessionState {
     private static final String VOUCHED_BY = "org.passkeyee.vouched-by";
     private static final String PASSKEY_ACCOUNT = "org.passkeyee.passkey-account";
     private static final String CHECKED_AT = "org.passkeyee.checked-at";
+    private static final String PROVED_AT = "org.passkeyee.proved-at";
+    private static final String PROVED_WITH = "org.passkeyee.proved-with";
+    private static final String PROVED_USER_VERIFIED = "org.passkeyee.proved-user-verified";
 
     private SessionState() {
     }
@@ -40,13 +44,15 @@ public final class SessionState {
     /**
      * Records a sign-in.
      *
+     * @param userVerified   whether the authenticator verified the person (passkeys only)
      * @param vouchedBy      the key of the identity store that vouched for the caller's name
      * @param passkeyAccount the user handle of the passkey account signed in to, or {@code null}
      */
-    static void markSignedIn(HttpSession session, Instant now, SignInMethod method, Set<String> groups, String vouchedBy,
-                             ByteArray passkeyAccount) {
+    static void markSignedIn(HttpSession session, Instant now, SignInMethod method, boolean userVerified, Set<String> groups,
+                             String vouchedBy, ByteArray passkeyAccount) {
         session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
         session.setAttribute(SIGNED_IN_WITH, method.name());
+        markProved(session, now, method, userVerified);
         session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
         session.setAttribute(CHECKED_AT, now.toEpochMilli());
         session.setAttribute(VOUCHED_BY, vouchedBy);
@@ -106,17 +112,47 @@ public final class SessionState {
         return method instanceof String name ? SignInMethod.valueOf(name) : null;
     }
 
-    /** Whether this session's sign-in happened within the window before {@code now}. */
-    public static boolean signedInWithin(HttpServletRequest request, Duration window, Instant now) {
+    /** Records that the caller proved who they are: a sign-in, or a later step-up with a passkey. */
+    static void markProved(HttpSession session, Instant now, SignInMethod method, boolean userVerified) {
+        session.setAttribute(PROVED_AT, now.toEpochMilli());
+        session.setAttribute(PROVED_WITH, method.name());
+        session.setAttribute(PROVED_USER_VERIFIED, userVerified && method == SignInMethod.PASSKEY);
+    }
+
+    /** Records a step-up: the signed-in caller proved again, with a passkey, who they are. */
+    public static void markSteppedUp(HttpServletRequest request, Instant now, boolean userVerified) {
         HttpSession session = request.getSession(false);
-        Object signedInAt = session == null ? null : session.getAttribute(SIGNED_IN_AT);
-        return signedInAt instanceof Long millis && now.toEpochMilli() - millis <= window.toMillis();
+        if (session != null) {
+            markProved(session, now, SignInMethod.PASSKEY, userVerified);
+        }
+    }
+
+    /** The caller's last proof in this session, or {@code null} if the module did not sign it in. */
+    public static CallerProof lastProof(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object at = session.getAttribute(PROVED_AT);
+        Object with = session.getAttribute(PROVED_WITH);
+        if (!(at instanceof Long millis) || !(with instanceof String method)) {
+            return null;
+        }
+        return new CallerProof(CallerProof.Method.valueOf(method), Instant.ofEpochMilli(millis),
+                Boolean.TRUE.equals(session.getAttribute(PROVED_USER_VERIFIED)));
+    }
+
+    /** Whether the caller's last proof (sign-in or step-up) happened within the window before {@code now}. */
+    public static boolean signedInWithin(HttpServletRequest request, Duration window, Instant now) {
+        CallerProof proof = lastProof(request);
+        return proof != null && now.toEpochMilli() - proof.at().toEpochMilli() <= window.toMillis();
     }
 
     /**
-     * Refuses ({@code 403 reauthentication_required}) unless this session signed in within the
-     * window: changing the caller's passkeys (adding, renaming, deleting) needs a recent sign-in,
-     * so that a stolen session cannot quietly change them.
+     * Refuses ({@code 403 reauthentication_required}) unless this session's caller proved who they
+     * are within the window (a sign-in, or a step-up with a passkey): changing the caller's
+     * passkeys (adding, renaming, deleting) needs a recent proof, so that a stolen session cannot
+     * quietly change them.
      */
     public static void requireSignedInWithin(HttpServletRequest request, Duration window) {
         if (!signedInWithin(request, window, Instant.now())) {
