@@ -127,4 +127,21 @@ class CeremoniesInProcessTest {
         assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, refusal.code());
         assertEquals(before, harness.store.passkeyCount());
     }
+
+    @Test
+    void stepUpWhenTheCallersPasskeyAnswersThenVerifiedAndAWrongSignatureRefused() {
+        AuthenticationCeremony.VerifiedSignIn verified = harness.stepUp(Tamper.none());
+        Refusal forged = assertThrows(Refusal.class, () -> harness.stepUp(Tamper.none().corruptSignature()));
+
+        assertEquals(CeremonyHarness.CALLER, verified.username());
+        assertTrue(verified.userVerified());
+        assertEquals(PasskeyErrorCode.INVALID_SIGNATURE, forged.code());
+    }
+
+    @Test
+    void stepUpWhenTheAccountHasNoPasskeyThenPasskeyNotFound() {
+        Refusal refusal = assertThrows(Refusal.class, harness::stepUpWithoutPasskeys);
+
+        assertEquals(PasskeyErrorCode.PASSKEY_NOT_FOUND, refusal.code());
+    }
 }

@@ -94,6 +94,21 @@ final class CeremonyHarness {
         registration.completeAddition(added.request(), CALLER, PASSWORD_SIGN_IN, parsed(response), null);
     }
 
+    /** A step-up of {@link #CALLER}: the account's passkey answers the step-up's options, and the verification. */
+    AuthenticationCeremony.VerifiedSignIn stepUp(Tamper tamper) {
+        HttpServletRequest request = signedInRequest();
+        PasskeyUser account = store.findUserByUsername(CALLER).orElseThrow();
+        JsonNode options = Json.MAPPER.valueToTree(authentication.startStepUp(request, account));
+        return authentication.finishStepUp(request, authenticator.authenticate(options, ORIGIN, tamper), account);
+    }
+
+    /** Starts a step-up for an account of another name that has no passkeys. */
+    void stepUpWithoutPasskeys() {
+        authentication.startStepUp(signedInRequest(),
+                new PasskeyUser("no-passkeys", "no-passkeys", new com.yubico.webauthn.data.ByteArray(new byte[64]),
+                        java.time.Instant.EPOCH, PasskeyUser.NO_VOUCHING_STORE));
+    }
+
     /** The body as the endpoints' reader parses it: JSON that is not even JSON is refused there, as malformed. */
     private static JsonNode parsed(String body) {
         try {
