@@ -10,7 +10,6 @@ import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -121,7 +120,7 @@ class StoreEntityManagers {
                 JpaProviderSetup.properties(providerName, server, createTables));
         EntityManagerFactory built;
         try {
-            built = provider.createContainerEntityManagerFactory(unit, Map.of());
+            built = provider.createContainerEntityManagerFactory(unit, JpaProviderSetup.integration(provider));
         } catch (RuntimeException e) {
             throw new PasskeyStoreException("Could not start the passkey store on " + settings.dataSource(), e);
         }
