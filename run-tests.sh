@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests of each module, then the Arquillian suite on each row of the
-# server/database matrix (Payara Micro 6 and 7, WildFly, WildFly Preview; H2, PostgreSQL, MariaDB:
-# see docs/admin-guide.md), and prints the matrix at the end.
+# server/database matrix (Payara Micro 6 and 7, Payara Server 6, WildFly, WildFly Preview; H2,
+# PostgreSQL, MariaDB: see docs/admin-guide.md), and prints the matrix at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -16,6 +16,8 @@ ROWS=(
     "wildfly-cluster|WildFly 39 HA, 2 nodes, balancer|PostgreSQL"
     "payara7-h2|Payara Micro 7 (EE 11, EclipseLink 5)|H2, embedded"
     "payara7-postgresql|Payara Micro 7 (EE 11, EclipseLink 5)|PostgreSQL"
+    "payara-server-h2|Payara Server 6 (EE 10, a domain)|H2, domain's"
+    "payara-server-postgresql|Payara Server 6 (EE 10, a domain)|PostgreSQL"
     "wildfly-postgresql|WildFly 39 (EE 10, Hibernate 6)|PostgreSQL"
     "wildfly-mariadb|WildFly 39 (EE 10, Hibernate 6)|MariaDB"
     "wildfly-preview-h2|WildFly Preview 39 (EE 11, Hibernate 7)|H2, WildFly's"

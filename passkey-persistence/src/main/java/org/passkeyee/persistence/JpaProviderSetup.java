@@ -3,6 +3,7 @@ package org.passkeyee.persistence;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
 final class JpaProviderSetup {
 
     static final String SCHEMA_ACTION = "jakarta.persistence.schema-generation.database.action";
+    static final String ECLIPSELINK_SESSION_CUSTOMIZER = "eclipselink.session.customizer";
 
     private JpaProviderSetup() {
     }
@@ -45,10 +47,22 @@ final class JpaProviderSetup {
             transactions.eclipseLinkTargetServer().ifPresent(v -> properties.setProperty("eclipselink.target-server", v));
             properties.setProperty("eclipselink.weaving", "false");
             properties.setProperty("eclipselink.logging.logger", "JavaLogger");
-            properties.setProperty("eclipselink.session.customizer", EclipseLinkFailFast.class.getName());
         } else if (providerClassName.startsWith("org.hibernate.")) {
             transactions.hibernateJtaPlatform().ifPresent(v -> properties.setProperty("hibernate.transaction.jta.platform", v));
         }
         return properties;
+    }
+
+    /**
+     * What {@code provider} is handed beside the unit ({@code createContainerEntityManagerFactory}'s
+     * map): settings that are objects, which a unit's {@link Properties} cannot carry. EclipseLink
+     * gets its session customizer ({@link EclipseLinkFailFast}) as an object built for its release.
+     */
+    static Map<String, Object> integration(PersistenceProvider provider) {
+        Class<?> providerClass = provider.getClass();
+        if (providerClass.getName().startsWith("org.eclipse.persistence.")) {
+            return Map.of(ECLIPSELINK_SESSION_CUSTOMIZER, EclipseLinkFailFast.customizer(providerClass.getClassLoader()));
+        }
+        return Map.of();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -123,7 +122,7 @@ class StoreEntityManagers {
                 JpaProviderSetup.properties(providerName, server, createTables));
         EntityManagerFactory built;
         try {
-            built = provider.createContainerEntityManagerFactory(unit, Map.of());
+            built = provider.createContainerEntityManagerFactory(unit, JpaProviderSetup.integration(provider));
         } catch (RuntimeException e) {
             throw new PasskeyStoreException("Could not start the passkey store on " + settings.dataSource(), e);
         }

@@ -31,7 +31,9 @@
  *     ({@code eclipselink.target-server} or {@code hibernate.transaction.jta.platform}, chosen by
  *     the transaction manager's JNDI name), and on EclipseLink no retry of a failed read
  *     ({@code EclipseLinkFailFast}: during a database outage requests answer
- *     {@code 503 store_unavailable} at once instead of after about 10 s);</li>
+ *     {@code 503 store_unavailable} at once instead of after about 10 s; handed to EclipseLink as
+ *     an object implementing whichever customizer interface the server's EclipseLink release has,
+ *     since no single interface exists in EclipseLink 4.0.1, 4.0.7 and 5 alike);</li>
  * <li>{@code TransactionEntityManager} gives the store what a container-managed
  *     {@code @PersistenceContext} gives: one entity manager per JTA transaction, joined to it and
  *     closed when it ends.</li>

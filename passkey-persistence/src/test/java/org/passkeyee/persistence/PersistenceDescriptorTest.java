@@ -52,7 +52,7 @@ class PersistenceDescriptorTest {
     }
 
     @Test
-    void eachProviderIsToldTheServersTransactionManagerAndEclipseLinkFailsFast() {
+    void eachProviderIsToldTheServersTransactionManagerAndNotToWeave() {
         Properties hibernate = JpaProviderSetup.properties("org.hibernate.jpa.HibernatePersistenceProvider",
                 ServerTransactions.WILDFLY, false);
         assertEquals("JBossAS", hibernate.getProperty("hibernate.transaction.jta.platform"));
@@ -62,7 +62,6 @@ class PersistenceDescriptorTest {
                 ServerTransactions.GLASSFISH, true);
         assertEquals("Glassfish", eclipseLink.getProperty("eclipselink.target-server"));
         assertEquals("false", eclipseLink.getProperty("eclipselink.weaving"));
-        assertEquals(EclipseLinkFailFast.class.getName(), eclipseLink.getProperty("eclipselink.session.customizer"));
 
         Properties unknown = JpaProviderSetup.properties("org.hibernate.jpa.HibernatePersistenceProvider",
                 ServerTransactions.UNKNOWN, true);
