@@ -2,7 +2,6 @@ package org.passkeyee.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
@@ -17,7 +16,7 @@ class StoreTablesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void presentOnlyOnceTheScriptCreatedBothTables(TestDatabase database) throws SQLException {
-        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        database.requireReachable();
         TestDatabase.Scratch scratch = database.createScratch();
         try {
             DataSource dataSource = dataSource(scratch);
@@ -34,7 +33,7 @@ class StoreTablesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void tablesOfSchemaVersion1ThenUpgradedOnceToVersion2(TestDatabase database) throws SQLException {
-        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        database.requireReachable();
         TestDatabase.Scratch scratch = database.createScratch();
         try {
             DataSource dataSource = dataSource(scratch);
