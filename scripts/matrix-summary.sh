@@ -12,10 +12,11 @@ cd "$(dirname "$0")/.."
 
 REPORTS=arquillian-tests/target/failsafe-reports
 mapfile -t ROWS < <(grep -v '^#' scripts/matrix-rows)
-declare -A skipped=()
+# What run-tests.sh skipped: what -> why.
+declare -A lacking=()
 if [ -n "$skipped_file" ]; then
     while IFS='|' read -r what why; do
-        skipped[$what]=$why
+        lacking[$what]=$why
     done <"$skipped_file"
 fi
 
@@ -57,7 +58,7 @@ echo "Test matrix: the Arquillian suite on each server and database ($REPORTS/RO
 printf '  %-24s %-40s %-14s %6s %6s %7s %6s\n' row server database passed failed skipped time
 for row in "${ROWS[@]}"; do
     IFS='|' read -r id server database _ <<<"$row"
-    if [ -n "${skipped[$id]:-}" ]; then
+    if [ -n "${lacking[$id]:-}" ]; then
         printf '  %-24s %-40s %-14s %s\n' "$id" "$server" "$database" "SKIPPED: this machine lacks what it needs (below)"
         continue
     fi
@@ -86,10 +87,10 @@ if [ "${#unit_reports[@]}" -gt 0 ]; then
 fi
 echo "  (time: seconds spent in the test classes, server starts and deployments included)"
 echo "all: $total_passed passed, $total_failed failed, $total_skipped skipped"
-if [ "${#skipped[@]}" -gt 0 ]; then
+if [ "${#lacking[@]}" -gt 0 ]; then
     echo
     echo "Not run, because this machine lacks what they need (CI=true refuses to skip them):"
-    for what in "${!skipped[@]}"; do
-        echo "  $what: ${skipped[$what]}"
+    for what in "${!lacking[@]}"; do
+        echo "  $what: ${lacking[$what]}"
     done | sort
 fi
