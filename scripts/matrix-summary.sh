@@ -2,26 +2,23 @@
 # Prints the test matrix of the last build: one line per row (server and database) of the
 # Arquillian suite, read from arquillian-tests/target/failsafe-reports/<row>/, then the unit and
 # store tests of every module (target/surefire-reports). run-tests.sh calls it after Maven.
-# Usage: scripts/matrix-summary.sh [FILE]: with FILE, only reports newer than FILE count (the
-# reports of this run, not those a previous build left behind).
+# Usage: scripts/matrix-summary.sh [FILE [SKIPPED]]: with FILE, only reports newer than FILE count
+# (the reports of this run, not those a previous build left behind); SKIPPED lists what
+# run-tests.sh skipped because this machine lacks what it needs, one "what|why" a line.
 set -uo pipefail
 since=${1:+$(realpath "$1")}
+skipped_file=${2:+$(realpath "$2")}
 cd "$(dirname "$0")/.."
 
 REPORTS=arquillian-tests/target/failsafe-reports
-ROWS=(
-    "payara-micro-h2|Payara Micro 6 (EE 10, EclipseLink)|H2, embedded"
-    "payara-micro-postgresql|Payara Micro 6 (EE 10, EclipseLink)|PostgreSQL"
-    "payara-cluster|Payara Micro 6, 2 nodes, balancer|PostgreSQL"
-    "wildfly-cluster|WildFly 39 HA, 2 nodes, balancer|PostgreSQL"
-    "payara7-h2|Payara Micro 7 (EE 11, EclipseLink 5)|H2, embedded"
-    "payara7-postgresql|Payara Micro 7 (EE 11, EclipseLink 5)|PostgreSQL"
-    "payara-server-h2|Payara Server 6 (EE 10, a domain)|H2, domain's"
-    "payara-server-postgresql|Payara Server 6 (EE 10, a domain)|PostgreSQL"
-    "wildfly-postgresql|WildFly 39 (EE 10, Hibernate 6)|PostgreSQL"
-    "wildfly-mariadb|WildFly 39 (EE 10, Hibernate 6)|MariaDB"
-    "wildfly-preview-h2|WildFly Preview 39 (EE 11, Hibernate 7)|H2, WildFly's"
-)
+mapfile -t ROWS < <(grep -v '^#' scripts/matrix-rows)
+# What run-tests.sh skipped: what -> why.
+declare -A lacking=()
+if [ -n "$skipped_file" ]; then
+    while IFS='|' read -r what why; do
+        lacking[$what]=$why
+    done <"$skipped_file"
+fi
 
 # Counts test cases, failed ones (failure or error), skipped ones, and the suites' time in
 # report files. Counts <testcase> elements rather than the suite's tests attribute, which
@@ -60,7 +57,11 @@ echo
 echo "Test matrix: the Arquillian suite on each server and database ($REPORTS/ROW)"
 printf '  %-24s %-40s %-14s %6s %6s %7s %6s\n' row server database passed failed skipped time
 for row in "${ROWS[@]}"; do
-    IFS='|' read -r id server database <<<"$row"
+    IFS='|' read -r id server database _ <<<"$row"
+    if [ -n "${lacking[$id]:-}" ]; then
+        printf '  %-24s %-40s %-14s %s\n' "$id" "$server" "$database" "SKIPPED: this machine lacks what it needs (below)"
+        continue
+    fi
     mapfile -t files < <(reports "$REPORTS/$id" -name 'TEST-*.xml')
     if [ "${#files[@]}" -eq 0 ]; then
         printf '  %-24s %-40s %-14s %s\n' "$id" "$server" "$database" "not run"
@@ -86,3 +87,10 @@ if [ "${#unit_reports[@]}" -gt 0 ]; then
 fi
 echo "  (time: seconds spent in the test classes, server starts and deployments included)"
 echo "all: $total_passed passed, $total_failed failed, $total_skipped skipped"
+if [ "${#lacking[@]}" -gt 0 ]; then
+    echo
+    echo "Not run, because this machine lacks what they need (CI=true refuses to skip them):"
+    for what in "${!lacking[@]}"; do
+        echo "  $what: ${lacking[$what]}"
+    done | sort
+fi

@@ -1,7 +1,6 @@
 package org.passkeyee.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -51,7 +50,7 @@ class SchemaScriptsTest {
 
     @Test
     void scriptCreatesWhatJpaGenerates() throws SQLException {
-        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        database.requireReachable();
         TestDatabase.Scratch generated = database.createScratch();
         TestDatabase.Scratch scripted = database.createScratch();
         try {

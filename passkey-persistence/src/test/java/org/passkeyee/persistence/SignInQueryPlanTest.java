@@ -3,7 +3,6 @@ package org.passkeyee.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.yubico.webauthn.data.ByteArray;
 import jakarta.persistence.EntityManager;
@@ -59,7 +58,7 @@ class SignInQueryPlanTest {
     @ParameterizedTest
     @EnumSource(StoreFixture.Provider.class)
     void everySignInStatementUsesAnIndex(StoreFixture.Provider provider) throws SQLException {
-        assumeTrue(TestDatabase.POSTGRESQL.available(), "PostgreSQL is not reachable on localhost; skipped");
+        TestDatabase.POSTGRESQL.requireReachable();
         TestDatabase.Scratch scratch = TestDatabase.POSTGRESQL.createScratch();
         try {
             scratch.runScript();

@@ -3,7 +3,6 @@ package org.passkeyee.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
@@ -19,7 +18,7 @@ class StoreTablesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void presentOnlyOnceTheScriptCreatedBothTables(TestDatabase database) throws SQLException {
-        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        database.requireReachable();
         TestDatabase.Scratch scratch = database.createScratch();
         try {
             DataSource dataSource = dataSource(scratch);
@@ -36,7 +35,7 @@ class StoreTablesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void tablesOfSchemaVersion1ThenUpgradedOnceToTheNewestVersion(TestDatabase database) throws SQLException {
-        assumeTrue(database.available(), () -> database + " is not reachable on localhost; skipped");
+        database.requireReachable();
         TestDatabase.Scratch scratch = database.createScratch();
         try {
             DataSource dataSource = dataSource(scratch);

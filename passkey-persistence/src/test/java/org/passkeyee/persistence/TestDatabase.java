@@ -11,12 +11,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * The databases the tests run on. H2 (in memory) always; PostgreSQL and MariaDB only when a
- * local server answers on its standard port (as on the project's machines), otherwise those
- * tests are skipped. Each test run works in scratch schemas/databases of its own, named after
- * the process ID, and drops them afterwards.
+ * The databases the tests run on. H2 (in memory) always; PostgreSQL and MariaDB when a local
+ * server answers on its standard port (as on the project's machines). Where none answers, the
+ * tests on it are skipped, and reported as skipped ({@link #requireReachable}), except with the
+ * environment variable {@code CI=true}: there every database must be reached, and a test on one
+ * that is not fails. Each test run works in scratch schemas/databases of its own, named after the
+ * process ID, and drops them afterwards.
  */
 enum TestDatabase {
 
@@ -47,6 +51,21 @@ enum TestDatabase {
             }
         }
         return available;
+    }
+
+    /**
+     * Returns if this database answers; otherwise aborts the calling test (JUnit reports it
+     * skipped), or fails it when {@code CI=true}.
+     */
+    void requireReachable() {
+        if (available()) {
+            return;
+        }
+        String missing = this + " is not reachable (" + adminUrl + ", user " + user + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(missing + ", and CI=true: no test may skip a database there");
+        }
+        Assumptions.abort(missing + ": skipped");
     }
 
     String script() {
