@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeySettings;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 import org.passkeyee.internal.ceremony.AuthenticatorNames;
 import org.passkeyee.internal.ceremony.DecoyCredentials;
@@ -124,6 +125,11 @@ public class PasskeyExtension implements Extension {
                 .types(PasskeyConfiguration.class, Object.class)
                 .scope(Singleton.class)
                 .createWith(context -> configuration());
+        PasskeySettings settings = PropertyOverrides.forCurrentApplication()::apply;
+        event.addBean()
+                .types(PasskeySettings.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> settings);
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
