@@ -108,7 +108,9 @@ public enum PasskeyErrorCode {
     /** The registration response was refused for another reason. */
     REGISTRATION_REJECTED(400, "registration_rejected", "The new passkey could not be verified."),
     /** The assertion was refused for another reason. */
-    ASSERTION_REJECTED(400, "assertion_rejected", "The passkey could not be verified.");
+    ASSERTION_REJECTED(400, "assertion_rejected", "The passkey could not be verified."),
+    /** A fault of the server, not a refusal: logged there, answered without detail. */
+    INTERNAL_ERROR(500, "internal_error", "Something went wrong on the server.");
 
     private final int status;
     private final String code;
@@ -120,12 +122,17 @@ public enum PasskeyErrorCode {
         this.message = message;
     }
 
-    /**
-     * The HTTP status answered, except for refused sign-ins: they answer 401, or 400 for a
-     * malformed request.
-     */
+    /** The HTTP status answered, except when a sign-in is refused: {@link #signInStatus()}. */
     public int status() {
         return status;
+    }
+
+    /**
+     * The HTTP status answered when this refuses a sign-in or a step-up: 401 (the caller is not
+     * signed in), or 400 for a malformed request.
+     */
+    public int signInStatus() {
+        return this == MALFORMED_REQUEST ? 400 : 401;
     }
 
     /** The stable code sent in the {@code error} field. */

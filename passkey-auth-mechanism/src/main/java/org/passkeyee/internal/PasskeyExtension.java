@@ -21,18 +21,19 @@ import org.passkeyee.internal.ceremony.AuthenticatorNames;
 import org.passkeyee.internal.ceremony.DecoyCredentials;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
-import org.passkeyee.internal.config.ConfigurationResolver;
-import org.passkeyee.internal.config.PropertyOverrides;
+import org.passkeyee.internal.config.DecoySecret;
+import org.passkeyee.internal.config.ModuleConfiguration;
 import org.passkeyee.internal.http.AccountEndpoints;
 import org.passkeyee.internal.http.CeremonyEndpoints;
 import org.passkeyee.internal.http.ManagementEndpoints;
+import org.passkeyee.internal.http.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.http.PasskeySummaries;
-import org.passkeyee.internal.security.CeremonyLogins;
+import org.passkeyee.internal.http.SignInRequests;
 import org.passkeyee.internal.security.FailedSignIns;
-import org.passkeyee.internal.security.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.security.PasskeyIdentityStore;
 import org.passkeyee.internal.security.SessionCallerProofs;
 import org.passkeyee.internal.security.SessionRecheck;
+import org.passkeyee.internal.security.SignIns;
 import org.passkeyee.internal.security.VouchingStores;
 
 /**
@@ -57,7 +58,8 @@ public class PasskeyExtension implements Extension {
             AuthenticationCeremony.class,
             VouchingStores.class,
             PasskeyIdentityStore.class,
-            CeremonyLogins.class,
+            SignIns.class,
+            SignInRequests.class,
             PasskeyAuthenticationMechanism.class,
             CeremonyEndpoints.class,
             ManagementEndpoints.class,
@@ -69,7 +71,7 @@ public class PasskeyExtension implements Extension {
     private PasskeyAuthenticationMechanismDefinition definition;
     private String definedOn;
     private String secondDefinition;
-    private volatile PasskeyConfiguration configuration;
+    private volatile ModuleConfiguration configuration;
 
     <T> void findDefinition(@Observes @WithAnnotations(PasskeyAuthenticationMechanismDefinition.class)
                             ProcessAnnotatedType<T> event) {
@@ -124,12 +126,15 @@ public class PasskeyExtension implements Extension {
         event.addBean()
                 .types(PasskeyConfiguration.class, Object.class)
                 .scope(Singleton.class)
-                .createWith(context -> configuration());
-        PasskeySettings settings = PropertyOverrides.forCurrentApplication()::apply;
+                .createWith(context -> configuration().configuration());
+        event.addBean()
+                .types(DecoySecret.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> configuration().decoySecret());
         event.addBean()
                 .types(PasskeySettings.class, Object.class)
                 .scope(Singleton.class)
-                .createWith(context -> settings);
+                .createWith(context -> configuration().settings());
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
@@ -143,13 +148,14 @@ public class PasskeyExtension implements Extension {
         }
     }
 
-    private PasskeyConfiguration configuration() {
-        PasskeyConfiguration resolved = configuration;
+    /** Resolved once, at the first bean that needs it or at validation, whichever comes first. */
+    private ModuleConfiguration configuration() {
+        ModuleConfiguration resolved = configuration;
         if (resolved == null) {
             synchronized (this) {
                 resolved = configuration;
                 if (resolved == null) {
-                    resolved = new ConfigurationResolver(PropertyOverrides.forCurrentApplication()).resolve(definition);
+                    resolved = ModuleConfiguration.resolve(definition);
                     configuration = resolved;
                 }
             }

@@ -12,7 +12,7 @@
  * </ol>
  * The packages:
  * <ul>
- *   <li>this one: what all share: {@link org.passkeyee.internal.Refusal} (a refusal's code and status,
+ *   <li>this one: what all share: {@link org.passkeyee.internal.shared.Refusal} (a refusal's code and status,
  *       decided where it is thrown and written unchanged at the edge), the JSON mapper, log text, and
  *       the CDI extension that switches the module on;</li>
  *   <li>{@code config}: the annotation and admin overrides resolved into one {@code PasskeyConfiguration};</li>

@@ -30,8 +30,8 @@ import org.passkeyee.PasskeyCredentialStore.OwnedPasskey;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
-import org.passkeyee.internal.Json;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.passkeyee.internal.Json;
+import org.passkeyee.internal.shared.Json;
 
 /**
  * Names of passkey providers by AAGUID, for display only: an AAGUID is whatever the authenticator

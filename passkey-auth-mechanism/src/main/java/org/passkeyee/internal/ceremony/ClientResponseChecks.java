@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Json;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 
 /**
@@ -45,23 +45,23 @@ final class ClientResponseChecks {
                       UserVerificationRequirement userVerification, CollectedClientData clientData,
                       AuthenticatorData authenticatorData, boolean presenceOptional) {
         if (!(ceremony == PendingCeremony.Kind.SIGN_IN ? GET : CREATE).equals(clientData.getType())) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.WRONG_CEREMONY_TYPE);
+            throw ceremony.refusal(PasskeyErrorCode.WRONG_CEREMONY_TYPE);
         }
         if (!MessageDigest.isEqual(expectedChallenge.getBytes(), clientData.getChallenge().getBytes())) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.CHALLENGE_MISMATCH);
+            throw ceremony.refusal(PasskeyErrorCode.CHALLENGE_MISMATCH);
         }
         String origin = clientData.getOrigin(); // null when the client sent null or a non-string
         if (origin == null || !origins.contains(origin)) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.ORIGIN_NOT_ALLOWED);
+            throw ceremony.refusal(PasskeyErrorCode.ORIGIN_NOT_ALLOWED);
         }
         if (!MessageDigest.isEqual(sha256(rpId), authenticatorData.getRpIdHash().getBytes())) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.RP_ID_MISMATCH);
+            throw ceremony.refusal(PasskeyErrorCode.RP_ID_MISMATCH);
         }
         if (!authenticatorData.getFlags().UP && !(presenceOptional && userVerification != UserVerificationRequirement.REQUIRED)) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.USER_PRESENCE_MISSING);
+            throw ceremony.refusal(PasskeyErrorCode.USER_PRESENCE_MISSING);
         }
         if (userVerification == UserVerificationRequirement.REQUIRED && !authenticatorData.getFlags().UV) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.USER_VERIFICATION_MISSING);
+            throw ceremony.refusal(PasskeyErrorCode.USER_VERIFICATION_MISSING);
         }
     }
 
@@ -87,7 +87,7 @@ final class ClientResponseChecks {
         }
         if (!crossOrigin.isMissingNode() && !crossOrigin.isBoolean() || !topOrigin.isTextual()
                 || !allowedTopOrigins.contains(topOrigin.textValue())) {
-            throw Refusal.during(ceremony, PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED);
+            throw ceremony.refusal(PasskeyErrorCode.CROSS_ORIGIN_NOT_ALLOWED);
         }
     }
 

@@ -7,17 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
-import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.passkeyee.internal.config.PropertyOverrides;
+import org.passkeyee.internal.config.DecoySecret;
 
 /**
  * Credential IDs to offer for a username that has no passkeys, so that the answer has the same
@@ -34,11 +30,6 @@ import org.passkeyee.internal.config.PropertyOverrides;
 @Singleton
 public class DecoyCredentials {
 
-    private static final Logger LOG = Logger.getLogger(DecoyCredentials.class.getName());
-    static final String SECRET_PROPERTY = "passkey.decoy-secret";
-    /** 256 bits: the decoys are an HMAC-SHA-256 of public names, so a shorter key could be searched offline. */
-    static final int MIN_SECRET_BYTES = 32;
-
     /** How many passkeys a decoy caller has, by the first byte of the name's HMAC (of 256). */
     private static final int[] COUNT_THRESHOLDS = {166, 230};
     private static final int[] ID_LENGTHS = {16, 20, 32, 32, 32, 64};
@@ -52,40 +43,14 @@ public class DecoyCredentials {
 
     private final byte[] secret;
 
-    /** With the secret {@code passkey.decoy-secret}, or a random one for this run when it is not set. */
+    /** With the admin's decoy secret (or this run's random one). */
     @Inject
-    DecoyCredentials() {
-        this(configuredSecret(PropertyOverrides.forCurrentApplication().apply(SECRET_PROPERTY)));
+    DecoyCredentials(DecoySecret secret) {
+        this(secret.bytes());
     }
 
     DecoyCredentials(byte[] secret) {
         this.secret = secret.clone();
-    }
-
-    /**
-     * The configured secret's bytes: at least {@value #MIN_SECRET_BYTES} of them, and not one byte
-     * repeated; otherwise the deployment fails, saying so. Unset: a random secret, with a warning
-     * that decoys then change at every start (a restart would tell a patient asker which names
-     * are unknown).
-     */
-    static byte[] configuredSecret(Optional<String> configured) {
-        if (configured.isEmpty()) {
-            LOG.warning("passkey.decoy-secret is not set: decoy credential IDs for unknown usernames change at every "
-                    + "start, while real ones do not, so someone who asks for a name before and after a restart can tell "
-                    + "whether it exists. Set it to a random secret of at least " + MIN_SECRET_BYTES + " bytes (e.g. "
-                    + "'openssl rand -base64 48'), the same on every server of a cluster.");
-            byte[] random = new byte[MIN_SECRET_BYTES];
-            new SecureRandom().nextBytes(random);
-            return random;
-        }
-        byte[] secret = configured.get().strip().getBytes(StandardCharsets.UTF_8);
-        boolean oneByteRepeated = secret.length > 0 && IntStream.range(0, secret.length).allMatch(i -> secret[i] == secret[0]);
-        if (secret.length < MIN_SECRET_BYTES || oneByteRepeated) {
-            throw new IllegalStateException(SECRET_PROPERTY + " must be a random secret of at least " + MIN_SECRET_BYTES
-                    + " bytes (e.g. 'openssl rand -base64 48'); the one set has " + secret.length
-                    + (oneByteRepeated ? " bytes of one repeated character" : " bytes"));
-        }
-        return secret;
     }
 
     /** One to three descriptors, the same ones every time for this name. */

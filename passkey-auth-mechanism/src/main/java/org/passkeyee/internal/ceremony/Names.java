@@ -1,7 +1,7 @@
 package org.passkeyee.internal.ceremony;
 
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * Checks the other names people type: display names and passkey labels ({@link UsernamePolicy}

@@ -14,7 +14,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.EllipticCurve;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * What a new passkey must be before anything is stored, beyond what Yubico verifies: the

@@ -37,9 +37,9 @@ import org.passkeyee.PasskeyRegistered;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
-import org.passkeyee.internal.Json;
-import org.passkeyee.internal.LogText;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.LogText;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 

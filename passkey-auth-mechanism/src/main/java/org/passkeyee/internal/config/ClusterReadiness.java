@@ -3,8 +3,6 @@ package org.passkeyee.internal.config;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
-import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,8 +20,6 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class ClusterReadiness {
 
-    static final String DECOY_SECRET = "passkey.decoy-secret";
-
     private ClusterReadiness() {
     }
 
@@ -32,15 +28,14 @@ public final class ClusterReadiness {
      *
      * @throws IllegalStateException naming the setting, which fails the deployment
      */
-    public static void check(ServletContext context) {
-        check(isDistributable(context), PropertyOverrides.forCurrentApplication(), context.getContextPath());
+    public static void check(ServletContext context, DecoySecret secret) {
+        check(isDistributable(context), secret.configured(), context.getContextPath());
     }
 
-    static void check(boolean distributable, Function<String, Optional<String>> properties, String contextPath) {
-        boolean secretSet = properties.apply(DECOY_SECRET).filter(secret -> !secret.isBlank()).isPresent();
-        if (distributable && !secretSet) {
+    static void check(boolean distributable, boolean secretConfigured, String contextPath) {
+        if (distributable && !secretConfigured) {
             throw new IllegalStateException("Passkeys: the application " + contextPath + " is <distributable/> (its "
-                    + "sessions may move between servers), so " + DECOY_SECRET + " must be set, to the same long random "
+                    + "sessions may move between servers), so " + DecoySecret.PROPERTY + " must be set, to the same long random "
                     + "value on every server (for example the environment variable PASSKEY_DECOY_SECRET). Without it "
                     + "each server answers an unknown name with other decoy credentials, which tells a caller that the "
                     + "name is unknown.");

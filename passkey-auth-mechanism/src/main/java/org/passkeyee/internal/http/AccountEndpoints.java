@@ -15,8 +15,8 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.LogText;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.LogText;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.security.SessionState;
 
 /**

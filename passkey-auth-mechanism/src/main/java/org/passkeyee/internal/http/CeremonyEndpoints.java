@@ -17,12 +17,12 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.Json;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.SignInDestination;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.security.SessionState;
-import org.passkeyee.internal.security.SignInOutcome;
 import org.passkeyee.internal.security.VouchingStores;
 
 /**
@@ -81,7 +81,8 @@ public class CeremonyEndpoints {
         SignInOutcome signUp = SignInOutcome.of(request);
         if (signUp != null && signUp.newPasskey() != null) {
             ObjectNode answer = summaries.summary(signUp.newPasskey());
-            answer.put("authenticated", true).put("username", signUp.username()).put("redirect", signUp.redirect());
+            answer.put("authenticated", true).put("username", signUp.username())
+                    .put("redirect", SignInDestination.of(request).orElse(null));
             JsonAnswers.write(response, HttpServletResponse.SC_CREATED, answer);
             return;
         }
@@ -150,7 +151,7 @@ public class CeremonyEndpoints {
         ObjectNode answer = Json.MAPPER.createObjectNode()
                 .put("authenticated", true)
                 .put("username", outcome.username())
-                .put("redirect", outcome.redirect());
+                .put("redirect", SignInDestination.of(request).orElse(null));
         JsonAnswers.write(response, HttpServletResponse.SC_OK, answer);
     }
 

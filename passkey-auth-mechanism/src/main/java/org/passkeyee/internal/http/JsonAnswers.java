@@ -2,16 +2,25 @@ package org.passkeyee.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.TransactionalException;
 import java.io.IOException;
-import org.passkeyee.internal.Json;
-import org.passkeyee.internal.Refusal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.LogText;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * Writes JSON answers. Errors are written with {@code setStatus} and a body, never with
  * {@code sendError}, which the container would replace with its HTML error page.
  */
-public final class JsonAnswers {
+final class JsonAnswers {
+
+    private static final Logger LOG = Logger.getLogger(JsonAnswers.class.getName());
 
     private JsonAnswers() {
     }
@@ -28,7 +37,7 @@ public final class JsonAnswers {
     }
 
     /** A refusal, as decided where it was thrown: its status, {@code Retry-After} if any, code and message. */
-    public static void error(HttpServletResponse response, Refusal refusal) throws IOException {
+    static void error(HttpServletResponse response, Refusal refusal) throws IOException {
         if (refusal.retryAfter() != null) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().toSeconds())));
         }
@@ -39,16 +48,24 @@ public final class JsonAnswers {
     }
 
     /**
-     * The last resort for a fault that is not a refusal (a bug): a JSON 500 without any detail,
-     * unless the response is already on its way.
+     * A failure that is not a refusal: a failing store (including a JTA commit that fails after the
+     * store method returned, which surfaces as {@code TransactionalException}) is
+     * {@code 503 store_unavailable}; anything else is a bug, logged with its stack trace and
+     * answered {@code 500 internal_error} without any detail, unless the response is already on
+     * its way.
      */
-    public static void internalError(HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
+    static void failure(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+            throws IOException {
+        if (failure instanceof PasskeyStoreException || failure instanceof TransactionalException) {
+            LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(failure));
+            error(response, new Refusal(PasskeyErrorCode.STORE_UNAVAILABLE));
             return;
         }
-        response.reset();
-        write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Json.MAPPER.createObjectNode()
-                .put("error", "internal_error").put("message", "Something went wrong on the server."));
+        LOG.log(Level.SEVERE, "Passkey request failed: " + request.getMethod() + " " + request.getRequestURI(), failure);
+        if (!response.isCommitted()) {
+            response.reset();
+            error(response, new Refusal(PasskeyErrorCode.INTERNAL_ERROR));
+        }
     }
 
     static void noContent(HttpServletResponse response) {

@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Json;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * Reads a request body as one JSON object, refusing anything else before parsing it: a body that

@@ -1,23 +1,25 @@
 package org.passkeyee.internal.http;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.config.ClusterReadiness;
-import org.passkeyee.internal.config.SwitchedOn;
-import org.passkeyee.internal.security.CrossSiteRequests;
+import org.passkeyee.internal.config.DecoySecret;
 
 /**
  * Maps the endpoint servlet under the configured prefix when the application switched passkeys
  * on. The prefix is configuration, so the mapping cannot be an annotation. An application whose
  * {@code web.xml} is {@code metadata-complete} must declare this listener itself.
+ *
+ * <p>The container injects it (listeners are injection targets); without the annotation on an
+ * application bean, the configuration is not resolvable and nothing is mapped.
  */
 @WebListener
 public class PasskeyEndpointRegistration implements ServletContextListener {
@@ -25,24 +27,31 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(PasskeyEndpointRegistration.class.getName());
     static final String SERVLET_NAME = "passkey-endpoints";
 
+    @Inject
+    Instance<PasskeyConfiguration> switchedOn;
+    @Inject
+    Instance<DecoySecret> decoySecret;
+    @Inject
+    Instance<CeremonyEndpoints> ceremonies;
+    @Inject
+    Instance<ManagementEndpoints> management;
+    @Inject
+    Instance<AccountEndpoints> accounts;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Optional<Instance<Object>> switchedOn = SwitchedOn.beans();
-        if (switchedOn.isEmpty()) {
+        if (switchedOn == null || !switchedOn.isResolvable()) {
             return;
         }
-        Instance<Object> beans = switchedOn.get();
-        Instance<PasskeyConfiguration> configuration = beans.select(PasskeyConfiguration.class);
-        EndpointPaths paths = new EndpointPaths(configuration.get().endpointPrefix());
+        PasskeyConfiguration configuration = switchedOn.get();
         ServletContext context = event.getServletContext();
-        ClusterReadiness.check(context);
-        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new PasskeyEndpointServlet(
-                paths, beans.select(CeremonyEndpoints.class).get(), beans.select(ManagementEndpoints.class).get(),
-                beans.select(AccountEndpoints.class).get(), new CrossSiteRequests(configuration.get().origins())));
-        servlet.addMapping(paths.prefix() + "/*");
+        ClusterReadiness.check(context, decoySecret.get());
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
+                new PasskeyEndpointServlet(configuration, ceremonies.get(), management.get(), accounts.get()));
+        servlet.addMapping(configuration.endpointPrefix() + "/*");
         sameSiteLaxUnlessSet(context.getSessionCookieConfig());
-        LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + paths.prefix()
-                + " for relying party " + configuration.get().rpId() + ", origins " + configuration.get().origins());
+        LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + configuration.endpointPrefix()
+                + " for relying party " + configuration.rpId() + ", origins " + configuration.origins());
     }
 
     /**

@@ -3,59 +3,50 @@ package org.passkeyee.internal.http;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.PasskeyStoreException;
-import org.passkeyee.internal.LogText;
-import org.passkeyee.internal.Refusal;
-import org.passkeyee.internal.security.CrossSiteRequests;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * Serves the passkey endpoints under the configured prefix (see the HTTP contract in the README).
  * Overrides {@code service} because Servlet 6.0 has no {@code doPatch}. Every refusal is a JSON
- * answer with its stable code; a failing store (including a JTA commit that fails after the store
- * method returned, which surfaces as {@code TransactionalException}) is a 503; an unexpected fault
- * is logged here and answered with a plain JSON 500 that holds no detail.
+ * answer with its stable code; any other failure is answered as {@link JsonAnswers#failure} says
+ * (503 for a failing store, a bare 500 for a bug).
  */
 final class PasskeyEndpointServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(PasskeyEndpointServlet.class.getName());
 
     private final transient EndpointPaths paths;
     private final transient CeremonyEndpoints ceremonies;
     private final transient ManagementEndpoints management;
     private final transient AccountEndpoints accounts;
     private final transient CrossSiteRequests crossSite;
+    private final transient JsonRequestReader reader;
 
-    PasskeyEndpointServlet(EndpointPaths paths, CeremonyEndpoints ceremonies, ManagementEndpoints management,
-                           AccountEndpoints accounts, CrossSiteRequests crossSite) {
-        this.paths = paths;
+    PasskeyEndpointServlet(PasskeyConfiguration configuration, CeremonyEndpoints ceremonies, ManagementEndpoints management,
+                           AccountEndpoints accounts) {
+        this.paths = new EndpointPaths(configuration.endpointPrefix());
         this.ceremonies = ceremonies;
         this.management = management;
         this.accounts = accounts;
-        this.crossSite = crossSite;
+        this.crossSite = new CrossSiteRequests(configuration.origins());
+        this.reader = new JsonRequestReader(configuration.maxRequestBytes());
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (CrossSiteRequests.changesState(request.getMethod()) && crossSite.isCrossSite(request)) {
-                throw new Refusal(PasskeyErrorCode.CROSS_SITE_REQUEST);
+            if (CrossSiteRequests.changesState(request.getMethod())) {
+                crossSite.refuseIfCrossSite(request, reader);
             }
             route(request, response, request.getMethod(), paths.endpointPath(request));
         } catch (Refusal refusal) {
             JsonAnswers.error(response, refusal);
-        } catch (PasskeyStoreException | TransactionalException storeDown) {
-            LOG.warning(() -> "Passkey store unavailable: " + LogText.storeFailure(storeDown));
-            JsonAnswers.error(response, new Refusal(PasskeyErrorCode.STORE_UNAVAILABLE));
-        } catch (RuntimeException fault) {
-            LOG.log(Level.SEVERE, "Passkey endpoint failed: " + request.getMethod() + " " + request.getRequestURI(), fault);
-            JsonAnswers.internalError(response);
+        } catch (RuntimeException failure) {
+            JsonAnswers.failure(request, response, failure);
         }
     }
 

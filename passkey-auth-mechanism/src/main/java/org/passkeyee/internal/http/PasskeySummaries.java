@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.TreeSet;
 import org.passkeyee.StoredPasskey;
-import org.passkeyee.internal.Json;
+import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.ceremony.AuthenticatorNames;
 
 /** The JSON a caller sees of one of their passkeys: never the public key or the signature count. */

@@ -8,7 +8,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.EnumSet;
 import java.util.Set;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony.VerifiedSignIn;
 

@@ -15,7 +15,7 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.LogText;
+import org.passkeyee.internal.shared.LogText;
 
 /**
  * Checks a signed-in session's caller again, at most once per {@code passkey.group-refresh-interval}:
@@ -52,7 +52,7 @@ public class SessionRecheck {
      * its groups are then {@link SessionState#callerGroups}. {@code false}: the session was ended.
      * Sessions this module did not sign in are left alone.
      */
-    boolean stillSignedIn(HttpServletRequest request, String caller) {
+    public boolean stillSignedIn(HttpServletRequest request, String caller) {
         HttpSession session = request.getSession(false);
         Instant now = Instant.now();
         if (session == null || SessionState.signedInWith(request) == null || !SessionState.recheckDue(session, now, interval)) {

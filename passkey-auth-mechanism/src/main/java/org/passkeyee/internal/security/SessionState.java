@@ -10,7 +10,7 @@ import java.util.Set;
 import org.passkeyee.CallerProof;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * What the module keeps in the HTTP session besides pending ceremonies: when and how the caller
@@ -99,7 +99,7 @@ public final class SessionState {
     }
 
     /** The groups the caller had when this session signed in or was last re-checked, or {@code null}. */
-    static String[] callerGroups(HttpServletRequest request) {
+    public static String[] callerGroups(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object groups = session == null ? null : session.getAttribute(CALLER_GROUPS);
         return groups instanceof String[] names ? names.clone() : null;

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.LogText;
+import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.ceremony.SessionSignIn;
 
 /**

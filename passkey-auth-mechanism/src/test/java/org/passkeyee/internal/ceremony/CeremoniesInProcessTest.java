@@ -9,7 +9,7 @@ import com.yubico.webauthn.data.ByteArray;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.Tamper;
 
 /**

@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyStoreException;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.Cbor;
 
 /**

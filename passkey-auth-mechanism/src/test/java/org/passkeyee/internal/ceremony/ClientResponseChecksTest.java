@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 
 /** The named checks of WebAuthn §7.1/§7.2 that run before Yubico's full verification. */

@@ -18,7 +18,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /** What a new passkey must be before it is stored (WebAuthn §7.1 and the cost of verifying it later). */
 class NewCredentialLimitsTest {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /** The one name policy: what every class of hostile name gets, and which names are kept. */
 class UsernamePolicyTest {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * Caps how many sessions exist only to hold an anonymous ceremony, so that a flood of options

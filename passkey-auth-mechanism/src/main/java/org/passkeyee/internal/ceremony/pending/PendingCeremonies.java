@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * Keeps at most one pending registration and one pending sign-in per HTTP session.
@@ -117,18 +117,18 @@ public class PendingCeremonies {
     public PendingCeremony take(HttpServletRequest request, PendingCeremony.Kind kind) {
         HttpSession session = request.getSession(false);
         if (session == null) {
-            throw Refusal.during(kind, PasskeyErrorCode.CEREMONY_NOT_FOUND);
+            throw kind.refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PendingCeremony ceremony;
         synchronized (lockFor(session)) {
             ceremony = (PendingCeremony) session.getAttribute(kind.sessionAttribute());
             if (ceremony == null || ceremony.kind() != kind) {
-                throw Refusal.during(kind, PasskeyErrorCode.CEREMONY_NOT_FOUND);
+                throw kind.refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
             }
             session.removeAttribute(kind.sessionAttribute());
         }
         if (ceremony.isExpiredAt(clock.instant())) {
-            throw Refusal.during(kind, PasskeyErrorCode.CEREMONY_EXPIRED);
+            throw kind.refusal(PasskeyErrorCode.CEREMONY_EXPIRED);
         }
         return ceremony;
     }

@@ -11,7 +11,9 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.zip.DataFormatException;
-import org.passkeyee.internal.Json;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * A started ceremony waiting for the browser's answer, kept in the HTTP session.
@@ -40,6 +42,11 @@ public record PendingCeremony(Kind kind, Object request, String username, Instan
         ADD_PASSKEY,
         /** Signing in. */
         SIGN_IN;
+
+        /** A refusal in a ceremony of this kind: a refused sign-in for {@link #SIGN_IN}, else a plain one. */
+        public Refusal refusal(PasskeyErrorCode code) {
+            return this == SIGN_IN ? Refusal.ofSignIn(code) : new Refusal(code);
+        }
 
         /** The session attribute holding this kind's pending ceremony: sign-up and adding share one slot. */
         String sessionAttribute() {

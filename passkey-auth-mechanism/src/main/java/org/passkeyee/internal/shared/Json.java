@@ -1,4 +1,4 @@
-package org.passkeyee.internal;
+package org.passkeyee.internal.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.passkeyee.internal.security;
+package org.passkeyee.internal.http;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,19 +17,19 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.Refusal;
-import org.passkeyee.internal.http.EndpointPaths;
-import org.passkeyee.internal.http.JsonAnswers;
+import org.passkeyee.internal.security.SessionRecheck;
+import org.passkeyee.internal.security.SessionState;
+import org.passkeyee.internal.shared.Refusal;
 
 /**
  * The HTTP edge of passkey sign-in. It runs on every request, so each case is a cheap test:
  * <ol>
  *   <li>{@code SecurityContext.authenticate} with a credential: the application's own sign-in
  *       (a password form), validated by its identity stores, so passwords and passkeys live side
- *       by side under this one mechanism ({@link CeremonyLogins#signInWith});</li>
- *   <li>{@code POST {prefix}/login}: a passkey sign-in ({@link CeremonyLogins#signIn});</li>
+ *       by side under this one mechanism ({@link SignInRequests#signInWith});</li>
+ *   <li>{@code POST {prefix}/login}: a passkey sign-in ({@link SignInRequests#signIn});</li>
  *   <li>{@code POST {prefix}/register} while a sign-up is pending: a sign-up that signs the new
- *       caller in ({@link CeremonyLogins#signUp});</li>
+ *       caller in ({@link SignInRequests#signUp});</li>
  *   <li>a caller already signed in this session: the container is told again, as Jakarta
  *       Security's {@code @AutoApplySession} does, after the caller was checked again when that
  *       is due ({@link SessionRecheck}; a caller who fails it is signed out and goes on below);</li>
@@ -44,11 +44,11 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
 
     private final PasskeyConfiguration configuration;
     private final EndpointPaths paths;
-    private final CeremonyLogins logins;
+    private final SignInRequests logins;
     private final SessionRecheck recheck;
 
     @Inject
-    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, CeremonyLogins logins, SessionRecheck recheck) {
+    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, SignInRequests logins, SessionRecheck recheck) {
         this.configuration = configuration;
         this.paths = new EndpointPaths(configuration.endpointPrefix());
         this.logins = logins;
@@ -62,7 +62,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             Credential credential = context.isAuthenticationRequest() && context.getAuthParameters() != null
                     ? context.getAuthParameters().getCredential() : null;
             if (credential != null) {
-                return logins.signInWith(credential, request, context);
+                return logins.signInWith(credential, request, response, context);
             }
             if (paths.isSignIn(request)) {
                 return logins.signIn(request, response, context);

@@ -1,4 +1,4 @@
-package org.passkeyee.internal;
+package org.passkeyee.internal.shared;
 
 /** How identifiers appear in log lines: enough to correlate, never a whole credential. */
 public final class LogText {

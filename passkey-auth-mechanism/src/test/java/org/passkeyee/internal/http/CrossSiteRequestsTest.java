@@ -1,4 +1,4 @@
-package org.passkeyee.internal.security;
+package org.passkeyee.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.passkeyee.internal.security;
+package org.passkeyee.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,10 +28,11 @@ import javax.security.auth.callback.CallbackHandler;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.UserVerificationPolicy;
+import org.passkeyee.internal.security.SessionRecheck;
 
 class PasskeyAuthenticationMechanismTest {
 
-    private final CeremonyLogins logins = mock(CeremonyLogins.class);
+    private final SignInRequests logins = mock(SignInRequests.class);
     private final HttpMessageContext context = mock(HttpMessageContext.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -59,7 +60,7 @@ class PasskeyAuthenticationMechanismTest {
         UsernamePasswordCredential password = new UsernamePasswordCredential("alice", "secret");
         when(context.isAuthenticationRequest()).thenReturn(true);
         when(context.getAuthParameters()).thenReturn(AuthenticationParameters.withParams().credential(password));
-        when(logins.signInWith(password, request, context)).thenReturn(AuthenticationStatus.SUCCESS);
+        when(logins.signInWith(password, request, response, context)).thenReturn(AuthenticationStatus.SUCCESS);
 
         assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
     }

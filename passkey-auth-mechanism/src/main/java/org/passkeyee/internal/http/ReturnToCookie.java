@@ -1,4 +1,4 @@
-package org.passkeyee.internal.security;
+package org.passkeyee.internal.http;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

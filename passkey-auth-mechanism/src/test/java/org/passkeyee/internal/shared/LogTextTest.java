@@ -1,4 +1,4 @@
-package org.passkeyee.internal;
+package org.passkeyee.internal.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

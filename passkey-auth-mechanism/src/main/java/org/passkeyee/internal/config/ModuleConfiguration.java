@@ -1,0 +1,29 @@
+package org.passkeyee.internal.config;
+
+import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.PasskeySettings;
+
+/**
+ * Everything the admin configures, read once when the application starts: the annotation with
+ * the overrides applied ({@link PasskeyConfiguration}), the decoy key, and the settings for the
+ * module's other JARs ({@link PasskeySettings}). The only place that reads properties; the
+ * extension hands each part to CDI as a bean.
+ *
+ * @param configuration the effective configuration
+ * @param decoySecret   the decoy credentials' key
+ * @param settings      the admin's settings, for modules that add their own
+ */
+public record ModuleConfiguration(PasskeyConfiguration configuration, DecoySecret decoySecret, PasskeySettings settings) {
+
+    /**
+     * Resolves the application's configuration from its sources (see {@link PropertyOverrides}).
+     *
+     * @throws IllegalStateException naming what cannot work, which fails the deployment
+     */
+    public static ModuleConfiguration resolve(PasskeyAuthenticationMechanismDefinition definition) {
+        PasskeySettings settings = PropertyOverrides.forCurrentApplication()::apply;
+        return new ModuleConfiguration(new ConfigurationResolver(settings::find).resolve(definition),
+                DecoySecret.of(settings.find(DecoySecret.PROPERTY)), settings);
+    }
+}

@@ -1,0 +1,221 @@
+package org.passkeyee.internal.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.data.ByteArray;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.PasskeySignInFailed;
+import org.passkeyee.PasskeySignInThrottled;
+import org.passkeyee.PasskeySignedIn;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.StoredPasskey;
+import org.passkeyee.internal.ceremony.RegistrationCeremony;
+import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.ceremony.pending.PendingCeremony;
+import org.passkeyee.internal.shared.LogText;
+import org.passkeyee.internal.shared.Refusal;
+
+/**
+ * Signs callers in through the container: a passkey sign-in, a completed sign-up, and a
+ * credential the application passes to {@code SecurityContext.authenticate} (its own password
+ * form). The passkey ones take their pending ceremony, have the credential validated through the
+ * {@link IdentityStoreHandler} (the passkey store verifies it and throws its {@link Refusal}; the
+ * application's other stores add groups), count failed guesses ({@link FailedSignIns}), then log
+ * the caller in with a new session ID. Reading the request and writing the answer is the HTTP
+ * edge's; this returns who signed in, or throws the refusal to answer.
+ */
+@Singleton
+public class SignIns {
+
+    private static final Logger LOG = Logger.getLogger(SignIns.class.getName());
+    /** 1,023 bytes in base64url without padding. */
+    private static final int MAX_CREDENTIAL_ID_CHARS = 1364;
+
+    private final PendingCeremonies pendingCeremonies;
+    private final RegistrationCeremony registration;
+    private final IdentityStoreHandler identityStoreHandler;
+    private final FailedSignIns failedSignIns;
+    private final Event<PasskeySignedIn> signedIn;
+    private final Event<PasskeySignInFailed> signInFailed;
+    private final Event<PasskeySignInThrottled> signInThrottled;
+    private final VouchingStores vouchingStores;
+
+    @Inject
+    SignIns(PendingCeremonies pendingCeremonies, RegistrationCeremony registration, IdentityStoreHandler identityStoreHandler,
+            FailedSignIns failedSignIns, Event<PasskeySignedIn> signedIn, Event<PasskeySignInFailed> signInFailed,
+            Event<PasskeySignInThrottled> signInThrottled, VouchingStores vouchingStores) {
+        this.pendingCeremonies = pendingCeremonies;
+        this.registration = registration;
+        this.identityStoreHandler = identityStoreHandler;
+        this.failedSignIns = failedSignIns;
+        this.signedIn = signedIn;
+        this.signInFailed = signInFailed;
+        this.signInThrottled = signInThrottled;
+        this.vouchingStores = vouchingStores;
+    }
+
+    /**
+     * A caller the container was told about.
+     *
+     * @param caller     the caller's name
+     * @param status     what the container answered ({@code SUCCESS})
+     * @param newPasskey the passkey a sign-up created, or {@code null} for a sign-in
+     */
+    public record SignedIn(String caller, AuthenticationStatus status, StoredPasskey newPasskey) {
+    }
+
+    /** Whether this session's pending registration is a sign-up, which completes as a sign-in. */
+    public boolean isSignUpPending(HttpServletRequest request) {
+        return pendingCeremonies.pendingRegistrationKind(request) == PendingCeremony.Kind.SIGN_UP;
+    }
+
+    /**
+     * Signs in with the answer to this session's pending sign-in.
+     *
+     * @param response the browser's AuthenticationResponseJSON
+     * @throws Refusal the reason it failed, or {@code too_many_failed_sign_ins} for a guess
+     *         after too many failed ones
+     */
+    public SignedIn passkey(HttpServletRequest request, HttpMessageContext context, ObjectNode response) {
+        String presentedId = presentedCredentialId(response);
+        PendingCeremony pending = null;
+        try {
+            pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+            PasskeyAssertionCredential assertion = new PasskeyAssertionCredential(pending, response);
+            CredentialValidationResult result = identityStoreHandler.validate(assertion);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID || assertion.verified() == null) {
+                // Only a handler that swallowed the passkey store's refusal gets here.
+                throw Refusal.ofSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
+            }
+            failedSignIns.succeeded(presentedId, pending.username());
+            String caller = result.getCallerPrincipal().getName();
+            LOG.info(() -> "Passkey sign-in: caller=" + LogText.header(caller) + " credential=" + LogText.shortId(presentedId));
+            signedIn.fire(new PasskeySignedIn(caller, presentedId));
+            PasskeyUser owner = assertion.verified().owner();
+            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY, assertion.verified().userVerified(),
+                    vouchingStores.vouchedByOf(owner), owner.userHandle());
+        } catch (Refusal refusal) {
+            // A guess needs a ceremony to answer; a refusal of what the key itself signed is none.
+            boolean failedGuess = pending != null && !refusal.genuine();
+            throw refused(request, refusal, presentedId, failedGuess ? pending.username() : null, failedGuess);
+        }
+    }
+
+    /**
+     * Completes this session's pending sign-up with the browser's registration response, and
+     * signs the new caller in.
+     *
+     * @param label the new passkey's name, or {@code null}
+     * @throws Refusal when the response or the sign-up is refused
+     */
+    public SignedIn signUp(HttpServletRequest request, HttpMessageContext context, JsonNode credential, String label) {
+        RegistrationCeremony.NewAccount account = registration.completeSignUp(request, credential, label);
+        CredentialValidationResult result = identityStoreHandler.validate(new PasskeySignUpCredential(account.username()));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "
+                    + "is another identity store of higher priority refusing it?");
+        }
+        return login(request, context, result, account.passkey(), SessionState.SignInMethod.PASSKEY,
+                account.passkey().uvInitialized(), PasskeyUser.NO_VOUCHING_STORE, account.passkey().userHandle());
+    }
+
+    /**
+     * Signs a caller in with a credential the application passed to
+     * {@code SecurityContext.authenticate} (a password, typically), validated by the
+     * application's own identity stores; {@code null} when they refuse it (or it is one of the
+     * passkey credentials, which only this class makes).
+     */
+    public SignedIn credential(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+        if (credential instanceof PasskeyAssertionCredential || credential instanceof PasskeySignUpCredential) {
+            return null;
+        }
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.info(() -> "Sign-in refused: credential=" + credential.getClass().getSimpleName()
+                    + " remote=" + request.getRemoteAddr());
+            return null;
+        }
+        SessionState.SignInMethod method = credential instanceof UsernamePasswordCredential
+                ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
+        LOG.info(() -> "Sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()) + " with=" + method.jsonName());
+        return login(request, context, result, null, method, false, vouchingStores.identify(credential, result), null);
+    }
+
+    private SignedIn login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result,
+                           StoredPasskey newPasskey, SessionState.SignInMethod method, boolean userVerified, String vouchedBy,
+                           ByteArray passkeyAccount) {
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        PendingCeremonies.signedIn(session);
+        int minutes = request.getServletContext().getSessionTimeout();
+        session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
+        SessionState.markSignedIn(session, Instant.now(), method, userVerified, result.getCallerGroups(), vouchedBy, passkeyAccount);
+        String caller = result.getCallerPrincipal().getName();
+        context.setRegisterSession(caller, result.getCallerGroups());
+        return new SignedIn(caller, context.notifyContainerAboutLogin(result), newPasskey);
+    }
+
+    /** A sign-in refused before its ceremony was looked at (its body unreadable): logged and told as any. */
+    public Refusal refusedUnread(HttpServletRequest request, Refusal refusal) {
+        return refused(request, refusal, null, null, false);
+    }
+
+    /**
+     * The refusal to answer a refused sign-in with: its own, or, for a failed guess (a refused
+     * answer to a pending ceremony, not signed by the passkey's key), {@code too_many_failed_sign_ins}
+     * when the passkey or the name asked for has failed too often lately. The refusal event and
+     * log line always carry the real reason.
+     */
+    private Refusal refused(HttpServletRequest request, Refusal refusal, String presentedId, String askedFor,
+                            boolean failedGuess) {
+        PasskeyErrorCode code = refusal.code();
+        LOG.info(() -> "Passkey sign-in refused: reason=" + code.code() + " credential=" + LogText.shortId(presentedId)
+                + " remote=" + request.getRemoteAddr());
+        signInFailed.fire(new PasskeySignInFailed(code, presentedId, request.getRemoteAddr()));
+        List<FailedSignIns.Throttling> throttled = failedGuess ? failedSignIns.failed(presentedId, askedFor) : List.of();
+        for (FailedSignIns.Throttling throttling : throttled) {
+            if (throttling.started()) {
+                LOG.warning(() -> "Passkey sign-ins throttled after " + throttling.failures() + " failures: "
+                        + (throttling.username() != null ? "username=" + LogText.header(throttling.username())
+                                : "credential=" + LogText.shortId(throttling.credentialId())));
+                signInThrottled.fire(new PasskeySignInThrottled(throttling.credentialId(), throttling.username(),
+                        throttling.failures(), throttling.retryAfter()));
+            }
+        }
+        return throttled.stream().map(FailedSignIns.Throttling::retryAfter).max(Duration::compareTo)
+                .map(Refusal::tooManyFailedSignIns).orElse(refusal);
+    }
+
+    /**
+     * The credential ID the sign-in names, if it looks like one (base64url, at most WebAuthn's
+     * 1,023 bytes): it names the passkey in events, logs and the failure counts.
+     */
+    private static String presentedCredentialId(ObjectNode response) {
+        String id = response.path("id").textValue();
+        if (id == null || id.isEmpty() || id.length() > MAX_CREDENTIAL_ID_CHARS) {
+            return null;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return null;
+            }
+        }
+        return id;
+    }
+}
