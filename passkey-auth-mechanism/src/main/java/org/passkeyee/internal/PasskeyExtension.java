@@ -29,6 +29,7 @@ import org.passkeyee.internal.http.ManagementEndpoints;
 import org.passkeyee.internal.http.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.http.PasskeySummaries;
 import org.passkeyee.internal.http.SignInRequests;
+import org.passkeyee.internal.security.CallerAccounts;
 import org.passkeyee.internal.security.FailedSignIns;
 import org.passkeyee.internal.security.PasskeyIdentityStore;
 import org.passkeyee.internal.security.SessionCallerProofs;
@@ -57,6 +58,7 @@ public class PasskeyExtension implements Extension {
             RegistrationCeremony.class,
             AuthenticationCeremony.class,
             VouchingStores.class,
+            CallerAccounts.class,
             PasskeyIdentityStore.class,
             SignIns.class,
             SignInRequests.class,

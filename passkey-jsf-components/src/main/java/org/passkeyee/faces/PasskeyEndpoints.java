@@ -17,7 +17,11 @@ import org.passkeyee.PasskeyConfiguration;
  */
 record PasskeyEndpoints(String endpoint, String loginPage, long ceremonyMillis) {
 
-    /** The endpoints of the running application; fails clearly when passkeys are not switched on. */
+    /**
+     * The endpoints of the running application; fails clearly when passkeys are not switched on.
+     * Faces components are not injection targets, so this is the module's one look-up of a bean
+     * ({@code CDI.current()}): the bootstrap hand-off from a component to the configuration.
+     */
     static PasskeyEndpoints of(FacesContext context) {
         Instance<PasskeyConfiguration> configuration = CDI.current().select(PasskeyConfiguration.class);
         if (!configuration.isResolvable()) {

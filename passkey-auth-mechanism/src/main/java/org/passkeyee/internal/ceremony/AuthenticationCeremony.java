@@ -79,7 +79,7 @@ public class AuthenticationCeremony {
         if (username != null) {
             assertionRequest = allowingPasskeysOf(assertionRequest, username);
         }
-        pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, assertionRequest, username);
+        pendingCeremonies.putSignIn(request, assertionRequest, username);
         return assertionRequest.getPublicKeyCredentialRequestOptions();
     }
 
@@ -100,7 +100,7 @@ public class AuthenticationCeremony {
                         .timeout(pendingCeremonies.timeout().toMillis())
                         .build()).toBuilder().username(account.username()).build(),
                 passkeys.stream().map(StoreCredentialRepository::descriptor).toList());
-        pendingCeremonies.put(request, PendingCeremony.Kind.SIGN_IN, stepUp, account.username());
+        pendingCeremonies.putSignIn(request, stepUp, account.username());
         return stepUp.getPublicKeyCredentialRequestOptions();
     }
 

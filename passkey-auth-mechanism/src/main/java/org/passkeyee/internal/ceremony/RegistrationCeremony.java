@@ -188,7 +188,7 @@ public class RegistrationCeremony {
                                 .build())
                         .timeout(pendingCeremonies.timeout().toMillis())
                         .build());
-        pendingCeremonies.put(request, kind, options, user.getName(), conditional);
+        pendingCeremonies.putRegistration(request, kind, options, user.getName(), conditional);
         return options;
     }
 

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
 import org.passkeyee.PasskeyConfiguration;
-import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.SignInDestination;
@@ -22,6 +21,7 @@ import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
+import org.passkeyee.internal.security.CallerAccounts;
 import org.passkeyee.internal.security.SessionState;
 import org.passkeyee.internal.security.VouchingStores;
 
@@ -38,19 +38,19 @@ public class CeremonyEndpoints {
     private final PasskeySummaries summaries;
     private final JsonRequestReader reader;
     private final VouchingStores vouchingStores;
-    private final PasskeyCredentialStore store;
+    private final CallerAccounts callerAccounts;
 
     @Inject
     CeremonyEndpoints(PasskeyConfiguration configuration, RegistrationCeremony registration,
                       AuthenticationCeremony authentication, PasskeySummaries summaries, VouchingStores vouchingStores,
-                      PasskeyCredentialStore store) {
+                      CallerAccounts callerAccounts) {
         this.configuration = configuration;
         this.registration = registration;
         this.authentication = authentication;
         this.summaries = summaries;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
         this.vouchingStores = vouchingStores;
-        this.store = store;
+        this.callerAccounts = callerAccounts;
     }
 
     /** {@code POST /register/options}: a signed-in caller adds a passkey; anyone else signs up. */
@@ -130,8 +130,7 @@ public class CeremonyEndpoints {
         if (caller == null) {
             throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED);
         }
-        return store.findUserByUsername(caller.getName()).filter(vouchingStores.sessionSignIn(request)::mayJoin)
-                .orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND,
+        return callerAccounts.of(request, caller.getName()).orElseThrow(() -> new Refusal(PasskeyErrorCode.PASSKEY_NOT_FOUND,
                         "There is no passkey to confirm it is you with: sign in again."));
     }
 

@@ -26,7 +26,7 @@ import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.Names;
 import org.passkeyee.internal.security.SessionState;
-import org.passkeyee.internal.security.VouchingStores;
+import org.passkeyee.internal.security.CallerAccounts;
 
 /**
  * The signed-in caller's own passkeys: list, rename, delete. Every operation is scoped to the
@@ -47,12 +47,12 @@ public class ManagementEndpoints {
     private final Event<PasskeyRenamed> renamed;
     private final Event<PasskeyDeleted> deleted;
     private final JsonRequestReader reader;
-    private final VouchingStores vouchingStores;
+    private final CallerAccounts callerAccounts;
 
     @Inject
     ManagementEndpoints(PasskeyConfiguration configuration, PasskeyCredentialStore store, Instance<PasskeyAccounts> accounts,
                         PasskeySummaries summaries, Event<PasskeyRenamed> renamed, Event<PasskeyDeleted> deleted,
-                        VouchingStores vouchingStores) {
+                        CallerAccounts callerAccounts) {
         this.configuration = configuration;
         this.store = store;
         this.accounts = accounts;
@@ -60,7 +60,7 @@ public class ManagementEndpoints {
         this.renamed = renamed;
         this.deleted = deleted;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
-        this.vouchingStores = vouchingStores;
+        this.callerAccounts = callerAccounts;
     }
 
     /** {@code GET /credentials}: the caller and their passkeys, as the Signal API needs them. */
@@ -122,7 +122,7 @@ public class ManagementEndpoints {
     }
 
     private Optional<PasskeyUser> account(HttpServletRequest request, String caller) {
-        return store.findUserByUsername(caller).filter(vouchingStores.sessionSignIn(request)::mayJoin);
+        return callerAccounts.of(request, caller);
     }
 
     private PasskeyUser owner(HttpServletRequest request, String caller) {

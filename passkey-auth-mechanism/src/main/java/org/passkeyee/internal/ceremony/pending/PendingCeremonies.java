@@ -1,5 +1,7 @@
 package org.passkeyee.internal.ceremony.pending;
 
+import com.yubico.webauthn.AssertionRequest;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,23 +53,30 @@ public class PendingCeremonies {
         }
     }
 
-    /** Starts a ceremony for this request's session, replacing one of the same slot. */
-    public PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, Object yubicoRequest, String username) {
-        return put(request, kind, yubicoRequest, username, false);
-    }
-
     /**
-     * Starts a ceremony, possibly a conditional create, replacing one of the same slot.
+     * Starts a sign-in for this request's session, replacing a pending one.
      *
      * @throws Refusal {@code too_many_ceremonies} when it would need a new anonymous
      *         session and there are too many; no session is created then
      */
-    public PendingCeremony put(HttpServletRequest request, PendingCeremony.Kind kind, Object yubicoRequest, String username,
-                               boolean conditional) {
-        PendingCeremony ceremony = new PendingCeremony(kind, yubicoRequest, username, clock.instant().plus(timeout), conditional);
+    public PendingCeremony putSignIn(HttpServletRequest request, AssertionRequest assertionRequest, String username) {
+        return put(request, PendingCeremony.signIn(assertionRequest, username, clock.instant().plus(timeout)));
+    }
+
+    /**
+     * Starts a registration (possibly a conditional create), replacing a pending one.
+     *
+     * @throws Refusal {@code too_many_ceremonies} as {@link #putSignIn}
+     */
+    public PendingCeremony putRegistration(HttpServletRequest request, PendingCeremony.Kind kind,
+                                           PublicKeyCredentialCreationOptions options, String username, boolean conditional) {
+        return put(request, PendingCeremony.registration(kind, options, username, clock.instant().plus(timeout), conditional));
+    }
+
+    private PendingCeremony put(HttpServletRequest request, PendingCeremony ceremony) {
         HttpSession session = sessionFor(request);
         synchronized (lockFor(session)) {
-            session.setAttribute(kind.sessionAttribute(), ceremony);
+            session.setAttribute(ceremony.kind().sessionAttribute(), ceremony);
         }
         return ceremony;
     }

@@ -25,15 +25,34 @@ import org.passkeyee.internal.shared.Refusal;
  * state.
  *
  * @param kind        what the ceremony is for
- * @param request     Yubico's {@link AssertionRequest} for a sign-in, its
- *                    {@link PublicKeyCredentialCreationOptions} for a registration
+ * @param assertionRequest Yubico's request of a sign-in; {@code null} for a registration
+ * @param creationOptions  Yubico's creation options of a registration; {@code null} for a sign-in
  * @param username    the caller the ceremony is for, or {@code null} for a usernameless sign-in
  * @param expiresAt   when the challenge stops being accepted
  * @param conditional whether the browser was asked for a conditional create, which may answer
  *                    without user presence
  */
-public record PendingCeremony(Kind kind, Object request, String username, Instant expiresAt, boolean conditional)
-        implements Serializable {
+public record PendingCeremony(Kind kind, AssertionRequest assertionRequest, PublicKeyCredentialCreationOptions creationOptions,
+                              String username, Instant expiresAt, boolean conditional) implements Serializable {
+
+    /** Holds Yubico's object of its kind, and only that. */
+    public PendingCeremony {
+        if ((kind == Kind.SIGN_IN) != (assertionRequest != null) || (kind == Kind.SIGN_IN) == (creationOptions != null)) {
+            throw new IllegalArgumentException("A pending " + kind + " holds " + (kind == Kind.SIGN_IN
+                    ? "an assertion request" : "creation options") + ", and nothing else");
+        }
+    }
+
+    /** A sign-in waiting for its answer. */
+    public static PendingCeremony signIn(AssertionRequest request, String username, Instant expiresAt) {
+        return new PendingCeremony(Kind.SIGN_IN, request, null, username, expiresAt, false);
+    }
+
+    /** A sign-up or an added passkey waiting for its answer. */
+    public static PendingCeremony registration(Kind kind, PublicKeyCredentialCreationOptions options, String username,
+                                               Instant expiresAt, boolean conditional) {
+        return new PendingCeremony(kind, null, options, username, expiresAt, conditional);
+    }
 
     public enum Kind {
         /** Creating an account together with its first passkey. */
@@ -52,16 +71,6 @@ public record PendingCeremony(Kind kind, Object request, String username, Instan
         String sessionAttribute() {
             return this == SIGN_IN ? PendingCeremonies.AUTHENTICATION_ATTRIBUTE : PendingCeremonies.REGISTRATION_ATTRIBUTE;
         }
-    }
-
-    /** The request of a sign-in. */
-    public AssertionRequest assertionRequest() {
-        return (AssertionRequest) request;
-    }
-
-    /** The creation options of a registration. */
-    public PublicKeyCredentialCreationOptions creationOptions() {
-        return (PublicKeyCredentialCreationOptions) request;
     }
 
     boolean isExpiredAt(Instant now) {
@@ -102,7 +111,8 @@ public record PendingCeremony(Kind kind, Object request, String username, Instan
             if (ceremony.username() != null) {
                 out.writeUTF(ceremony.username());
             }
-            byte[] packed = CeremonyJsonCodec.pack(Json.MAPPER.writeValueAsString(ceremony.request()));
+            Object yubicoRequest = ceremony.kind() == Kind.SIGN_IN ? ceremony.assertionRequest() : ceremony.creationOptions();
+            byte[] packed = CeremonyJsonCodec.pack(Json.MAPPER.writeValueAsString(yubicoRequest));
             out.writeInt(packed.length);
             out.write(packed);
         }
@@ -128,9 +138,10 @@ public record PendingCeremony(Kind kind, Object request, String username, Instan
             in.readFully(packed);
             try {
                 String json = CeremonyJsonCodec.unpack(packed);
-                Class<?> type = kinds[kind] == Kind.SIGN_IN ? AssertionRequest.class : PublicKeyCredentialCreationOptions.class;
-                Object request = Json.MAPPER.readValue(json, type);
-                ceremony = new PendingCeremony(kinds[kind], request, username, expiresAt, conditional);
+                ceremony = kinds[kind] == Kind.SIGN_IN
+                        ? signIn(Json.MAPPER.readValue(json, AssertionRequest.class), username, expiresAt)
+                        : registration(kinds[kind], Json.MAPPER.readValue(json, PublicKeyCredentialCreationOptions.class),
+                                username, expiresAt, conditional);
             } catch (DataFormatException | IOException e) {
                 throw new InvalidObjectException("A pending ceremony's request could not be unpacked");
             }

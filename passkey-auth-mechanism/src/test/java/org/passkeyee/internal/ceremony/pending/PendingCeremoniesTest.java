@@ -7,6 +7,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.yubico.webauthn.AssertionRequest;
+import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
+import com.yubico.webauthn.data.PublicKeyCredentialParameters;
+import com.yubico.webauthn.data.PublicKeyCredentialRequestOptions;
+import com.yubico.webauthn.data.RelyingPartyIdentity;
+import com.yubico.webauthn.data.UserIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
@@ -38,9 +45,9 @@ class PendingCeremoniesTest {
 
     @Test
     void takeWhenStartedThenReturnedOnceAndGone() {
-        ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        ceremonies.putSignIn(request, assertion(0), null);
 
-        assertEquals("{}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).request());
+        assertEquals(assertion(0), ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).assertionRequest());
         assertRefused(PasskeyErrorCode.CEREMONY_NOT_FOUND, () -> ceremonies.take(request, PendingCeremony.Kind.SIGN_IN));
     }
 
@@ -52,7 +59,7 @@ class PendingCeremoniesTest {
 
     @Test
     void takeWhenOlderThanTheTimeoutThenExpiredAndStillGone() {
-        ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        ceremonies.putSignIn(request, assertion(0), null);
         clock.advance(Duration.ofMinutes(5));
 
         assertRefused(PasskeyErrorCode.CEREMONY_EXPIRED, () -> ceremonies.take(request, PendingCeremony.Kind.SIGN_IN));
@@ -61,15 +68,15 @@ class PendingCeremoniesTest {
 
     @Test
     void takeWhenJustBeforeTheTimeoutThenAccepted() {
-        ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        ceremonies.putSignIn(request, assertion(0), null);
         clock.advance(Duration.ofMinutes(5).minusMillis(1));
 
-        assertEquals("{}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).request());
+        assertEquals(assertion(0), ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).assertionRequest());
     }
 
     @Test
     void takeWhenAnotherKindIsPendingThenNotFoundAndTheOtherStays() {
-        ceremonies.put(request, PendingCeremony.Kind.ADD_PASSKEY, "{}", "alice");
+        ceremonies.putRegistration(request, PendingCeremony.Kind.ADD_PASSKEY, creation(), "alice", false);
 
         assertRefused(PasskeyErrorCode.CEREMONY_NOT_FOUND, () -> ceremonies.take(request, PendingCeremony.Kind.SIGN_UP));
         assertRefused(PasskeyErrorCode.CEREMONY_NOT_FOUND, () -> ceremonies.take(request, PendingCeremony.Kind.SIGN_IN));
@@ -78,15 +85,15 @@ class PendingCeremoniesTest {
 
     @Test
     void putWhenANewerCeremonyStartsThenItReplacesTheOlder() {
-        ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{\"n\":1}", null);
-        ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{\"n\":2}", null);
+        ceremonies.putSignIn(request, assertion(1), null);
+        ceremonies.putSignIn(request, assertion(2), null);
 
-        assertEquals("{\"n\":2}", ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).request());
+        assertEquals(assertion(2), ceremonies.take(request, PendingCeremony.Kind.SIGN_IN).assertionRequest());
     }
 
     @Test
     void putWhenSessionIsNewAndAnonymousThenItLivesJustLongerThanTheCeremony() {
-        ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        ceremonies.putSignIn(request, assertion(0), null);
 
         verify(session).setMaxInactiveInterval(360);
     }
@@ -94,11 +101,11 @@ class PendingCeremoniesTest {
     @Test
     void putWhenTheAnonymousBudgetIsSpentThenTooManyAndNoSessionCreated() {
         PendingCeremonies capped = new PendingCeremonies(Duration.ofMinutes(5), 2, clock);
-        capped.put(browserWithoutSession(), PendingCeremony.Kind.SIGN_IN, "{}", null);
-        capped.put(browserWithoutSession(), PendingCeremony.Kind.SIGN_IN, "{}", null);
+        capped.putSignIn(browserWithoutSession(), assertion(0), null);
+        capped.putSignIn(browserWithoutSession(), assertion(0), null);
         HttpServletRequest third = browserWithoutSession();
 
-        assertRefused(PasskeyErrorCode.TOO_MANY_CEREMONIES, () -> capped.put(third, PendingCeremony.Kind.SIGN_IN, "{}", null));
+        assertRefused(PasskeyErrorCode.TOO_MANY_CEREMONIES, () -> capped.putSignIn(third, assertion(0), null));
 
         verify(third, never()).getSession(true);
         assertEquals(2, capped.anonymousSessions());
@@ -108,10 +115,10 @@ class PendingCeremoniesTest {
     void putAgainInTheSameAnonymousSessionThenNoSecondPlaceTaken() {
         PendingCeremonies capped = new PendingCeremonies(Duration.ofMinutes(5), 1, clock);
         HttpServletRequest browser = browserWithoutSession();
-        capped.put(browser, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        capped.putSignIn(browser, assertion(0), null);
 
-        capped.put(browser, PendingCeremony.Kind.SIGN_IN, "{}", null);
-        capped.put(browser, PendingCeremony.Kind.SIGN_UP, "{}", "bob");
+        capped.putSignIn(browser, assertion(0), null);
+        capped.putRegistration(browser, PendingCeremony.Kind.SIGN_UP, creation(), "bob", false);
 
         assertEquals(1, capped.anonymousSessions());
     }
@@ -120,12 +127,12 @@ class PendingCeremoniesTest {
     void signedInOrSessionEndedThenThePlaceIsFreed() {
         PendingCeremonies capped = new PendingCeremonies(Duration.ofMinutes(5), 1, clock);
         HttpServletRequest first = browserWithoutSession();
-        capped.put(first, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        capped.putSignIn(first, assertion(0), null);
 
         PendingCeremonies.signedIn(first.getSession(false));
         PendingCeremonies.signedIn(first.getSession(false));
         HttpServletRequest second = browserWithoutSession();
-        capped.put(second, PendingCeremony.Kind.SIGN_IN, "{}", null);
+        capped.putSignIn(second, assertion(0), null);
 
         assertEquals(1, capped.anonymousSessions());
         second.getSession(false).removeAttribute(PendingCeremonies.ANONYMOUS_TICKET_ATTRIBUTE);
@@ -136,7 +143,7 @@ class PendingCeremoniesTest {
     void putWhenCallerIsSignedInThenTheSessionKeepsItsLifetime() {
         when(request.getUserPrincipal()).thenReturn(mock(Principal.class));
 
-        ceremonies.put(request, PendingCeremony.Kind.ADD_PASSKEY, "{}", "alice");
+        ceremonies.putRegistration(request, PendingCeremony.Kind.ADD_PASSKEY, creation(), "alice", false);
 
         verify(session, never()).setMaxInactiveInterval(org.mockito.ArgumentMatchers.anyInt());
     }
@@ -146,7 +153,7 @@ class PendingCeremoniesTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             for (int round = 0; round < 200; round++) {
-                ceremonies.put(request, PendingCeremony.Kind.SIGN_IN, "{}", null);
+                ceremonies.putSignIn(request, assertion(0), null);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Boolean>> attempts = new ArrayList<>();
                 for (int i = 0; i < 16; i++) {
@@ -240,5 +247,19 @@ class PendingCeremoniesTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
+    }
+
+    private static AssertionRequest assertion(int challenge) {
+        return AssertionRequest.builder().publicKeyCredentialRequestOptions(PublicKeyCredentialRequestOptions.builder()
+                .challenge(new ByteArray(new byte[] {(byte) challenge})).build()).build();
+    }
+
+    private static PublicKeyCredentialCreationOptions creation() {
+        return PublicKeyCredentialCreationOptions.builder()
+                .rp(RelyingPartyIdentity.builder().id("example.org").name("Example").build())
+                .user(UserIdentity.builder().name("alice").displayName("Alice").id(new ByteArray(new byte[] {1})).build())
+                .challenge(new ByteArray(new byte[] {0}))
+                .pubKeyCredParams(List.of(PublicKeyCredentialParameters.ES256))
+                .build();
     }
 }

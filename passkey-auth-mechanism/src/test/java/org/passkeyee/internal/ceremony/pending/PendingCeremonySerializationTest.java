@@ -51,9 +51,9 @@ class PendingCeremonySerializationTest {
 
     @Test
     void usernamelessSignInThenRoundTripsExactlyInUnderThreeHundredBytes() throws Exception {
-        PendingCeremony signIn = new PendingCeremony(PendingCeremony.Kind.SIGN_IN,
+        PendingCeremony signIn = PendingCeremony.signIn(
                 relyingParty(Set.of()).startAssertion(StartAssertionOptions.builder().timeout(300_000L).build()),
-                null, Instant.parse("2026-11-22T10:05:00.123456789Z"), false);
+                null, Instant.parse("2026-11-22T10:05:00.123456789Z"));
 
         byte[] serialized = serialize(signIn);
 
@@ -102,7 +102,7 @@ class PendingCeremonySerializationTest {
                         .userVerification(UserVerificationRequirement.PREFERRED).build())
                 .timeout(300_000L)
                 .build());
-        return new PendingCeremony(kind, options, LONG_NAME, Instant.parse("2026-11-22T10:05:00Z"), conditional);
+        return PendingCeremony.registration(kind, options, LONG_NAME, Instant.parse("2026-11-22T10:05:00Z"), conditional);
     }
 
     private static RelyingParty relyingParty(Set<PublicKeyCredentialDescriptor> registered) {
