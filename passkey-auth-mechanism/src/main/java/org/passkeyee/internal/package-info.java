@@ -1,27 +1,46 @@
 /**
- * The implementation; not API. A sign-in, followed from the container down:
+ * The implementation; not API. This package holds only the composition root,
+ * {@link org.passkeyee.internal.PasskeyExtension}, which switches the module on and hands the
+ * resolved configuration to CDI; nothing depends on it.
+ *
+ * <h2>The layers</h2>
+ * Each package uses only those below it ({@code LayersTest} checks it on the compiled classes):
  * <ol>
- *   <li>{@code security.PasskeyAuthenticationMechanism}: the Jakarta Security edge, called on every
- *       request; hands a passkey sign-in or a completed sign-up to {@code security.CeremonyLogins}.</li>
- *   <li>{@code security.CeremonyLogins}: takes the pending ceremony, asks the container's identity
- *       store handler to validate, counts failures ({@code security.FailedSignIns}), logs the caller in.</li>
- *   <li>{@code security.PasskeyIdentityStore}: validates the passkey by running
- *       {@code ceremony.AuthenticationCeremony}, and adds the groups of the application's stores.</li>
- *   <li>{@code ceremony.AuthenticationCeremony}: WebAuthn §7.2 with Yubico's library, on the
- *       {@code PasskeyCredentialStore}; pending ceremonies live in {@code ceremony.pending}.</li>
+ *   <li>{@code http}: the one HTTP edge. The only package that reads requests and writes answers,
+ *       for the Jakarta Security mechanism and the endpoint servlet alike: bodies read strictly
+ *       ({@code JsonRequestReader}), the cross-site check ({@code CrossSiteRequests}), JSON answers
+ *       and the one mapping of a refusal or a failure to a status ({@code JsonAnswers}).</li>
+ *   <li>{@code security}: signing callers in through the container ({@code SignIns}), the passkey
+ *       identity store and the credentials passed to it, which application store vouched for a
+ *       name ({@code VouchingStores}), the caller's session state, re-checks, failed-sign-in counts.</li>
+ *   <li>{@code ceremony}: both WebAuthn ceremonies with Yubico's library, every check that names
+ *       its refusal, decoys, the name policy, limits on new passkeys; {@code ceremony.pending}: started
+ *       ceremonies kept in the HTTP session, single use, expiring and bounded.</li>
+ *   <li>{@code config}: everything the admin configures, read once at start
+ *       ({@code ModuleConfiguration}): the only place that reads properties.</li>
+ *   <li>{@code shared}: the leaves: {@code Refusal} (a stable code, thrown where the cause is found
+ *       and answered unchanged; its status is its code's), the JSON mapper, log text.</li>
  * </ol>
- * The packages:
- * <ul>
- *   <li>this one: what all share: {@link org.passkeyee.internal.shared.Refusal} (a refusal's code and status,
- *       decided where it is thrown and written unchanged at the edge), the JSON mapper, log text, and
- *       the CDI extension that switches the module on;</li>
- *   <li>{@code config}: the annotation and admin overrides resolved into one {@code PasskeyConfiguration};</li>
- *   <li>{@code security}: the mechanism, the identity store, the credentials they pass, session state,
- *       cross-site and failed-sign-in checks;</li>
- *   <li>{@code ceremony}: both ceremonies, the checks that name their refusals, decoys, limits on new
- *       passkeys, Yubico's relying party and its view of the store;</li>
- *   <li>{@code ceremony.pending}: started ceremonies kept in the HTTP session, single use and bounded;</li>
- *   <li>{@code http}: the endpoint servlet, its endpoints, JSON in and out.</li>
- * </ul>
+ *
+ * <h2>A passkey sign-in, file by file</h2>
+ * {@code POST {prefix}/login} with the browser's answer to the options it was given:
+ * <ol>
+ *   <li>{@code http.PasskeyAuthenticationMechanism}: the container calls it on every request; it
+ *       recognises the sign-in and hands it to</li>
+ *   <li>{@code http.SignInRequests}: refuses a request of another site, reads the body, calls
+ *       {@code SignIns}; afterwards leaves the destination on the request, or answers the refusal;</li>
+ *   <li>{@code security.SignIns}: takes the session's pending sign-in ({@code ceremony.pending.PendingCeremonies}),
+ *       asks the container's identity store handler to validate it, counts a failed guess
+ *       ({@code FailedSignIns}), logs the caller in with a new session ID ({@code SessionState});</li>
+ *   <li>{@code security.PasskeyIdentityStore}: the handler's first store; runs the ceremony, then
+ *       takes the groups of the store that vouched for the name ({@code security.VouchingStores});</li>
+ *   <li>{@code ceremony.AuthenticationCeremony}: WebAuthn §7.2: client data checks
+ *       ({@code ClientResponseChecks}), the stored passkey and its owner, Yubico's verification of
+ *       the signature, the counter recorded in the {@code PasskeyCredentialStore};</li>
+ *   <li>{@code http.PasskeyEndpointServlet}, which the container calls next, and
+ *       {@code http.CeremonyEndpoints#loginAnswer}: the JSON answer, where to go next.</li>
+ * </ol>
+ * Eight files on the main line (with {@code VouchingStores} and {@code PendingCeremonies}); the
+ * helpers named in brackets each do one step.
  */
 package org.passkeyee.internal;

@@ -1,2 +1,6 @@
-/** The effective configuration: the annotation with the admin's property overrides, checked at start. */
+/**
+ * Everything the admin configures, read once when the application starts: the annotation with the
+ * property overrides ({@code PasskeyConfiguration}), the decoy key, the settings handed to the
+ * module's other JARs. The only package that reads properties.
+ */
 package org.passkeyee.internal.config;

@@ -1,6 +1,7 @@
 /**
- * The Jakarta Security edge: the mechanism, the passkey identity store and the credentials passed
- * between them, the caller's session state, and the checks made before a ceremony runs (cross-site
- * requests) or after it fails (throttling).
+ * Signing callers in through the container: the sign-ins themselves, the passkey identity store
+ * and the credentials passed to it, which application store vouched for a name, the caller's
+ * session state and its re-checks, failed-sign-in counts. Returns values or throws refusals; the
+ * HTTP edge reads the requests and writes the answers.
  */
 package org.passkeyee.internal.security;
