@@ -106,9 +106,30 @@
 
   // ---- HTTP ----
 
+  /**
+   * A failure found in the browser, with no answer of the server to read: the fetch failed
+   * (network), the answer was a redirect (redirected: e.g. a proxy or another mechanism sends the
+   * request to an HTML sign-in page), or a success came without JSON (not_json: not the passkey
+   * endpoints' answer). Its "client" property names it; it never has a "code", which is always
+   * the server's own.
+   */
+  function clientError(kind) {
+    return Object.assign(new Error('passkeyee client-side failure: ' + kind), { client: kind });
+  }
+
+  /** The server's refusal: its JSON {"error", "message"} (when it sent JSON) and its HTTP status. */
+  function refusal(response, data) {
+    const code = data && typeof data.error === 'string' ? data.error : undefined;
+    return Object.assign(new Error((data && data.message) || 'HTTP ' + response.status),
+      { status: response.status, code });
+  }
+
   function requestInit(method, body, signal) {
+    // Both headers say "JSON, please": the passkey mechanism then answers a request without a
+    // session with its JSON 401 not_authenticated instead of a redirect to the login page (other
+    // mechanisms may look at X-Requested-With only).
     const init = { method, signal, credentials: 'same-origin', redirect: 'manual',
-      headers: { Accept: 'application/json' } };
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -123,13 +144,15 @@
       response = await fetch(url, requestInit(method, body, signal));
     } catch (e) {
       if (e.name === 'AbortError') throw e;
-      throw Object.assign(new Error('network'), { network: true });
+      throw clientError('network');
     }
-    if (response.type === 'opaqueredirect') throw Object.assign(new Error('signed out'), { status: 401, code: 'not_authenticated' });
+    // redirect: 'manual' hides a redirect's target and body: nothing of the server to read.
+    if (response.type === 'opaqueredirect') throw clientError('redirected');
     const data = response.status === 204 ? null : await response.json().catch(() => null);
+    if (response.ok && data === null && response.status !== 204) throw clientError('not_json');
     if (response.ok) return data;
-    throw Object.assign(new Error((data && data.message) || 'HTTP ' + response.status),
-      { status: response.status, code: data && data.error });
+    // A refusal without JSON (e.g. a proxy's error page) still has the server's status.
+    throw refusal(response, data);
   }
 
   // ---- one widget: its element, settings, texts and status line ----
@@ -164,16 +187,22 @@
     if (!error || error.name === 'AbortError') return null;
     if (error.code && w.has('common.error.' + error.code)) return w.t('common.error.' + error.code);
     if (error.status) return w.t(error.status >= 500 ? 'common.error.server' : 'common.error.rejected');
-    if (error.network) return w.t('common.error.network');
+    if (error.client) {
+      return w.t(w.has('common.error.' + error.client) ? 'common.error.' + error.client : 'common.error.unexpected');
+    }
     if (w.has('common.error.' + error.name)) return w.t('common.error.' + error.name);
     return w.t('common.error.unexpected');
   }
+
+  /** Whether signing in again is the way out: the failure then links to the login page. */
+  const needsSignIn = (error) => error.code === 'reauthentication_required'
+    || error.code === 'not_authenticated' || error.client === 'redirected';
 
   function sayFailure(w, error) {
     const text = failureText(w, error);
     if (text === null) return;
     w.say(text, 'error');
-    if (error.code === 'reauthentication_required' || error.code === 'not_authenticated') {
+    if (needsSignIn(error)) {
       const link = document.createElement('a');
       link.href = w.data.pkLoginPage;
       link.className = 'pk-reauthenticate';

@@ -61,7 +61,8 @@
         options = await w.api('POST', '/login/options', {}, signal);
         credential = await navigator.credentials.get({ mediation: 'conditional', publicKey: pk.parseRequest(options), signal });
       } catch (e) {
-        if (e.status || e.network) { self.stop(); pk.sayFailure(w, e); } // the server failed: worth telling
+        // The server failed, or could not be asked: worth telling.
+        if (e.status || e.client) { self.stop(); pk.sayFailure(w, e); }
         return; // the browser declined or another ceremony took over: silent by design
       }
       self.stop();
