@@ -226,6 +226,37 @@ class PasskeyWidgetsIT {
     }
 
     @Test
+    void aChangeAfterTheSessionEndedShowsTheServersOwnRefusalAndLinksToSignIn() {
+        pages.signUp(SamplePages.newUsername("expired"));
+        List<WebElement> rows = pages.passkeysPage(1);
+        browser.driver().manage().deleteAllCookies(); // the session ends behind the page's back
+
+        rows.get(0).findElement(By.cssSelector(".pk-rename")).click();
+        browser.visible(By.cssSelector(".pk-rename-input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "Gone", Keys.ENTER);
+
+        // the server's JSON 401 not_authenticated, read by the script: its text and the way back in
+        browser.waitForText(MANAGE_STATUS, "You are not signed in (any more). Please sign in again.");
+        WebElement link = browser.visible(By.cssSelector(".pk-manage .pk-reauthenticate"));
+        assertEquals("Sign in again", link.getText());
+    }
+
+    @Test
+    void aRedirectInsteadOfTheServersAnswerIsNamedClientSideAndLinksToSignIn() {
+        pages.signUp(SamplePages.newUsername("redirected"));
+        pages.passkeysPage(1);
+        // Every request of the widgets now goes to the context root without its slash, which the
+        // container answers with a redirect: what a proxy sending them to a sign-in page looks like.
+        browser.script("const endpoint = document.getElementById('passkeys').dataset.pkEndpoint;"
+                + "const contextRoot = endpoint.slice(0, endpoint.lastIndexOf('/'));"
+                + "const send = window.fetch;"
+                + "window.fetch = (url, init) => send(contextRoot, init);"
+                + "document.dispatchEvent(new CustomEvent('passkeyee:changed'));"); // the table reloads
+
+        browser.waitForText(MANAGE_STATUS, "The request was sent elsewhere, perhaps because you are no longer signed in.");
+        assertEquals("Sign in again", browser.visible(By.cssSelector(".pk-manage .pk-reauthenticate")).getText());
+    }
+
+    @Test
     void deleteAsksForConfirmationThenRemovesThePasskey() {
         pages.signUp(SamplePages.newUsername("deleter"));
         pages.passkeysPage(1);

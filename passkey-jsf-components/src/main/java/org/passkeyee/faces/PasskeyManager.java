@@ -18,7 +18,8 @@ import jakarta.faces.component.FacesComponent;
  * where the browser has it.
  */
 @FacesComponent(PasskeyManager.COMPONENT_TYPE)
-@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.CORE_SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.MANAGE_SCRIPT, target = "head")
 @ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.STYLESHEET, target = "head")
 public class PasskeyManager extends PasskeyWidget {
 

@@ -19,7 +19,8 @@ import jakarta.faces.component.FacesComponent;
  * Sign-up needs {@code signUpAllowed} and a {@code PasskeyAccounts} bean in the application.
  */
 @FacesComponent(PasskeyRegistration.COMPONENT_TYPE)
-@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.CORE_SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.REGISTER_SCRIPT, target = "head")
 @ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.STYLESHEET, target = "head")
 public class PasskeyRegistration extends PasskeyWidget {
 

@@ -26,7 +26,8 @@ import jakarta.faces.component.FacesComponent;
  * words. The password form keeps working as before: the button does not submit it.
  */
 @FacesComponent(PasskeySignIn.COMPONENT_TYPE)
-@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.CORE_SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.SIGN_IN_SCRIPT, target = "head")
 @ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.STYLESHEET, target = "head")
 public class PasskeySignIn extends PasskeyWidget {
 

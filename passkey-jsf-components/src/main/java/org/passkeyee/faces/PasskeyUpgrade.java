@@ -18,7 +18,8 @@ import jakarta.faces.component.FacesComponent;
  * an offer with "Create a passkey" and "Not now". "Not now" is remembered for the browser tab.
  */
 @FacesComponent(PasskeyUpgrade.COMPONENT_TYPE)
-@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.CORE_SCRIPT, target = "head")
+@ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.UPGRADE_SCRIPT, target = "head")
 @ResourceDependency(library = PasskeyResources.LIBRARY, name = PasskeyResources.STYLESHEET, target = "head")
 public class PasskeyUpgrade extends PasskeyWidget {
 

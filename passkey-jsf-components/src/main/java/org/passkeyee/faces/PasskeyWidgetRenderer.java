@@ -10,9 +10,10 @@ import java.io.IOException;
 /**
  * Writes a widget's root element with everything the script needs as {@code data-*} attributes
  * (the widget kind, the endpoint, the login page, the locale, the texts), then the widget's own
- * markup and a polite live status line. There is no inline script: the one script module finds
- * every {@code [data-passkeyee]} element when the page has loaded, so the pages work under a
- * Content-Security-Policy without {@code 'unsafe-inline'}.
+ * markup and a polite live status line. There is no inline script: the shared script
+ * ({@code core.js}) finds every {@code [data-passkeyee]} element when the page has loaded and starts
+ * it with its kind's script, so the pages work under a Content-Security-Policy without
+ * {@code 'unsafe-inline'}.
  */
 public abstract class PasskeyWidgetRenderer extends Renderer {
 

@@ -16,11 +16,16 @@
  * </ul>
  *
  * <h2>How they work</h2>
- * Each widget is a component, a renderer and a part of the one script
- * ({@code META-INF/resources/passkeyee/passkeyee.js}, the resource library {@code passkeyee}). The
- * renderer writes plain HTML and the widget's settings as {@code data-*} attributes; the script finds
- * the widgets when the page has loaded and talks to the core's JSON endpoints, whose prefix comes from
- * the injectable {@link org.passkeyee.PasskeyConfiguration}. No inline script is written.
+ * Each widget is a component, a renderer and a script of its own in
+ * {@code META-INF/resources/passkeyee/} (the resource library {@code passkeyee}): {@code signin.js},
+ * {@code register.js}, {@code upgrade.js}, {@code manage.js}, on top of {@code core.js}, which they all
+ * share (requests and the server's error codes, texts of failures, step-up and
+ * {@code passkeyee.stepUp()}, start-up). A component declares the shared script, its own and the
+ * stylesheet as resource dependencies (names in {@code PasskeyResources}), so a page gets each once,
+ * the shared one first. The renderer writes plain HTML and the widget's settings as {@code data-*}
+ * attributes; the scripts find the widgets when the page has loaded and talk to the core's JSON
+ * endpoints, whose prefix comes from the injectable {@link org.passkeyee.PasskeyConfiguration}. No
+ * inline script is written.
  *
  * <h2>Texts, looks, accessibility</h2>
  * Texts come from {@code org/passkeyee/faces/messages.properties} (English) and {@code _de} (German),
