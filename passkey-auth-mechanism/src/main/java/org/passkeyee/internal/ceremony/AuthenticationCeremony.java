@@ -68,7 +68,7 @@ public class AuthenticationCeremony {
      * Starts a sign-in. Without a username any discoverable passkey of the site may answer. With
      * one, only that caller's passkeys are allowed; a name without passkeys gets decoys of the
      * same shape, so the answer never tells whether the name exists. The pending ceremony keeps
-     * the name asked for, known or not, for {@link FailedSignIns}.
+     * the name asked for, known or not, for the failed-sign-in counts.
      */
     public PublicKeyCredentialRequestOptions start(HttpServletRequest request, String requestedUsername) {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()

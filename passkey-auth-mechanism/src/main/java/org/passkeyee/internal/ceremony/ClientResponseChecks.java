@@ -19,7 +19,7 @@ import org.passkeyee.internal.ceremony.pending.PendingCeremony;
  * The checks of WebAuthn §7.1 and §7.2 that have a cause worth naming, run on the values Yubico
  * parsed, before Yubico verifies everything again (signature included). They exist so that each
  * refusal carries its own error code; they never replace Yubico's verification. A refusal's status
- * follows the ceremony ({@link Refusal#during}).
+ * follows the ceremony ({@link PendingCeremony.Kind#refusal}).
  */
 final class ClientResponseChecks {
 

@@ -4,7 +4,7 @@ import jakarta.security.enterprise.credential.Credential;
 
 /**
  * The proof that a sign-up ceremony just completed for this caller. Only
- * {@link RegistrationCeremony#completeSignUp} results lead to one, and only code of this package
+ * {@link org.passkeyee.internal.ceremony.RegistrationCeremony#completeSignUp} results lead to one, and only code of this package
  * can create it, so the passkey identity store can accept it as it is; passing it through the
  * {@code IdentityStoreHandler} lets the application's other stores add the new caller's groups.
  */
