@@ -11,7 +11,7 @@ import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 
 /** TEST-ONLY: the store SPI in two maps, for running ceremonies without a database. */
-final class InMemoryPasskeyStore implements PasskeyCredentialStore {
+public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
 
     private final Map<String, PasskeyUser> usersByName = new ConcurrentHashMap<>();
     private final Map<ByteArray, StoredPasskey> passkeys = new ConcurrentHashMap<>();

@@ -1,0 +1,52 @@
+package org.passkeyee.internal.ceremony;
+
+import static org.mockito.Mockito.mock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.http.HttpServletRequest;
+import org.passkeyee.PasskeyAccounts;
+import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.shared.Json;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
+
+/**
+ * TEST-ONLY: both ceremonies wired as the extension wires them, on an in-memory store, for the
+ * layers above them to be tested with the real thing underneath.
+ *
+ * @param store          the credential store
+ * @param pending        the pending ceremonies
+ * @param authentication the sign-in ceremony
+ * @param registration   the registration ceremony
+ */
+public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies pending,
+                                  AuthenticationCeremony authentication, RegistrationCeremony registration) {
+
+    /** The ceremonies for {@code configuration}, without an application {@link PasskeyAccounts}. */
+    @SuppressWarnings("unchecked")
+    public static InProcessCeremonies of(PasskeyConfiguration configuration) {
+        InMemoryPasskeyStore store = new InMemoryPasskeyStore();
+        PendingCeremonies pending = new PendingCeremonies(configuration);
+        Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
+        return new InProcessCeremonies(store, pending,
+                new AuthenticationCeremony(configuration, store, pending, new DecoyCredentials(new byte[32]), noAccounts),
+                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class), new AuthenticatorNames()));
+    }
+
+    /**
+     * Gives {@code caller}, signed in with a password on {@code request}, a passkey of
+     * {@code authenticator}, as {@code POST /register} does.
+     */
+    public void addPasskey(HttpServletRequest request, String caller, SessionSignIn signIn, SoftwareAuthenticator authenticator,
+                           String origin) {
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, caller, signIn, false));
+        registration.completeAddition(request, caller, signIn, authenticator.register(options, origin), null);
+    }
+
+    /** The options of a usernameless sign-in started on {@code request}, as the browser gets them. */
+    public JsonNode signInOptions(HttpServletRequest request) {
+        return Json.MAPPER.valueToTree(authentication.start(request, null));
+    }
+}
