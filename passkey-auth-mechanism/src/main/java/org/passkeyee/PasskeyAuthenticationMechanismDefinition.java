@@ -148,4 +148,22 @@ public @interface PasskeyAuthenticationMechanismDefinition {
      * the default: nobody may, and the endpoint answers 404. Property {@code passkey.admin-role}.
      */
     String adminRole() default "";
+
+    /**
+     * Hints to browsers on how the ceremonies are best completed, in order of preference:
+     * {@code security-key}, {@code client-device}, {@code hybrid}
+     * (<a href="https://www.w3.org/TR/webauthn-3/#enum-hints">WebAuthn §5.8.7</a>). The default for
+     * every options request that names none; a page or widget may name its own. None by default.
+     * Property {@code passkey.hints}.
+     */
+    String[] hints() default {};
+
+    /**
+     * Other origins that may use this RP ID (WebAuthn's related origin requests): each is accepted
+     * in ceremonies, and may be an origin of {@link #origins()} whose host is not under the RP ID.
+     * The RP ID's host must list them in {@code /.well-known/webauthn}, which the module serves
+     * when the application is at the root context. None by default. Property
+     * {@code passkey.related-origins}.
+     */
+    String[] relatedOrigins() default {};
 }

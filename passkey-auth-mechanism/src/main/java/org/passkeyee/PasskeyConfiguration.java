@@ -27,6 +27,9 @@ import java.util.List;
  * @param groupRefreshInterval   how often a signed-in session's account, permission to sign in
  *                               and groups are checked again
  * @param adminRole              the role that may delete passkey accounts; empty: none may
+ * @param hints                  hints sent with options that name none ({@code security-key},
+ *                               {@code client-device}, {@code hybrid}), in order of preference
+ * @param relatedOrigins         other origins that may use this RP ID, accepted in ceremonies
  */
 public record PasskeyConfiguration(
         String rpId,
@@ -45,11 +48,31 @@ public record PasskeyConfiguration(
         List<String> allowedTopOrigins,
         int failedSignInsBeforeThrottling,
         Duration groupRefreshInterval,
-        String adminRole) {
+        String adminRole,
+        List<String> hints,
+        List<String> relatedOrigins) {
 
     /** Copies the lists. */
     public PasskeyConfiguration {
         origins = List.copyOf(origins);
         allowedTopOrigins = List.copyOf(allowedTopOrigins);
+        hints = List.copyOf(hints);
+        relatedOrigins = List.copyOf(relatedOrigins);
+    }
+
+    /** Without hints and related origins, as before they were configurable. */
+    public PasskeyConfiguration(String rpId, String rpName, List<String> origins, UserVerificationPolicy userVerification,
+                                Duration ceremonyTimeout, String endpointPrefix, boolean signUpAllowed, String loginPage,
+                                String defaultRedirect, Duration reauthenticationWindow, int maxRequestBytes,
+                                int maxAnonymousCeremonies, boolean groupsFromValidatingStores, List<String> allowedTopOrigins,
+                                int failedSignInsBeforeThrottling, Duration groupRefreshInterval, String adminRole) {
+        this(rpId, rpName, origins, userVerification, ceremonyTimeout, endpointPrefix, signUpAllowed, loginPage,
+                defaultRedirect, reauthenticationWindow, maxRequestBytes, maxAnonymousCeremonies, groupsFromValidatingStores,
+                allowedTopOrigins, failedSignInsBeforeThrottling, groupRefreshInterval, adminRole, List.of(), List.of());
+    }
+
+    /** The origins whose answers the ceremonies accept: {@link #origins()} and {@link #relatedOrigins()}. */
+    public List<String> ceremonyOrigins() {
+        return java.util.stream.Stream.concat(origins.stream(), relatedOrigins.stream()).distinct().toList();
     }
 }

@@ -14,8 +14,11 @@ public abstract class PasskeyWidget extends UIComponentBase {
 
     /** The attributes every widget has. */
     enum PropertyKeys {
-        styleClass
+        styleClass, hints
     }
+
+    /** The hints a widget may give the browser ({@code hints} attribute), as WebAuthn names them. */
+    static final java.util.List<String> KNOWN_HINTS = java.util.List.of("security-key", "client-device", "hybrid");
 
     /** {@inheritDoc} */
     @Override
@@ -37,5 +40,19 @@ public abstract class PasskeyWidget extends UIComponentBase {
     /** Sets the extra CSS classes. */
     public void setStyleClass(String styleClass) {
         getStateHelper().put(PropertyKeys.styleClass, styleClass);
+    }
+
+    /**
+     * Hints to the browser on how this widget's ceremonies are best completed, space-separated in
+     * order of preference: {@code security-key}, {@code client-device}, {@code hybrid}; unset, the
+     * application's {@code passkey.hints}.
+     */
+    public String getHints() {
+        return (String) getStateHelper().eval(PropertyKeys.hints);
+    }
+
+    /** Sets the hints. */
+    public void setHints(String hints) {
+        getStateHelper().put(PropertyKeys.hints, hints);
     }
 }

@@ -53,6 +53,7 @@ public abstract class PasskeyWidgetRenderer extends Renderer {
         writer.writeAttribute("data-pk-login-page", endpoints.loginPage(), null);
         writer.writeAttribute("data-pk-locale", context.getViewRoot().getLocale().toLanguageTag(), null);
         writer.writeAttribute("data-pk-messages", messages.forScript("common.", messagePrefix()).toString(), null);
+        writeHints(widget, writer);
         writeData(widget, endpoints, writer);
         encodeContent(context, widget, endpoints, messages, writer);
         writer.startElement("p", null);
@@ -61,6 +62,21 @@ public abstract class PasskeyWidgetRenderer extends Renderer {
         writer.writeAttribute("aria-live", "polite", null);
         writer.endElement("p");
         writer.endElement("div");
+    }
+
+    /** {@code data-pk-hints}, the widget's hints checked here, so that a typo fails the page, not the click. */
+    private static void writeHints(PasskeyWidget widget, ResponseWriter writer) throws IOException {
+        String hints = widget.getHints();
+        if (hints == null || hints.isBlank()) {
+            return;
+        }
+        for (String hint : hints.trim().split("\\s+")) {
+            if (!PasskeyWidget.KNOWN_HINTS.contains(hint)) {
+                throw new jakarta.faces.FacesException("hints=\"" + hints + "\" on " + widget.getClientId()
+                        + ": '" + hint + "' is not one of " + String.join(", ", PasskeyWidget.KNOWN_HINTS));
+            }
+        }
+        writer.writeAttribute("data-pk-hints", hints.trim(), "hints");
     }
 
     /** The client ID of an element inside the widget, e.g. {@code form:register:label}. */

@@ -157,6 +157,12 @@
 
   // ---- one widget: its element, settings, texts and status line ----
 
+  /** An options request's body with the widget's hints (data-pk-hints), when it names some. */
+  function withHints(data, path, body) {
+    if (!data.pkHints || !path.endsWith('/options') || !body) return body;
+    return Object.assign({ hints: data.pkHints.split(/\s+/) }, body);
+  }
+
   function widget(element) {
     const data = element.dataset;
     let texts = {};
@@ -174,9 +180,10 @@
         status.textContent = text || '';
         status.dataset.pkKind = kind || 'info';
       },
-      api: (method, path, body, signal) => api(data.pkEndpoint + path, method, body, signal),
+      api: (method, path, body, signal) => api(data.pkEndpoint + path, method, withHints(data, path, body), signal),
       /** A change the person asked for: when it needs a fresher proof, a step-up first (stepUp). */
-      act: (method, path, body) => withStepUp(data.pkEndpoint, () => api(data.pkEndpoint + path, method, body)),
+      act: (method, path, body) => withStepUp(data.pkEndpoint,
+        () => api(data.pkEndpoint + path, method, withHints(data, path, body))),
     };
   }
 

@@ -135,7 +135,7 @@ public class AuthenticationCeremony {
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
         AuthenticatorAssertionResponse assertion = credential.getResponse();
         ClientResponseChecks.check(PendingCeremony.Kind.SIGN_IN, request.getPublicKeyCredentialRequestOptions().getChallenge(),
-                configuration.origins(), configuration.rpId(), RelyingParties.userVerification(configuration),
+                configuration.ceremonyOrigins(), configuration.rpId(), RelyingParties.userVerification(configuration),
                 assertion.getClientData(), assertion.getParsedAuthenticatorData());
         ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, assertion.getClientDataJSON(),
                 configuration.allowedTopOrigins());

@@ -200,7 +200,7 @@ public class RegistrationCeremony {
         boolean conditionalCreate = pending.conditional()
                 && RelyingParties.userVerification(configuration) != UserVerificationRequirement.REQUIRED;
         ClientResponseChecks.check(pending.kind(), options.getChallenge(),
-                configuration.origins(), configuration.rpId(),
+                configuration.ceremonyOrigins(), configuration.rpId(),
                 RelyingParties.userVerification(configuration), response.getClientData(), response.getAttestation().getAuthenticatorData(),
                 conditionalCreate);
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());

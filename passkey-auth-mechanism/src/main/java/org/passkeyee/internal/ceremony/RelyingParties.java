@@ -24,7 +24,7 @@ final class RelyingParties {
         return RelyingParty.builder()
                 .identity(RelyingPartyIdentity.builder().id(configuration.rpId()).name(configuration.rpName()).build())
                 .credentialRepository(credentials)
-                .origins(new LinkedHashSet<>(configuration.origins()))
+                .origins(new LinkedHashSet<>(configuration.ceremonyOrigins()))
                 .attestationConveyancePreference(AttestationConveyancePreference.NONE)
                 .allowUntrustedAttestation(true)
                 .validateSignatureCounter(false)

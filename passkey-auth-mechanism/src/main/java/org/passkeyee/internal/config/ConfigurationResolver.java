@@ -53,8 +53,11 @@ public final class ConfigurationResolver {
                         .map(v -> integer("passkey.failed-sign-ins-before-throttling", v))
                         .orElse(definition.failedSignInsBeforeThrottling())),
                 seconds("passkey.group-refresh-interval", definition.groupRefreshSeconds()),
-                text("passkey.admin-role", definition.adminRole()));
-        RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins());
+                text("passkey.admin-role", definition.adminRole()),
+                Hints.ofProperty("passkey.hints", list("passkey.hints", definition.hints())),
+                list("passkey.related-origins", definition.relatedOrigins()));
+        RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins(),
+                configuration.relatedOrigins());
         return configuration;
     }
 

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
@@ -37,6 +38,7 @@ public class CeremonyEndpoints {
     private final AuthenticationCeremony authentication;
     private final PasskeySummaries summaries;
     private final JsonRequestReader reader;
+    private final RequestedHints requestedHints;
     private final VouchingStores vouchingStores;
     private final CallerAccounts callerAccounts;
 
@@ -49,6 +51,7 @@ public class CeremonyEndpoints {
         this.authentication = authentication;
         this.summaries = summaries;
         this.reader = new JsonRequestReader(configuration.maxRequestBytes());
+        this.requestedHints = new RequestedHints(configuration.hints());
         this.vouchingStores = vouchingStores;
         this.callerAccounts = callerAccounts;
     }
@@ -56,6 +59,7 @@ public class CeremonyEndpoints {
     /** {@code POST /register/options}: a signed-in caller adds a passkey; anyone else signs up. */
     void registrationOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObjectNode body = reader.readObject(request);
+        List<String> hints = requestedHints.of(body);
         Principal caller = request.getUserPrincipal();
         PublicKeyCredentialCreationOptions options;
         if (caller != null) {
@@ -70,7 +74,7 @@ public class CeremonyEndpoints {
             }
             options = registration.startSignUp(request, username, JsonRequestReader.optionalText(body, "displayName"));
         }
-        JsonAnswers.write(response, HttpServletResponse.SC_OK, options);
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, RequestedHints.applied(options, hints));
     }
 
     /**
@@ -106,9 +110,10 @@ public class CeremonyEndpoints {
      * with one of their passkeys who they are, without leaving the page.
      */
     void stepUpOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        reader.readObject(request);
+        List<String> hints = requestedHints.of(reader.readObject(request));
         PasskeyUser account = ownAccount(request);
-        JsonAnswers.write(response, HttpServletResponse.SC_OK, authentication.startStepUp(request, account));
+        JsonAnswers.write(response, HttpServletResponse.SC_OK,
+                RequestedHints.applied(authentication.startStepUp(request, account), hints));
     }
 
     /**
@@ -137,8 +142,9 @@ public class CeremonyEndpoints {
     /** {@code POST /login/options}: request options, usernameless or for a username. */
     void loginOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObjectNode body = reader.readObject(request);
+        List<String> hints = requestedHints.of(body);
         PublicKeyCredentialRequestOptions options = authentication.start(request, JsonRequestReader.optionalText(body, "username"));
-        JsonAnswers.write(response, HttpServletResponse.SC_OK, options);
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, RequestedHints.applied(options, hints));
     }
 
     /** {@code POST /login}: the mechanism signed the caller in; answer where to go. */

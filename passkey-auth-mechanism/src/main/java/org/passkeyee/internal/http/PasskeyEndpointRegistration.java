@@ -49,9 +49,30 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
                 new PasskeyEndpointServlet(configuration, ceremonies.get(), management.get(), accounts.get()));
         servlet.addMapping(configuration.endpointPrefix() + "/*");
+        serveRelatedOrigins(context, configuration);
         sameSiteLaxUnlessSet(context.getSessionCookieConfig());
         LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + configuration.endpointPrefix()
                 + " for relying party " + configuration.rpId() + ", origins " + configuration.origins());
+    }
+
+    /**
+     * {@code /.well-known/webauthn} listing {@code passkey.related-origins}, when there are some
+     * and the application is at the root context (the file must be at the root of the RP ID's
+     * host; behind another context path, a proxy must serve it: the admin guide says how).
+     */
+    private static void serveRelatedOrigins(ServletContext context, PasskeyConfiguration configuration) {
+        if (!RelatedOriginsServlet.worthServing(configuration.relatedOrigins())) {
+            return;
+        }
+        if (!context.getContextPath().isEmpty()) {
+            LOG.warning(() -> "passkey.related-origins is set, but the application is at " + context.getContextPath()
+                    + ", not at the root: serve " + RelatedOriginsServlet.PATH + " from the root of " + configuration.rpId()
+                    + " through the proxy (see the admin guide)");
+            return;
+        }
+        context.addServlet("passkey-related-origins", new RelatedOriginsServlet(configuration.relatedOrigins()))
+                .addMapping(RelatedOriginsServlet.PATH);
+        LOG.info(() -> "Related origins served at " + RelatedOriginsServlet.PATH + ": " + configuration.relatedOrigins());
     }
 
     /**

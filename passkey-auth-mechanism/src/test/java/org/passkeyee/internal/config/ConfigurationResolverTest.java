@@ -53,7 +53,7 @@ class ConfigurationResolverTest {
     void resolveWhenPropertiesSetThenTheyWinOverTheAnnotation() {
         PasskeyConfiguration configuration = resolve(Defaults.class, Map.of(
                 "passkey.rp-id", "login.example.com",
-                "passkey.origins", "https://login.example.com, android:apk-key-hash:abc",
+                "passkey.origins", "https://login.example.com, android:apk-key-hash:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
                 "passkey.user-verification", "required",
                 "passkey.ceremony-timeout", "2",
                 "passkey.endpoint-prefix", "/auth/passkeys/",
@@ -63,7 +63,7 @@ class ConfigurationResolverTest {
                 "passkey.groups-from-validating-stores", "false"));
 
         assertEquals("login.example.com", configuration.rpId());
-        assertEquals(List.of("https://login.example.com", "android:apk-key-hash:abc"), configuration.origins());
+        assertEquals(List.of("https://login.example.com", "android:apk-key-hash:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde"), configuration.origins());
         assertEquals(UserVerificationPolicy.REQUIRED, configuration.userVerification());
         assertEquals(Duration.ofSeconds(2), configuration.ceremonyTimeout());
         assertEquals("/auth/passkeys", configuration.endpointPrefix());
@@ -94,5 +94,43 @@ class ConfigurationResolverTest {
         assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.endpoint-prefix", "passkey")));
         assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.origins", "https://example.com/path")));
         assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.origins", " , ")));
+    }
+
+    @Test
+    void resolveWhenHintsSetThenKeptInOrderAndAnUnknownOrRepeatedOneIsRefusedNamingIt() {
+        assertEquals(List.of(), resolve(Defaults.class, Map.of()).hints());
+        assertEquals(List.of("hybrid", "security-key"),
+                resolve(Defaults.class, Map.of("passkey.hints", "Hybrid, security-key")).hints());
+
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> resolve(Defaults.class, Map.of("passkey.hints", "usb")));
+        assertTrue(unknown.getMessage().contains("'usb'"), unknown.getMessage());
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.hints", "hybrid,hybrid")));
+    }
+
+    @Test
+    void resolveWhenRelatedOriginsSetThenCeremoniesAcceptThemAndAnOriginOfAnotherHostMayBeOneOfThem() {
+        PasskeyConfiguration withRelated = resolve(Defaults.class, Map.of("passkey.related-origins", "https://other.example"));
+        assertEquals(List.of("https://example.com", "https://login.example.com", "https://other.example"),
+                withRelated.ceremonyOrigins());
+
+        PasskeyConfiguration otherSite = resolve(Defaults.class, Map.of("passkey.origins", "https://other.example",
+                "passkey.related-origins", "https://other.example"));
+        assertEquals(List.of("https://other.example"), otherSite.origins());
+        assertThrows(IllegalStateException.class, () -> resolve(Defaults.class, Map.of("passkey.origins", "https://other.example")),
+                "another host without being a related origin");
+        assertThrows(IllegalStateException.class,
+                () -> resolve(Defaults.class, Map.of("passkey.related-origins", "https://other.example/path")));
+    }
+
+    @Test
+    void resolveWhenAnAndroidAppOriginIsWellFormedThenAcceptedElseRefused() {
+        String app = "android:apk-key-hash:" + "A".repeat(42) + "Q";
+        assertEquals(List.of(app), resolve(Defaults.class, Map.of("passkey.origins", "https://example.com," + app))
+                .origins().subList(1, 2));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> resolve(Defaults.class, Map.of("passkey.origins", "https://example.com,android:apk-key-hash:short")));
+        assertTrue(refused.getMessage().contains("43 characters"), refused.getMessage());
     }
 }
