@@ -23,6 +23,12 @@ import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.persistence.jpa.PasskeyPersistenceContext;
+import org.passkeyee.persistence.jpa.StoreConnections;
+import org.passkeyee.persistence.schema.Codec;
+import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
+import org.passkeyee.persistence.schema.PasskeyUserEntity;
+import org.passkeyee.persistence.schema.SignInStatements;
 
 /**
  * The JPA implementation of {@link PasskeyCredentialStore}, for EclipseLink and Hibernate alike.

@@ -52,6 +52,8 @@ import org.passkeyee.PasskeyCredentialStore.DeleteOutcome;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
+import org.passkeyee.persistence.schema.PasskeyUserEntity;
 
 /**
  * The store against real databases: H2 in memory always, PostgreSQL and MariaDB when a local

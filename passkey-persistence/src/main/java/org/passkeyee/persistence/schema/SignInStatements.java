@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import com.yubico.webauthn.data.ByteArray;
 import java.sql.Connection;
@@ -13,14 +13,15 @@ import java.util.Optional;
 import org.passkeyee.PasskeyCredentialStore.OwnedPasskey;
 
 /**
- * The two statements of a sign-in, in plain JDBC on a connection of the store's datasource
- * ({@link StoreConnections}): the passkey read together with its owner, and the conditional
- * update that records the sign-in. They run once per sign-in, the store's busiest path, where the JPA providers cost as
- * much CPU as the database itself (an entity manager per transaction, two finds, a native query);
+ * The two statements of a sign-in, in plain JDBC on a connection of the store's datasource: the
+ * passkey read together with its owner, and the conditional update that records the sign-in.
+ * They run once per sign-in, the store's busiest path, where the JPA providers cost as much CPU
+ * as the database itself (an entity manager per transaction, two finds, a native query);
  * everything else in the store stays JPA. The SQL is the same on H2, PostgreSQL and MariaDB, on
- * the tables of {@link PasskeyCredentialEntity} and {@link PasskeyUserEntity}.
+ * the tables of {@link PasskeyCredentialEntity} and {@link PasskeyUserEntity}. Public for the
+ * store's top package; not API.
  */
-final class SignInStatements {
+public final class SignInStatements {
 
     static final String FIND_OWNED_PASSKEY = "SELECT c.CREDENTIAL_ID, c.USER_HANDLE, c.PUBLIC_KEY_COSE,"
             + " c.SIGNATURE_COUNT, c.TRANSPORTS, c.AAGUID, c.BACKUP_ELIGIBLE, c.BACKED_UP, c.UV_INITIALIZED,"
@@ -61,7 +62,7 @@ final class SignInStatements {
      * hash; the full ID and the user handle are compared here too, exactly, also where the
      * database's collation ignores case (generated tables on MariaDB).
      */
-    static Optional<OwnedPasskey> findOwnedPasskey(Connection connection, ByteArray credentialId) throws SQLException {
+    public static Optional<OwnedPasskey> findOwnedPasskey(Connection connection, ByteArray credentialId) throws SQLException {
         String id = Codec.base64Url(credentialId);
         try (PreparedStatement find = connection.prepareStatement(FIND_OWNED_PASSKEY)) {
             find.setString(1, Codec.credentialKey(credentialId));
@@ -78,12 +79,12 @@ final class SignInStatements {
 
     /**
      * Records a sign-in with one conditional {@code UPDATE}, see
-     * {@link JpaPasskeyCredentialStore#recordSignIn(ByteArray, long, boolean, Instant, ByteArray)}.
+     * {@link org.passkeyee.PasskeyCredentialStore#recordSignIn}.
      *
      * @param challenge the ceremony's challenge, or {@code null} when the caller has none
      * @return whether the row was updated
      */
-    static boolean recordSignIn(Connection connection, ByteArray credentialId, long signatureCount, boolean backedUp,
+    public static boolean recordSignIn(Connection connection, ByteArray credentialId, long signatureCount, boolean backedUp,
                                 Instant usedAt, ByteArray challenge) throws SQLException {
         String key = Codec.credentialKey(credentialId);
         String id = Codec.base64Url(credentialId);
