@@ -210,21 +210,9 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One conditional {@code UPDATE}: the database compares the counts, so the check and
-     * the write cannot be separated by a concurrent sign-in.
-     *
-     * @throws IllegalArgumentException if {@code signatureCount} is negative
-     */
-    @Override
-    public boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt) {
-        return recordSignIn(credentialId, signatureCount, backedUp, usedAt, null);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>One conditional {@code UPDATE}, which also keeps the challenge's hash: of two servers
-     * recording one ceremony, the second finds the hash written by the first.
+     * <p>One conditional {@code UPDATE}: the database compares the counts and the challenge's
+     * hash, so a concurrent sign-in cannot come between the check and the write, and of two
+     * servers recording one ceremony, the second finds the hash written by the first.
      *
      * @throws IllegalArgumentException if {@code signatureCount} is negative
      */
@@ -233,6 +221,7 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
                                 ByteArray challenge) {
         requireNonNull(credentialId, "credentialId");
         requireNonNull(usedAt, "usedAt");
+        requireNonNull(challenge, "challenge");
         Codec.checkSignatureCount(signatureCount);
         return inJdbc("record a sign-in", connection ->
                 SignInStatements.recordSignIn(connection, credentialId, signatureCount, backedUp, usedAt, challenge));

@@ -395,22 +395,22 @@ class JpaPasskeyCredentialStoreTest {
         assertTrue(store.createUser(user("alice", handle), p));
         Instant first = T0.plusSeconds(100);
 
-        assertTrue(store.recordSignIn(p.credentialId(), 6, false, first));
+        assertTrue(store.recordSignIn(p.credentialId(), 6, false, first, bytes(32)));
         StoredPasskey after = store.findPasskey(p.credentialId()).orElseThrow();
         assertEquals(6, after.signatureCount());
         assertFalse(after.backedUp());
         assertEquals(first, after.lastUsedAt());
 
-        assertFalse(store.recordSignIn(p.credentialId(), 6, true, T0.plusSeconds(200)), "equal count");
-        assertFalse(store.recordSignIn(p.credentialId(), 3, true, T0.plusSeconds(200)), "lower count");
-        assertFalse(store.recordSignIn(p.credentialId(), 0, true, T0.plusSeconds(200)), "count back to 0");
+        assertFalse(store.recordSignIn(p.credentialId(), 6, true, T0.plusSeconds(200), bytes(32)), "equal count");
+        assertFalse(store.recordSignIn(p.credentialId(), 3, true, T0.plusSeconds(200), bytes(32)), "lower count");
+        assertFalse(store.recordSignIn(p.credentialId(), 0, true, T0.plusSeconds(200), bytes(32)), "count back to 0");
         assertEquals(after, store.findPasskey(p.credentialId()).orElseThrow(), "refusals change nothing");
 
-        assertTrue(store.recordSignIn(p.credentialId(), 4294967295L, true, T0.plusSeconds(300)));
+        assertTrue(store.recordSignIn(p.credentialId(), 4294967295L, true, T0.plusSeconds(300), bytes(32)));
         assertEquals(4294967295L, store.findPasskey(p.credentialId()).orElseThrow().signatureCount());
 
-        assertFalse(store.recordSignIn(bytes(32), 10, true, T0), "unknown credential");
-        assertThrows(IllegalArgumentException.class, () -> store.recordSignIn(p.credentialId(), -1, true, T0));
+        assertFalse(store.recordSignIn(bytes(32), 10, true, T0, bytes(32)), "unknown credential");
+        assertThrows(IllegalArgumentException.class, () -> store.recordSignIn(p.credentialId(), -1, true, T0, bytes(32)));
     }
 
     @Test
@@ -419,21 +419,21 @@ class JpaPasskeyCredentialStoreTest {
         StoredPasskey synced = passkey(handle, bytes(32), T0);
         assertTrue(store.createUser(user("alice", handle), synced));
 
-        assertTrue(store.recordSignIn(synced.credentialId(), 0, false, T0.plusSeconds(1)));
-        assertTrue(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(2)));
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, false, T0.plusSeconds(1), bytes(32)));
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(2), bytes(32)));
         StoredPasskey after = store.findPasskey(synced.credentialId()).orElseThrow();
         assertEquals(0, after.signatureCount());
         assertTrue(after.backedUp());
         assertEquals(T0.plusSeconds(2), after.lastUsedAt());
 
         // an authenticator that starts counting is fine; going back to 0 afterwards is not
-        assertTrue(store.recordSignIn(synced.credentialId(), 1, true, T0.plusSeconds(3)));
-        assertFalse(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(4)));
+        assertTrue(store.recordSignIn(synced.credentialId(), 1, true, T0.plusSeconds(3), bytes(32)));
+        assertFalse(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(4), bytes(32)));
         assertEquals(1, store.findPasskey(synced.credentialId()).orElseThrow().signatureCount());
     }
 
     @Test
-    void recordSignInWithAChallengeRecordsEachCeremonyOnceWhateverTheCount() {
+    void recordSignInRecordsEachCeremonyOnceWhateverTheCount() {
         ByteArray handle = bytes(64);
         StoredPasskey synced = passkey(handle, bytes(32), T0);
         StoredPasskey counting = passkey(handle, bytes(32), T0);
@@ -452,7 +452,7 @@ class JpaPasskeyCredentialStoreTest {
         assertTrue(store.recordSignIn(counting.credentialId(), 7, false, T0.plusSeconds(1), first), "per passkey");
         assertFalse(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(2), first), "same ceremony, higher count");
         assertEquals(7, store.findPasskey(counting.credentialId()).orElseThrow().signatureCount());
-        assertTrue(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(3)), "without a challenge: counts only");
+        assertTrue(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(3), second), "the next ceremony, higher count");
     }
 
     // ---- renaming and deleting ------------------------------------------------------------------
@@ -523,7 +523,7 @@ class JpaPasskeyCredentialStoreTest {
         try {
             assertEquals(0, raw.findPasskey(p.credentialId()).orElseThrow().signatureCount());
             assertEquals(List.of(p), raw.findPasskeys(handle));
-            assertTrue(raw.recordSignIn(p.credentialId(), 7, true, T0.plusSeconds(5)));
+            assertTrue(raw.recordSignIn(p.credentialId(), 7, true, T0.plusSeconds(5), bytes(32)));
             assertEquals(7, raw.findPasskey(p.credentialId()).orElseThrow().signatureCount());
             assertTrue(raw.rename(handle, p.credentialId(), "renamed"));
             assertEquals("renamed", raw.findPasskeys(handle).get(0).label());
@@ -571,7 +571,7 @@ class JpaPasskeyCredentialStoreTest {
             ByteArray bob = bytes(64);
             assertThrows(PasskeyStoreException.class,
                     () -> failing.createUser(user("bob", bob), passkey(bob, bytes(32), T0)));
-            assertThrows(PasskeyStoreException.class, () -> failing.recordSignIn(p.credentialId(), 1, true, T0));
+            assertThrows(PasskeyStoreException.class, () -> failing.recordSignIn(p.credentialId(), 1, true, T0, bytes(32)));
             assertThrows(PasskeyStoreException.class, () -> failing.rename(handle, p.credentialId(), "x"));
             assertThrows(PasskeyStoreException.class, () -> failing.delete(handle, p.credentialId(), true));
             assertEquals("alice", failing.findUserByUserHandle(handle).orElseThrow().username());
@@ -649,7 +649,7 @@ class JpaPasskeyCredentialStoreTest {
                 for (PasskeyCredentialStore s : stores) {
                     results.add(pool.submit(() -> {
                         start.await();
-                        return s.recordSignIn(p.credentialId(), count, false, T0.plusSeconds(count));
+                        return s.recordSignIn(p.credentialId(), count, false, T0.plusSeconds(count), bytes(32));
                     }));
                 }
                 start.countDown();
@@ -696,7 +696,7 @@ class JpaPasskeyCredentialStoreTest {
                     Callable<Boolean> signIn = () -> {
                         start.await();
                         synchronized (s) { // one transaction at a time per entity manager
-                            return s.recordSignIn(p.credentialId(), n, false, T0.plusSeconds(n));
+                            return s.recordSignIn(p.credentialId(), n, false, T0.plusSeconds(n), bytes(32));
                         }
                     };
                     results.add(pool.submit(signIn));
