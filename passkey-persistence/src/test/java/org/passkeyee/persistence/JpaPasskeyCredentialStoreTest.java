@@ -208,7 +208,7 @@ class JpaPasskeyCredentialStoreTest {
 
         // A store whose existence checks always miss, as when a concurrent transaction inserts
         // the same key between the check and the flush: the constraint violation decides.
-        PasskeyCredentialStore racing = fixture.transactional(em, new JpaPasskeyCredentialStore(em, StoreFixture.connectionsOf(em)) {
+        Registrations missingEveryCheck = new Registrations(em) {
             @Override
             boolean userTaken(PasskeyUserEntity user) {
                 return false;
@@ -218,7 +218,9 @@ class JpaPasskeyCredentialStoreTest {
             boolean credentialTaken(PasskeyCredentialEntity passkey) {
                 return false;
             }
-        });
+        };
+        PasskeyCredentialStore racing = fixture.transactional(em,
+                new JpaPasskeyCredentialStore(em, missingEveryCheck, StoreFixture.connectionsOf(em)));
         int rollbacks = fixture.rollbacks.get();
 
         ByteArray bobHandle = bytes(64);

@@ -13,18 +13,18 @@ class StoreFailuresTest {
 
     @Test
     void recognisesConstraintViolationsInTheCauseChain() {
-        assertTrue(JpaPasskeyCredentialStore.isConstraintViolation(
+        assertTrue(StoreFailures.isConstraintViolation(
                 new PersistenceException(new RuntimeException(new SQLException("dup", "23505")))));
-        assertTrue(JpaPasskeyCredentialStore.isConstraintViolation(
+        assertTrue(StoreFailures.isConstraintViolation(
                 new PersistenceException(new SQLIntegrityConstraintViolationException("dup"))));
         BatchUpdateException batch = new BatchUpdateException("batch", "HY000", new int[0]);
         batch.setNextException(new SQLException("dup", "23000"));
-        assertTrue(JpaPasskeyCredentialStore.isConstraintViolation(new PersistenceException(batch)));
+        assertTrue(StoreFailures.isConstraintViolation(new PersistenceException(batch)));
 
-        assertFalse(JpaPasskeyCredentialStore.isConstraintViolation(
+        assertFalse(StoreFailures.isConstraintViolation(
                 new PersistenceException(new SQLException("no table", "42S02"))));
-        assertFalse(JpaPasskeyCredentialStore.isConstraintViolation(
+        assertFalse(StoreFailures.isConstraintViolation(
                 new PersistenceException(new SQLException("connection", "08001"))));
-        assertFalse(JpaPasskeyCredentialStore.isConstraintViolation(new PersistenceException("no cause")));
+        assertFalse(StoreFailures.isConstraintViolation(new PersistenceException("no cause")));
     }
 }
