@@ -7,7 +7,7 @@ import org.passkeyee.PasskeySettings;
 /**
  * Where passkeys are kept, as the admin set it (see the {@linkplain org.passkeyee.persistence
  * package documentation}): read once, through the core's {@link PasskeySettings} (MicroProfile
- * Config where the server has it, system properties otherwise), by {@link StoreSettingsProducer};
+ * Config where the server has it, system properties otherwise), by {@code StoreSettingsProducer};
  * the only class of the store that reads settings. Public for the store's {@code jpa} package;
  * not API.
  *
