@@ -68,31 +68,25 @@ public interface PasskeyCredentialStore {
     List<StoredPasskey> findPasskeys(ByteArray userHandle);
 
     /**
-     * Records a successful sign-in, atomically: the signature count is written only if it is
-     * greater than the stored one, or if both are 0 (synced passkeys always report 0). A
-     * concurrent sign-in therefore can never lower the stored count.
+     * Records a successful sign-in, atomically, in one update: the signature count is written
+     * only if it is greater than the stored one, or if both are 0 (synced passkeys always report
+     * 0), so a concurrent sign-in can never lower the stored count; and only once per ceremony:
+     * not if this passkey's last recorded sign-in answered the same {@code challenge}. Where
+     * several servers share the store, two of them can receive the same signed answer (a replay,
+     * or one ceremony's session copied to both) before either removed the pending ceremony from
+     * its copy of the session; the store is where they meet, so implementations MUST compare the
+     * counts and the challenge in the same atomic step as the write.
      *
-     * @return {@code false}, changing nothing, when the stored count does not allow the new one
+     * @param credentialId   the passkey that signed
+     * @param signatureCount the signature count it reported
+     * @param backedUp       whether it reported being backed up
+     * @param usedAt         when the sign-in happened
+     * @param challenge      the challenge of the ceremony the sign-in answered
+     * @return {@code false}, changing nothing, when there is no such passkey, the stored count
+     *         does not allow the new one, or the last sign-in answered this challenge
      */
-    boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt);
-
-    /**
-     * Records a successful sign-in as {@link #recordSignIn(ByteArray, long, boolean, Instant)}
-     * does, and only once per ceremony: not if this passkey's last recorded sign-in answered the
-     * same {@code challenge}. Where several servers share the store, two of them can receive the
-     * same signed answer (a replay, or one ceremony's session copied to both) before either
-     * removed the pending ceremony from its copy of the session; the store is where they meet.
-     * A store shared by several servers should implement it in the same atomic update; the
-     * default ignores the challenge, which is enough for a store of one server.
-     *
-     * @param challenge the challenge of the ceremony the sign-in answered
-     * @return {@code false}, changing nothing, when the stored count does not allow the new one
-     *         or the last sign-in answered this challenge
-     */
-    default boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
-                                 ByteArray challenge) {
-        return recordSignIn(credentialId, signatureCount, backedUp, usedAt);
-    }
+    boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
+                         ByteArray challenge);
 
     /**
      * Renames a passkey of the given user.

@@ -1,34 +1,41 @@
 package org.passkeyee.persistence;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import java.util.Optional;
 import java.util.logging.Logger;
+import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyStoreException;
-import org.passkeyee.internal.config.SwitchedOn;
+import org.passkeyee.persistence.jpa.StoreEntityManagers;
 
 /**
- * Starts the store with the application, when passkeys are switched on: a datasource name that
- * does not resolve fails the deployment, and the tables exist before the first sign-in. A
- * database that does not answer yet is only logged: the store starts at its first use instead.
- * An application whose {@code web.xml} is {@code metadata-complete} must declare this listener
- * itself (or the store starts at its first use).
+ * Starts the store with the application, when passkeys are switched on (a
+ * {@link PasskeyConfiguration} bean exists): a datasource name that does not resolve fails the
+ * deployment, and the tables exist before the first sign-in. A database that does not answer yet
+ * is only logged: the store starts at its first use instead. An application whose {@code web.xml}
+ * is {@code metadata-complete} must declare this listener itself (or the store starts at its
+ * first use).
  */
 @WebListener
 public class PasskeyStoreStartup implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(PasskeyStoreStartup.class.getName());
 
+    @Inject
+    Instance<PasskeyConfiguration> switchedOn;
+
+    @Inject
+    Instance<StoreEntityManagers> store;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Optional<Instance<Object>> beans = SwitchedOn.beans();
-        if (beans.isEmpty()) {
+        if (!switchedOn.isResolvable()) {
             return;
         }
         try {
-            beans.get().select(StoreEntityManagers.class).get().open();
+            store.get().open();
         } catch (PasskeyStoreException outage) {
             LOG.warning(() -> "The passkey store could not start now; it tries again at its first use: "
                     + rootCause(outage));

@@ -13,6 +13,24 @@
  * usernames compare exactly, where generated tables inherit the server's usually
  * case-insensitive default.
  *
+ * <h2>Where things are</h2>
+ * <ul>
+ * <li>{@code org.passkeyee.persistence} (this package): the entry points,
+ *     {@link org.passkeyee.persistence.JpaPasskeyCredentialStore} and the listener
+ *     {@link org.passkeyee.persistence.PasskeyStoreStartup}, and the store's operations behind
+ *     them (package-private).</li>
+ * <li>{@link org.passkeyee.persistence.schema}: the two tables, their entities, the
+ *     conversion to the SPI's values, the sign-in's plain SQL, the upgrade of older tables.</li>
+ * <li>{@link org.passkeyee.persistence.jpa}: opening the store, the persistence unit built in
+ *     code and the JPA bootstrap described below.</li>
+ * <li>{@link org.passkeyee.persistence.config}: the admin's settings for the store, read
+ *     once.</li>
+ * </ul>
+ * Dependencies go one way: this package uses {@code jpa} and {@code schema}; {@code jpa} uses
+ * {@code config} and {@code schema}; {@code config} and {@code schema} use only the core's
+ * public API. Nothing of the store uses the core's {@code internal} packages. Members made
+ * public for a sibling package say so, and are not API.
+ *
  * <h2>Why there is no {@code persistence.xml}: living beside the application's own units</h2>
  * A persistence unit that a library JAR declares in {@code META-INF/persistence.xml} is a unit
  * of the whole WAR. With two units, every {@code @PersistenceContext EntityManager em;} without a
@@ -53,9 +71,10 @@
  * {@code persistence.xml}. Nothing about the application's own units changes, on any provider.
  *
  * <h2>Where passkeys live: settings an admin can change without rebuilding</h2>
- * Read like the core's settings (MicroProfile Config where the server has it: system
- * properties, environment variables, the WAR's {@code META-INF/microprofile-config.properties};
- * system properties otherwise):
+ * Read once, through the core's {@link org.passkeyee.PasskeySettings}, from the sources of the
+ * core's own settings (MicroProfile Config where the server has it: system properties,
+ * environment variables, the WAR's {@code META-INF/microprofile-config.properties}; system
+ * properties otherwise):
  * <ul>
  * <li>{@code passkey.datasource}: the JNDI name of a JTA datasource, such as the application's
  *     own {@code java:app/jdbc/AppDS}, a server resource {@code jdbc/AppDS} (Payara) or
@@ -72,10 +91,11 @@
  * </ul>
  * The entity classes are internal mappings: do not program against them.
  *
- * <h2>Schema (version 2)</h2>
+ * <h2>Schema (version 3)</h2>
  * <ul>
  * <li>{@code PASSKEY_USER}: {@code USER_HANDLE} (primary key, base64url of the random 64-byte
- *     user handle), {@code USERNAME} (unique), {@code DISPLAY_NAME}, {@code CREATED_AT}.</li>
+ *     user handle), {@code USERNAME} (unique), {@code DISPLAY_NAME}, {@code CREATED_AT}, and
+ *     {@code VOUCHED_BY} (version 3: the identity store that vouched for the account).</li>
  * <li>{@code PASSKEY_CREDENTIAL}: primary key {@code CREDENTIAL_KEY}, the base64url SHA-256 of
  *     the credential ID (credential IDs may be 1023 bytes, too long for a unique index on
  *     MariaDB/MySQL), {@code CREDENTIAL_ID}, {@code USER_HANDLE} (indexed), the COSE public key,
@@ -91,12 +111,13 @@
  * <h2>What it does not do</h2>
  * <ul>
  * <li>No authorization: the core passes the signed-in caller's user handle.</li>
- * <li>No deleting or renaming of users, no foreign key between the tables (the store keeps
- *     them consistent: a user is created together with their first passkey).</li>
+ * <li>No renaming of users, no foreign key between the tables (the store keeps them
+ *     consistent: a user is created together with their first passkey, and deleted together
+ *     with all of them).</li>
  * <li>No caching: every call reads the database.</li>
- * <li>No general schema migration: the one upgrade there is (version 1 to 2, one added column)
- *     runs at start unless {@code passkey.create-tables=false}, and ships as
- *     {@code passkey-upgrade-1-to-2.sql}.</li>
+ * <li>No general schema migration: the upgrades there are (version 1 to 2 and 2 to 3, one
+ *     added column each) run at start unless {@code passkey.create-tables=false}, and ship as
+ *     {@code passkey-upgrade-1-to-2.sql} and {@code passkey-upgrade-2-to-3.sql}.</li>
  * <li>No case folding or normalization of usernames: they are matched exactly.</li>
  * </ul>
  */

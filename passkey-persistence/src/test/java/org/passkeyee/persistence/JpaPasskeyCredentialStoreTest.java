@@ -52,6 +52,8 @@ import org.passkeyee.PasskeyCredentialStore.DeleteOutcome;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
+import org.passkeyee.persistence.schema.PasskeyUserEntity;
 
 /**
  * The store against real databases: H2 in memory always, PostgreSQL and MariaDB when a local
@@ -206,7 +208,7 @@ class JpaPasskeyCredentialStoreTest {
 
         // A store whose existence checks always miss, as when a concurrent transaction inserts
         // the same key between the check and the flush: the constraint violation decides.
-        PasskeyCredentialStore racing = fixture.transactional(em, new JpaPasskeyCredentialStore(em, StoreFixture.connectionsOf(em)) {
+        Registrations missingEveryCheck = new Registrations(em) {
             @Override
             boolean userTaken(PasskeyUserEntity user) {
                 return false;
@@ -216,7 +218,9 @@ class JpaPasskeyCredentialStoreTest {
             boolean credentialTaken(PasskeyCredentialEntity passkey) {
                 return false;
             }
-        });
+        };
+        PasskeyCredentialStore racing = fixture.transactional(em,
+                new JpaPasskeyCredentialStore(em, missingEveryCheck, StoreFixture.connectionsOf(em)));
         int rollbacks = fixture.rollbacks.get();
 
         ByteArray bobHandle = bytes(64);
@@ -393,22 +397,22 @@ class JpaPasskeyCredentialStoreTest {
         assertTrue(store.createUser(user("alice", handle), p));
         Instant first = T0.plusSeconds(100);
 
-        assertTrue(store.recordSignIn(p.credentialId(), 6, false, first));
+        assertTrue(store.recordSignIn(p.credentialId(), 6, false, first, bytes(32)));
         StoredPasskey after = store.findPasskey(p.credentialId()).orElseThrow();
         assertEquals(6, after.signatureCount());
         assertFalse(after.backedUp());
         assertEquals(first, after.lastUsedAt());
 
-        assertFalse(store.recordSignIn(p.credentialId(), 6, true, T0.plusSeconds(200)), "equal count");
-        assertFalse(store.recordSignIn(p.credentialId(), 3, true, T0.plusSeconds(200)), "lower count");
-        assertFalse(store.recordSignIn(p.credentialId(), 0, true, T0.plusSeconds(200)), "count back to 0");
+        assertFalse(store.recordSignIn(p.credentialId(), 6, true, T0.plusSeconds(200), bytes(32)), "equal count");
+        assertFalse(store.recordSignIn(p.credentialId(), 3, true, T0.plusSeconds(200), bytes(32)), "lower count");
+        assertFalse(store.recordSignIn(p.credentialId(), 0, true, T0.plusSeconds(200), bytes(32)), "count back to 0");
         assertEquals(after, store.findPasskey(p.credentialId()).orElseThrow(), "refusals change nothing");
 
-        assertTrue(store.recordSignIn(p.credentialId(), 4294967295L, true, T0.plusSeconds(300)));
+        assertTrue(store.recordSignIn(p.credentialId(), 4294967295L, true, T0.plusSeconds(300), bytes(32)));
         assertEquals(4294967295L, store.findPasskey(p.credentialId()).orElseThrow().signatureCount());
 
-        assertFalse(store.recordSignIn(bytes(32), 10, true, T0), "unknown credential");
-        assertThrows(IllegalArgumentException.class, () -> store.recordSignIn(p.credentialId(), -1, true, T0));
+        assertFalse(store.recordSignIn(bytes(32), 10, true, T0, bytes(32)), "unknown credential");
+        assertThrows(IllegalArgumentException.class, () -> store.recordSignIn(p.credentialId(), -1, true, T0, bytes(32)));
     }
 
     @Test
@@ -417,21 +421,21 @@ class JpaPasskeyCredentialStoreTest {
         StoredPasskey synced = passkey(handle, bytes(32), T0);
         assertTrue(store.createUser(user("alice", handle), synced));
 
-        assertTrue(store.recordSignIn(synced.credentialId(), 0, false, T0.plusSeconds(1)));
-        assertTrue(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(2)));
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, false, T0.plusSeconds(1), bytes(32)));
+        assertTrue(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(2), bytes(32)));
         StoredPasskey after = store.findPasskey(synced.credentialId()).orElseThrow();
         assertEquals(0, after.signatureCount());
         assertTrue(after.backedUp());
         assertEquals(T0.plusSeconds(2), after.lastUsedAt());
 
         // an authenticator that starts counting is fine; going back to 0 afterwards is not
-        assertTrue(store.recordSignIn(synced.credentialId(), 1, true, T0.plusSeconds(3)));
-        assertFalse(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(4)));
+        assertTrue(store.recordSignIn(synced.credentialId(), 1, true, T0.plusSeconds(3), bytes(32)));
+        assertFalse(store.recordSignIn(synced.credentialId(), 0, true, T0.plusSeconds(4), bytes(32)));
         assertEquals(1, store.findPasskey(synced.credentialId()).orElseThrow().signatureCount());
     }
 
     @Test
-    void recordSignInWithAChallengeRecordsEachCeremonyOnceWhateverTheCount() {
+    void recordSignInRecordsEachCeremonyOnceWhateverTheCount() {
         ByteArray handle = bytes(64);
         StoredPasskey synced = passkey(handle, bytes(32), T0);
         StoredPasskey counting = passkey(handle, bytes(32), T0);
@@ -450,7 +454,7 @@ class JpaPasskeyCredentialStoreTest {
         assertTrue(store.recordSignIn(counting.credentialId(), 7, false, T0.plusSeconds(1), first), "per passkey");
         assertFalse(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(2), first), "same ceremony, higher count");
         assertEquals(7, store.findPasskey(counting.credentialId()).orElseThrow().signatureCount());
-        assertTrue(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(3)), "without a challenge: counts only");
+        assertTrue(store.recordSignIn(counting.credentialId(), 8, false, T0.plusSeconds(3), second), "the next ceremony, higher count");
     }
 
     // ---- renaming and deleting ------------------------------------------------------------------
@@ -521,7 +525,7 @@ class JpaPasskeyCredentialStoreTest {
         try {
             assertEquals(0, raw.findPasskey(p.credentialId()).orElseThrow().signatureCount());
             assertEquals(List.of(p), raw.findPasskeys(handle));
-            assertTrue(raw.recordSignIn(p.credentialId(), 7, true, T0.plusSeconds(5)));
+            assertTrue(raw.recordSignIn(p.credentialId(), 7, true, T0.plusSeconds(5), bytes(32)));
             assertEquals(7, raw.findPasskey(p.credentialId()).orElseThrow().signatureCount());
             assertTrue(raw.rename(handle, p.credentialId(), "renamed"));
             assertEquals("renamed", raw.findPasskeys(handle).get(0).label());
@@ -569,7 +573,7 @@ class JpaPasskeyCredentialStoreTest {
             ByteArray bob = bytes(64);
             assertThrows(PasskeyStoreException.class,
                     () -> failing.createUser(user("bob", bob), passkey(bob, bytes(32), T0)));
-            assertThrows(PasskeyStoreException.class, () -> failing.recordSignIn(p.credentialId(), 1, true, T0));
+            assertThrows(PasskeyStoreException.class, () -> failing.recordSignIn(p.credentialId(), 1, true, T0, bytes(32)));
             assertThrows(PasskeyStoreException.class, () -> failing.rename(handle, p.credentialId(), "x"));
             assertThrows(PasskeyStoreException.class, () -> failing.delete(handle, p.credentialId(), true));
             assertEquals("alice", failing.findUserByUserHandle(handle).orElseThrow().username());
@@ -647,7 +651,7 @@ class JpaPasskeyCredentialStoreTest {
                 for (PasskeyCredentialStore s : stores) {
                     results.add(pool.submit(() -> {
                         start.await();
-                        return s.recordSignIn(p.credentialId(), count, false, T0.plusSeconds(count));
+                        return s.recordSignIn(p.credentialId(), count, false, T0.plusSeconds(count), bytes(32));
                     }));
                 }
                 start.countDown();
@@ -694,7 +698,7 @@ class JpaPasskeyCredentialStoreTest {
                     Callable<Boolean> signIn = () -> {
                         start.await();
                         synchronized (s) { // one transaction at a time per entity manager
-                            return s.recordSignIn(p.credentialId(), n, false, T0.plusSeconds(n));
+                            return s.recordSignIn(p.credentialId(), n, false, T0.plusSeconds(n), bytes(32));
                         }
                     };
                     results.add(pool.submit(signIn));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  * that is not fails. Each test run works in scratch schemas/databases of its own, named after the
  * process ID, and drops them afterwards.
  */
-enum TestDatabase {
+public enum TestDatabase {
 
     H2("jdbc:h2:mem:passkeyee_probe", "sa", "/META-INF/sql/passkey-h2.sql"),
     POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=3", "postgres",
@@ -57,7 +57,7 @@ enum TestDatabase {
      * Returns if this database answers; otherwise aborts the calling test (JUnit reports it
      * skipped), or fails it when {@code CI=true}.
      */
-    void requireReachable() {
+    public void requireReachable() {
         if (available()) {
             return;
         }
@@ -68,12 +68,12 @@ enum TestDatabase {
         Assumptions.abort(missing + ": skipped");
     }
 
-    String script() {
+    public String script() {
         return script;
     }
 
     /** A new, empty schema (PostgreSQL), database (MariaDB) or in-memory database (H2). */
-    Scratch createScratch() {
+    public Scratch createScratch() {
         String name = "passkeyee_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
         try {
             switch (this) {
@@ -116,7 +116,7 @@ enum TestDatabase {
     }
 
     /** The statements of a DDL script of this module: comments dropped, split at semicolons. */
-    static List<String> statements(String resource) {
+    public static List<String> statements(String resource) {
         String text;
         try (InputStream in = TestDatabase.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -141,19 +141,19 @@ enum TestDatabase {
     }
 
     /** A schema or database that belongs to one test fixture. */
-    record Scratch(TestDatabase database, String name, String url, String user) {
+    public record Scratch(TestDatabase database, String name, String url, String user) {
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, "");
         }
 
-        void execute(String sql) throws SQLException {
+        public void execute(String sql) throws SQLException {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute(sql);
             }
         }
 
-        void runScript() throws SQLException {
+        public void runScript() throws SQLException {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 for (String statement : statements(database.script())) {
                     s.execute(statement);
@@ -161,7 +161,7 @@ enum TestDatabase {
             }
         }
 
-        void drop() {
+        public void drop() {
             database.drop(this);
         }
     }

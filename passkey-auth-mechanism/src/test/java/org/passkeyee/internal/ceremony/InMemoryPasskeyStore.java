@@ -57,11 +57,6 @@ public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
     volatile Runnable beforeNextSignIn = () -> { };
 
     @Override
-    public synchronized boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt) {
-        return recordSignIn(credentialId, signatureCount, backedUp, usedAt, null);
-    }
-
-    @Override
     public synchronized boolean recordSignIn(ByteArray credentialId, long signatureCount, boolean backedUp, Instant usedAt,
                                              ByteArray challenge) {
         Runnable concurrently = beforeNextSignIn;
@@ -69,12 +64,10 @@ public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
         concurrently.run();
         StoredPasskey p = passkeys.get(credentialId);
         if (p == null || !(signatureCount > p.signatureCount() || signatureCount == 0 && p.signatureCount() == 0)
-                || challenge != null && challenge.equals(lastChallenges.get(credentialId))) {
+                || challenge.equals(lastChallenges.get(credentialId))) {
             return false;
         }
-        if (challenge != null) {
-            lastChallenges.put(credentialId, challenge);
-        }
+        lastChallenges.put(credentialId, challenge);
         passkeys.put(credentialId, new StoredPasskey(p.credentialId(), p.userHandle(), p.publicKeyCose(), signatureCount,
                 p.transports(), p.aaguid(), p.backupEligible(), backedUp, p.uvInitialized(), p.attestationFormat(),
                 p.label(), p.createdAt(), usedAt));

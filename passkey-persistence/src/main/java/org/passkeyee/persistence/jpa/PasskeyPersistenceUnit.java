@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -10,6 +10,8 @@ import java.security.CodeSource;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
+import org.passkeyee.persistence.schema.PasskeyUserEntity;
 
 /**
  * The store's persistence unit, described in code instead of a {@code META-INF/persistence.xml}:

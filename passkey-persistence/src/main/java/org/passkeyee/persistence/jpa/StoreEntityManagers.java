@@ -1,9 +1,10 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceProvider;
@@ -17,7 +18,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.passkeyee.PasskeyStoreException;
-import org.passkeyee.internal.config.PropertyOverrides;
+import org.passkeyee.persistence.config.StoreSettings;
+import org.passkeyee.persistence.schema.StoreTables;
 
 /**
  * The store's entity managers: one per JTA transaction, from an entity manager factory that this
@@ -26,13 +28,15 @@ import org.passkeyee.internal.config.PropertyOverrides;
  * plain JDBC statements ({@link StoreConnections}).
  *
  * <p>The factory is built once, at application start when passkeys are switched on
- * ({@link PasskeyStoreStartup}) or at the first use. A datasource name that does not resolve is a
+ * ({@code PasskeyStoreStartup}) or at the first use. A datasource name that does not resolve is a
  * configuration error ({@link IllegalStateException}, which fails the deployment); a database that
  * does not answer is an outage ({@link PasskeyStoreException}, a 503), after which the next use
  * tries again.
+ *
+ * <p>Public for the store's listener ({@code PasskeyStoreStartup}); not API.
  */
 @ApplicationScoped
-class StoreEntityManagers {
+public class StoreEntityManagers {
 
     private static final Logger LOG = Logger.getLogger(StoreEntityManagers.class.getName());
 
@@ -43,8 +47,16 @@ class StoreEntityManagers {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Builds the factory now if it is not built yet (connecting, and creating missing tables). */
-    void open() {
+    @Inject
+    StoreSettings settings;
+
+    /**
+     * Builds the factory now if it is not built yet (connecting, and creating missing tables).
+     *
+     * @throws PasskeyStoreException if the database does not answer (the next use tries again)
+     * @throws IllegalStateException if the settings or the datasource's name cannot be used
+     */
+    public void open() {
         factory();
     }
 
@@ -101,7 +113,7 @@ class StoreEntityManagers {
         }
         synchronized (lock) {
             if (opened == null) {
-                opened = build(StoreSettings.from(PropertyOverrides.forCurrentApplication()));
+                opened = build(settings);
             }
             return opened;
         }

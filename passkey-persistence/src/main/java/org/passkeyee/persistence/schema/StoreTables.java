@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,26 +14,34 @@ import javax.sql.DataSource;
  * Whether the store's two tables are there already, so that the JPA provider is asked to create
  * them only when they are not (asked anyway, Hibernate logs a warning with a stack trace for each
  * existing table at every deployment), and the upgrade of tables of an earlier schema version
- * (each version so far added one column).
+ * (each version so far added one column). Public for the store's {@code jpa} package, which
+ * opens the store; not API.
  */
-final class StoreTables {
+public final class StoreTables {
 
     static final String USERS = "PASSKEY_USER";
     static final String CREDENTIALS = "PASSKEY_CREDENTIAL";
     /** The newest schema version, as the scripts of META-INF/sql create it. */
-    static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * A column a schema version added, and the statement (in {@link #script()}) that adds it to
      * tables of the version before.
+     *
+     * @param version the schema version that added it
+     * @param table   its table
+     * @param column  its name
+     * @param type    its SQL type
      */
-    record AddedColumn(int version, String table, String column, String type) {
+    public record AddedColumn(int version, String table, String column, String type) {
 
-        String statement() {
+        /** The {@code ALTER TABLE} that adds it. */
+        public String statement() {
             return "ALTER TABLE " + table + " ADD " + column + " " + type;
         }
 
-        String script() {
+        /** The upgrade script under {@code META-INF/sql} that holds {@link #statement()}. */
+        public String script() {
             return "passkey-upgrade-" + (version - 1) + "-to-" + version + ".sql";
         }
     }
@@ -47,7 +55,7 @@ final class StoreTables {
     }
 
     /** {@code true} if both tables exist; {@code false} if one is missing or the database cannot tell now. */
-    static boolean present(DataSource dataSource) {
+    public static boolean present(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             return exists(metaData, USERS) && exists(metaData, CREDENTIALS);
@@ -60,7 +68,7 @@ final class StoreTables {
      * The columns of later schema versions that existing tables lack, oldest first; empty when
      * the tables are missing (they will be created whole) or the database cannot tell now.
      */
-    static List<AddedColumn> missingColumns(DataSource dataSource) {
+    public static List<AddedColumn> missingColumns(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return missingColumns(connection.getMetaData());
         } catch (SQLException | RuntimeException cannotTell) {
@@ -74,7 +82,7 @@ final class StoreTables {
      * @return the columns added
      * @throws SQLException when a missing column cannot be added (the caller says how to add it)
      */
-    static List<AddedColumn> upgrade(DataSource dataSource) throws SQLException {
+    public static List<AddedColumn> upgrade(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<AddedColumn> missing = missingColumns(connection.getMetaData());
             for (AddedColumn column : missing) {

@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,10 +11,11 @@ import java.time.LocalDateTime;
 /**
  * Internal JPA mapping of table {@code PASSKEY_CREDENTIAL}; not an API.
  *
- * <p>Public only because JPA providers require it (see the
- * {@linkplain org.passkeyee.persistence package documentation} for the store's unit). Use
- * {@link JpaPasskeyCredentialStore} through {@link org.passkeyee.PasskeyCredentialStore} instead;
- * the mapping may change with the schema version.
+ * <p>Public because JPA providers require it, and its keys, named queries and key accessors
+ * for the store's top package (see the {@linkplain org.passkeyee.persistence package
+ * documentation}). Use {@code JpaPasskeyCredentialStore} through
+ * {@link org.passkeyee.PasskeyCredentialStore} instead; the mapping may change with the schema
+ * version.
  *
  * <p>The primary key is {@code CREDENTIAL_KEY}, the base64url SHA-256 of the raw credential ID,
  * not the credential ID itself: credential IDs may be up to 1023 bytes (1364 base64url
@@ -40,11 +41,16 @@ import java.time.LocalDateTime;
                 + " AND c.userHandle = :userHandle")
 public class PasskeyCredentialEntity {
 
-    static final String BY_USER = "PasskeyCredentialEntity.byUser";
-    static final String COUNT_KEY = "PasskeyCredentialEntity.countKey";
-    static final String RENAME = "PasskeyCredentialEntity.rename";
-    static final String DELETE_KEY = "PasskeyCredentialEntity.deleteKey";
-    static final String DELETE_USERS = "PasskeyCredentialEntity.deleteUsers";
+    /** A user's passkeys, oldest first (parameter {@code userHandle}). */
+    public static final String BY_USER = "PasskeyCredentialEntity.byUser";
+    /** How many passkeys have this credential key (parameter {@code key}). */
+    public static final String COUNT_KEY = "PasskeyCredentialEntity.countKey";
+    /** Sets a passkey's label (parameters {@code label}, {@code key}, {@code credentialId}, {@code userHandle}). */
+    public static final String RENAME = "PasskeyCredentialEntity.rename";
+    /** Deletes the passkey of this credential key (parameter {@code key}). */
+    public static final String DELETE_KEY = "PasskeyCredentialEntity.deleteKey";
+    /** Deletes all passkeys of a user (parameter {@code userHandle}). */
+    public static final String DELETE_USERS = "PasskeyCredentialEntity.deleteUsers";
 
     /** Base64url (no padding) of a SHA-256 hash. */
     static final int CREDENTIAL_KEY_LENGTH = 43;
@@ -135,15 +141,18 @@ public class PasskeyCredentialEntity {
         this.lastUsedAt = lastUsedAt;
     }
 
-    String credentialKey() {
+    /** The primary key: base64url SHA-256 of the credential ID. */
+    public String credentialKey() {
         return credentialKey;
     }
 
-    String credentialId() {
+    /** The credential ID, base64url. */
+    public String credentialId() {
         return credentialId;
     }
 
-    String userHandle() {
+    /** The user handle, base64url. */
+    public String userHandle() {
         return userHandle;
     }
 

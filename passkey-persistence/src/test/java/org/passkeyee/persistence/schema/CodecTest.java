@@ -1,16 +1,11 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.yubico.webauthn.data.ByteArray;
-import jakarta.persistence.PersistenceException;
-import java.sql.BatchUpdateException;
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,7 +19,7 @@ class CodecTest {
         // SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
         assertEquals("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0",
                 Codec.credentialKey(new ByteArray("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
-        assertEquals(43, Codec.credentialKey(JpaPasskeyCredentialStoreTest.bytes(1023)).length());
+        assertEquals(43, Codec.credentialKey(new ByteArray(new byte[1023])).length());
     }
 
     @Test
@@ -32,7 +27,7 @@ class CodecTest {
         ByteArray value = new ByteArray(new byte[] {(byte) 0xfb, (byte) 0xff});
         assertEquals("-_8", Codec.base64Url(value));
         assertEquals(value, Codec.fromBase64Url("X", "-_8"));
-        assertEquals(86, Codec.base64Url(JpaPasskeyCredentialStoreTest.bytes(64)).length());
+        assertEquals(86, Codec.base64Url(new ByteArray(new byte[64])).length());
         assertThrows(PasskeyStoreException.class, () -> Codec.fromBase64Url("X", "not base64!"));
     }
 
@@ -60,22 +55,5 @@ class CodecTest {
         String column = Codec.transportsToColumn(many);
         assertTrue(column.length() <= 255, column);
         assertTrue(column.startsWith("transport-000,transport-001,"), column);
-    }
-
-    @Test
-    void recognisesConstraintViolationsInTheCauseChain() {
-        assertTrue(JpaPasskeyCredentialStore.isConstraintViolation(
-                new PersistenceException(new RuntimeException(new SQLException("dup", "23505")))));
-        assertTrue(JpaPasskeyCredentialStore.isConstraintViolation(
-                new PersistenceException(new SQLIntegrityConstraintViolationException("dup"))));
-        BatchUpdateException batch = new BatchUpdateException("batch", "HY000", new int[0]);
-        batch.setNextException(new SQLException("dup", "23000"));
-        assertTrue(JpaPasskeyCredentialStore.isConstraintViolation(new PersistenceException(batch)));
-
-        assertFalse(JpaPasskeyCredentialStore.isConstraintViolation(
-                new PersistenceException(new SQLException("no table", "42S02"))));
-        assertFalse(JpaPasskeyCredentialStore.isConstraintViolation(
-                new PersistenceException(new SQLException("connection", "08001"))));
-        assertFalse(JpaPasskeyCredentialStore.isConstraintViolation(new PersistenceException("no cause")));
     }
 }

@@ -1,7 +1,6 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,12 +15,15 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.passkeyee.persistence.TestDatabase;
+import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
+import org.passkeyee.persistence.schema.PasskeyUserEntity;
+import org.passkeyee.persistence.schema.StoreTables;
 
 /** The descriptors and scripts this JAR ships, as a container and an administrator see them. */
 class PersistenceDescriptorTest {
@@ -75,20 +77,7 @@ class PersistenceDescriptorTest {
                 JpaProviderSetup.provider(Optional.of("org.hibernate.jpa.HibernatePersistenceProvider")).getClass().getName());
         IllegalStateException unknown = assertThrows(IllegalStateException.class,
                 () -> JpaProviderSetup.provider(Optional.of("com.example.NoSuchProvider")));
-        assertTrue(unknown.getMessage().contains(StoreSettings.PROVIDER), unknown.getMessage());
-    }
-
-    @Test
-    void settingsDefaultToTheDefaultDataSourceWithTablesCreatedAndRefuseNonsense() {
-        StoreSettings defaults = StoreSettings.from(name -> Optional.empty());
-        assertEquals("java:comp/DefaultDataSource", defaults.dataSource());
-        assertTrue(defaults.createTables());
-        Map<String, String> set = Map.of("passkey.datasource", " java:app/jdbc/AppDS ", "passkey.create-tables", "false");
-        StoreSettings chosen = StoreSettings.from(name -> Optional.ofNullable(set.get(name)));
-        assertEquals("java:app/jdbc/AppDS", chosen.dataSource());
-        assertFalse(chosen.createTables());
-        assertThrows(IllegalStateException.class,
-                () -> StoreSettings.from(name -> name.equals("passkey.create-tables") ? Optional.of("yes") : Optional.empty()));
+        assertTrue(unknown.getMessage().contains("passkey.jpa-provider"), unknown.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import com.yubico.webauthn.data.ByteArray;
 import java.security.MessageDigest;
@@ -16,8 +16,11 @@ import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 
-/** Converts between the SPI's values and the two entities, and checks column limits. */
-final class Codec {
+/**
+ * Converts between the SPI's values and the two entities, and checks column limits. Public for
+ * the store's top package; not API.
+ */
+public final class Codec {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
@@ -28,7 +31,7 @@ final class Codec {
     // ---- binary values ----------------------------------------------------------------------
 
     /** Base64url without padding, as WebAuthn Level 3 JSON writes it. */
-    static String base64Url(ByteArray value) {
+    public static String base64Url(ByteArray value) {
         return BASE64URL.encodeToString(value.getBytes());
     }
 
@@ -44,7 +47,7 @@ final class Codec {
      * The primary key of a passkey: base64url (no padding, 43 characters) of the SHA-256 of the
      * raw credential ID bytes. See {@link PasskeyCredentialEntity} for why not the ID itself.
      */
-    static String credentialKey(ByteArray credentialId) {
+    public static String credentialKey(ByteArray credentialId) {
         return sha256(credentialId);
     }
 
@@ -129,7 +132,12 @@ final class Codec {
 
     // ---- users --------------------------------------------------------------------------------
 
-    static PasskeyUserEntity toEntity(PasskeyUser user) {
+    /**
+     * The row of {@code user}.
+     *
+     * @throws IllegalArgumentException if a value does not fit its column
+     */
+    public static PasskeyUserEntity toEntity(PasskeyUser user) {
         checkBytes("user handle", user.userHandle(), PasskeyUserEntity.MAX_USER_HANDLE_BYTES);
         checkLength("username", user.username(), PasskeyUserEntity.USERNAME_LENGTH);
         checkLength("display name", user.displayName(), PasskeyUserEntity.DISPLAY_NAME_LENGTH);
@@ -140,14 +148,20 @@ final class Codec {
                 toColumn(user.createdAt()), user.vouchedBy());
     }
 
-    static PasskeyUser toUser(PasskeyUserEntity entity) {
+    /** The user this row holds. */
+    public static PasskeyUser toUser(PasskeyUserEntity entity) {
         return new PasskeyUser(entity.username(), entity.displayName(),
                 fromBase64Url("USER_HANDLE", entity.userHandle()), fromColumn(entity.createdAt()), entity.vouchedBy());
     }
 
     // ---- passkeys -----------------------------------------------------------------------------
 
-    static PasskeyCredentialEntity toEntity(StoredPasskey passkey) {
+    /**
+     * The row of {@code passkey}.
+     *
+     * @throws IllegalArgumentException if a value does not fit its column
+     */
+    public static PasskeyCredentialEntity toEntity(StoredPasskey passkey) {
         checkBytes("credential ID", passkey.credentialId(), PasskeyCredentialEntity.MAX_CREDENTIAL_ID_BYTES);
         checkBytes("user handle", passkey.userHandle(), PasskeyUserEntity.MAX_USER_HANDLE_BYTES);
         checkBytes("public key", passkey.publicKeyCose(), PasskeyCredentialEntity.MAX_PUBLIC_KEY_BYTES);
@@ -173,7 +187,8 @@ final class Codec {
                 toColumn(passkey.lastUsedAt()));
     }
 
-    static StoredPasskey toPasskey(PasskeyCredentialEntity entity) {
+    /** The passkey this row holds. */
+    public static StoredPasskey toPasskey(PasskeyCredentialEntity entity) {
         return new StoredPasskey(
                 fromBase64Url("CREDENTIAL_ID", entity.credentialId()),
                 fromBase64Url("USER_HANDLE", entity.userHandle()),
@@ -192,14 +207,24 @@ final class Codec {
 
     // ---- limits -------------------------------------------------------------------------------
 
-    static void checkLabel(String label) {
+    /**
+     * Checks a value before it is written.
+     *
+     * @throws IllegalArgumentException if the label is missing or over its column's 128 characters
+     */
+    public static void checkLabel(String label) {
         if (label == null) {
             throw new IllegalArgumentException("label is required");
         }
         checkLength("label", label, PasskeyCredentialEntity.LABEL_LENGTH);
     }
 
-    static void checkSignatureCount(long signatureCount) {
+    /**
+     * Checks a value before it is written.
+     *
+     * @throws IllegalArgumentException if the count is negative
+     */
+    public static void checkSignatureCount(long signatureCount) {
         if (signatureCount < 0) {
             throw new IllegalArgumentException("signature count must not be negative: " + signatureCount);
         }

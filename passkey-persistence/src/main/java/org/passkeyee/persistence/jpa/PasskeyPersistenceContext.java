@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
@@ -12,14 +12,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Qualifies the JTA {@link jakarta.persistence.EntityManager} in which
- * {@link JpaPasskeyCredentialStore} keeps passkey users and passkeys, produced by
- * {@link StoreEntityManagers} from the store's own persistence unit. Internal: the admin chooses
- * the database with the property {@code passkey.datasource}, not by producing this.
+ * Qualifies the JTA {@link jakarta.persistence.EntityManager} in which the store keeps passkey
+ * users and passkeys, produced by {@link StoreEntityManagers} from the store's own persistence
+ * unit. Public for the store's top package; not API: the admin chooses the database with the
+ * property {@code passkey.datasource}, not by producing this.
  */
 @Qualifier
 @Documented
 @Retention(RUNTIME)
 @Target({TYPE, METHOD, FIELD, PARAMETER})
-@interface PasskeyPersistenceContext {
+public @interface PasskeyPersistenceContext {
 }

@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

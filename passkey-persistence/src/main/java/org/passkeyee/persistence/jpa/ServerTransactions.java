@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import java.util.Optional;
 import javax.naming.InitialContext;

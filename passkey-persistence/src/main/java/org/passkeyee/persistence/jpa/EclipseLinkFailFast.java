@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;

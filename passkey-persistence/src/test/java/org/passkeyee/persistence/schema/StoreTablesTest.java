@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.passkeyee.persistence.TestDatabase;
 
 /** The check that spares the JPA provider creating tables that exist (and logging that they do). */
 class StoreTablesTest {

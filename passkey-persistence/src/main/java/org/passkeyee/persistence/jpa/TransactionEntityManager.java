@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

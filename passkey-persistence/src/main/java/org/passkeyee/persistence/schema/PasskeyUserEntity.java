@@ -1,4 +1,4 @@
-package org.passkeyee.persistence;
+package org.passkeyee.persistence.schema;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,10 +11,11 @@ import java.time.LocalDateTime;
 /**
  * Internal JPA mapping of table {@code PASSKEY_USER}; not an API.
  *
- * <p>Public only because JPA providers require it (see the
- * {@linkplain org.passkeyee.persistence package documentation} for the store's unit). Use
- * {@link JpaPasskeyCredentialStore} through {@link org.passkeyee.PasskeyCredentialStore} instead;
- * the mapping may change with the schema version.
+ * <p>Public because JPA providers require it, and its keys, named queries and key accessors
+ * for the store's top package (see the {@linkplain org.passkeyee.persistence package
+ * documentation}). Use {@code JpaPasskeyCredentialStore} through
+ * {@link org.passkeyee.PasskeyCredentialStore} instead; the mapping may change with the schema
+ * version.
  */
 @Entity
 @Table(name = "PASSKEY_USER",
@@ -30,10 +31,14 @@ import java.time.LocalDateTime;
         query = "SELECT COUNT(u) FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle")
 public class PasskeyUserEntity {
 
-    static final String BY_USERNAME = "PasskeyUserEntity.byUsername";
-    static final String COUNT_TAKEN = "PasskeyUserEntity.countTaken";
-    static final String COUNT_HANDLE = "PasskeyUserEntity.countHandle";
-    static final String DELETE_HANDLE = "PasskeyUserEntity.deleteHandle";
+    /** Users with this username, as the column's collation compares (parameter {@code username}). */
+    public static final String BY_USERNAME = "PasskeyUserEntity.byUsername";
+    /** How many users have this user handle or username (parameters {@code userHandle}, {@code username}). */
+    public static final String COUNT_TAKEN = "PasskeyUserEntity.countTaken";
+    /** How many users have this user handle (parameter {@code userHandle}). */
+    public static final String COUNT_HANDLE = "PasskeyUserEntity.countHandle";
+    /** Deletes the user of this user handle (parameter {@code userHandle}). */
+    public static final String DELETE_HANDLE = "PasskeyUserEntity.deleteHandle";
 
     /** Base64url (no padding) of a user handle of at most 64 bytes. */
     static final int USER_HANDLE_LENGTH = 86;
@@ -72,11 +77,13 @@ public class PasskeyUserEntity {
         this.vouchedBy = vouchedBy;
     }
 
-    String userHandle() {
+    /** The user handle, base64url. */
+    public String userHandle() {
         return userHandle;
     }
 
-    String username() {
+    /** The username, as stored. */
+    public String username() {
         return username;
     }
 

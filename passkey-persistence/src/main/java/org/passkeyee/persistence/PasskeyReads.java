@@ -1,0 +1,79 @@
+package org.passkeyee.persistence;
+
+import static org.passkeyee.persistence.StoreFailures.inStore;
+
+import com.yubico.webauthn.data.ByteArray;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.passkeyee.PasskeyUser;
+import org.passkeyee.StoredPasskey;
+import org.passkeyee.persistence.schema.Codec;
+import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
+import org.passkeyee.persistence.schema.PasskeyUserEntity;
+
+/**
+ * The store's reads by JPA: users by username or user handle, passkeys by credential ID or user.
+ * Rows are found by key and then compared exactly, also where the database's collation ignores
+ * case (MariaDB's default), and left detached.
+ */
+class PasskeyReads {
+
+    private final EntityManager em;
+
+    PasskeyReads(EntityManager em) {
+        this.em = em;
+    }
+
+    Optional<PasskeyUser> findUserByUsername(String username) {
+        return inStore("find a passkey user", () -> {
+            List<PasskeyUserEntity> found = em.createNamedQuery(PasskeyUserEntity.BY_USERNAME, PasskeyUserEntity.class)
+                    .setParameter("username", username)
+                    .getResultList();
+            found.forEach(em::detach);
+            return found.stream().filter(u -> u.username().equals(username)).findFirst().map(Codec::toUser);
+        });
+    }
+
+    Optional<PasskeyUser> findUserByUserHandle(ByteArray userHandle) {
+        String handle = Codec.base64Url(userHandle);
+        return inStore("find a passkey user", () -> {
+            PasskeyUserEntity found = em.find(PasskeyUserEntity.class, handle);
+            if (found == null) {
+                return Optional.empty();
+            }
+            em.detach(found);
+            return found.userHandle().equals(handle) ? Optional.of(Codec.toUser(found)) : Optional.empty();
+        });
+    }
+
+    Optional<StoredPasskey> findPasskey(ByteArray credentialId) {
+        return inStore("find a passkey", () -> {
+            PasskeyCredentialEntity found = em.find(PasskeyCredentialEntity.class, Codec.credentialKey(credentialId));
+            if (found == null) {
+                return Optional.empty();
+            }
+            em.detach(found);
+            return found.credentialId().equals(Codec.base64Url(credentialId))
+                    ? Optional.of(Codec.toPasskey(found)) : Optional.empty();
+        });
+    }
+
+    /** Passkeys registered in the same instant come in a fixed but arbitrary order. */
+    List<StoredPasskey> findPasskeys(ByteArray userHandle) {
+        String handle = Codec.base64Url(userHandle);
+        return inStore("list passkeys", () ->
+                passkeysOf(handle, LockModeType.NONE).stream().map(Codec::toPasskey).toList());
+    }
+
+    /** The detached passkey rows of a user, oldest first, locked as asked. */
+    List<PasskeyCredentialEntity> passkeysOf(String handle, LockModeType lock) {
+        List<PasskeyCredentialEntity> found = em.createNamedQuery(PasskeyCredentialEntity.BY_USER, PasskeyCredentialEntity.class)
+                .setParameter("userHandle", handle)
+                .setLockMode(lock)
+                .getResultList();
+        found.forEach(em::detach);
+        return found;
+    }
+}
