@@ -8,16 +8,15 @@ import java.util.function.Function;
  * system properties, environment variables and {@code microprofile-config.properties}),
  * otherwise system properties alone. MicroProfile Config is not part of Jakarta EE 10, so it is
  * detected at run time and only then touched.
- *
- * <p>Public for the module's other JARs (the JPA store reads its datasource setting here); not API.
+ * The module's other JARs get them as the public {@link org.passkeyee.PasskeySettings}.
  */
-public final class PropertyOverrides {
+final class PropertyOverrides {
 
     private PropertyOverrides() {
     }
 
     /** The lookup for the application of the calling thread (its context class loader). */
-    public static Function<String, Optional<String>> forCurrentApplication() {
+    static Function<String, Optional<String>> forCurrentApplication() {
         if (microProfileConfigPresent()) {
             return MicroProfileConfigLookup::find;
         }
