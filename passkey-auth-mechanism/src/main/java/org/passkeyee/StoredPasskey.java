@@ -22,6 +22,9 @@ import java.util.Set;
  * @param label             the name the caller gave the passkey
  * @param createdAt         when it was registered
  * @param lastUsedAt        when it last signed someone in, or {@code null}
+ * @param discoverable      whether the authenticator stored it as a discoverable credential (it
+ *                          signs in without a username), as the browser said at registration
+ *                          (WebAuthn's {@code credProps}); {@code null} when the browser did not say
  */
 public record StoredPasskey(
         ByteArray credentialId,
@@ -36,7 +39,8 @@ public record StoredPasskey(
         String attestationFormat,
         String label,
         Instant createdAt,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        Boolean discoverable) {
 
     /** Rejects missing required values and copies the transports. */
     public StoredPasskey {
@@ -46,6 +50,15 @@ public record StoredPasskey(
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(createdAt, "createdAt");
         transports = Set.copyOf(transports);
+    }
+
+    /** Without knowing whether it is discoverable, as before the browser was asked. */
+    public StoredPasskey(ByteArray credentialId, ByteArray userHandle, ByteArray publicKeyCose, long signatureCount,
+                         Set<String> transports, String aaguid, boolean backupEligible, boolean backedUp,
+                         boolean uvInitialized, String attestationFormat, String label, Instant createdAt,
+                         Instant lastUsedAt) {
+        this(credentialId, userHandle, publicKeyCose, signatureCount, transports, aaguid, backupEligible, backedUp,
+                uvInitialized, attestationFormat, label, createdAt, lastUsedAt, null);
     }
 
     /** The last-use time, if the passkey was ever used to sign in. */

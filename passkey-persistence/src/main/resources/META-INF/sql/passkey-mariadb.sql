@@ -1,7 +1,8 @@
--- schema version 3
+-- schema version 4
 -- (Version 1 lacked PASSKEY_CREDENTIAL.LAST_CHALLENGE_HASH: passkey-upgrade-1-to-2.sql adds it;
--- version 2 lacked PASSKEY_USER.VOUCHED_BY: passkey-upgrade-2-to-3.sql adds it. The store itself
--- does both at start unless passkey.create-tables=false.)
+-- version 2 lacked PASSKEY_USER.VOUCHED_BY: passkey-upgrade-2-to-3.sql adds it; version 3 lacked
+-- PASSKEY_CREDENTIAL.DISCOVERABLE: passkey-upgrade-3-to-4.sql adds it. The store itself does each
+-- at start unless passkey.create-tables=false.)
 --
 -- Passkeys for Jakarta EE (passkey-persistence): tables for MariaDB 10.6+ and MySQL 8.
 -- The same columns that JPA creates from the entities at deployment (EclipseLink 4 and
@@ -47,6 +48,7 @@ CREATE TABLE PASSKEY_CREDENTIAL (
     CREATED_AT          DATETIME(6)   NOT NULL,
     LAST_USED_AT        DATETIME(6),
     LAST_CHALLENGE_HASH VARCHAR(43),
+    DISCOVERABLE        TINYINT(1),
     PRIMARY KEY (CREDENTIAL_KEY)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 

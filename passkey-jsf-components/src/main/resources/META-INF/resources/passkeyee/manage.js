@@ -59,6 +59,15 @@
     return node;
   }
 
+  /** Where the passkey lives, and whether it signs in without a username when the browser said so. */
+  function storage(w, p) {
+    const cell = el('td', 'pk-storage', w.t(p.backedUp ? 'manage.synced' : 'manage.deviceOnly'));
+    if (p.discoverable === true || p.discoverable === false) {
+      cell.append(el('span', 'pk-discoverable', w.t(p.discoverable ? 'manage.discoverable' : 'manage.notDiscoverable')));
+    }
+    return cell;
+  }
+
   function actionButton(text, aria, className, onClick) {
     const node = button('pk-button ' + className, text, onClick);
     node.setAttribute('aria-label', aria);
@@ -74,7 +83,7 @@
     nameCell.scope = 'row';
     const cells = [nameCell, el('td', 'pk-provider', p.provider || ''), el('td', 'pk-created', when(m, p.createdAt)),
       el('td', 'pk-last-used', when(m, p.lastUsedAt)),
-      el('td', 'pk-storage', w.t(p.backedUp ? 'manage.synced' : 'manage.deviceOnly')),
+      storage(w, p),
       el('td', 'pk-transports', transports(m, p)),
       el('td', 'pk-row-actions',
         actionButton(w.t('manage.rename'), w.t('manage.renameAria', name), 'pk-rename', () => rename(m, p, nameCell)),

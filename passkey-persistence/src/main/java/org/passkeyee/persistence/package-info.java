@@ -91,7 +91,7 @@
  * </ul>
  * The entity classes are internal mappings: do not program against them.
  *
- * <h2>Schema (version 3)</h2>
+ * <h2>Schema (version 4)</h2>
  * <ul>
  * <li>{@code PASSKEY_USER}: {@code USER_HANDLE} (primary key, base64url of the random 64-byte
  *     user handle), {@code USERNAME} (unique), {@code DISPLAY_NAME}, {@code CREATED_AT}, and
@@ -102,7 +102,9 @@
  *     signature count, transports, AAGUID, backup and user-verification flags, attestation
  *     format, label, {@code CREATED_AT}, {@code LAST_USED_AT}, and {@code LAST_CHALLENGE_HASH}
  *     (version 2: the SHA-256 of the challenge the last sign-in answered, so that servers
- *     sharing the database record each ceremony once).</li>
+ *     sharing the database record each ceremony once), and {@code DISCOVERABLE} (version 4:
+ *     whether the browser said the passkey is a discoverable credential; {@code NULL} when it
+ *     did not).</li>
  * </ul>
  * Binary values are base64url text without padding, never LOBs; times are UTC
  * {@code TIMESTAMP}s with microseconds (see {@code Codec.toColumn} for why); no ID generators,
@@ -115,9 +117,10 @@
  *     consistent: a user is created together with their first passkey, and deleted together
  *     with all of them).</li>
  * <li>No caching: every call reads the database.</li>
- * <li>No general schema migration: the upgrades there are (version 1 to 2 and 2 to 3, one
- *     added column each) run at start unless {@code passkey.create-tables=false}, and ship as
- *     {@code passkey-upgrade-1-to-2.sql} and {@code passkey-upgrade-2-to-3.sql}.</li>
+ * <li>No general schema migration: the upgrades there are (version 1 to 2, 2 to 3 and 3 to 4,
+ *     one added column each) run at start unless {@code passkey.create-tables=false}, and ship
+ *     as {@code passkey-upgrade-1-to-2.sql}, {@code passkey-upgrade-2-to-3.sql} and
+ *     {@code passkey-upgrade-3-to-4.sql}.</li>
  * <li>No case folding or normalization of usernames: they are matched exactly.</li>
  * </ul>
  */

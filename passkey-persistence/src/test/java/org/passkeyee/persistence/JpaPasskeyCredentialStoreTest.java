@@ -308,6 +308,24 @@ class JpaPasskeyCredentialStoreTest {
     }
 
     @Test
+    void discoverableRoundTripsAsTrueFalseOrNotKnownOnEveryReadPath() {
+        ByteArray handle = bytes(64);
+        StoredPasskey known = withDiscoverable(passkey(handle, bytes(16), T0), true);
+        StoredPasskey notDiscoverable = withDiscoverable(passkey(handle, bytes(20), T0.plusSeconds(1)), false);
+        StoredPasskey notSaid = passkey(handle, bytes(32), T0.plusSeconds(2));
+        assertTrue(store.createUser(user("alice", handle), known));
+        assertTrue(store.addPasskey(notDiscoverable));
+        assertTrue(store.addPasskey(notSaid));
+
+        assertEquals(List.of(known, notDiscoverable, notSaid), store.findPasskeys(handle));
+        assertEquals(Boolean.FALSE, store.findPasskey(notDiscoverable.credentialId()).orElseThrow().discoverable());
+        assertEquals(Boolean.TRUE, store.findPasskeyWithOwner(known.credentialId()).orElseThrow().passkey().discoverable());
+        assertEquals(Boolean.FALSE,
+                store.findPasskeyWithOwner(notDiscoverable.credentialId()).orElseThrow().passkey().discoverable());
+        assertEquals(null, store.findPasskeyWithOwner(notSaid.credentialId()).orElseThrow().passkey().discoverable());
+    }
+
+    @Test
     void tablesAndColumnsHaveTheDocumentedNamesAndEncodings() throws Exception {
         ByteArray handle = bytes(64);
         StoredPasskey first = passkey(handle, bytes(1023), T0);
@@ -327,7 +345,8 @@ class JpaPasskeyCredentialStoreTest {
             try (ResultSet rs = s.executeQuery("SELECT * FROM PASSKEY_CREDENTIAL ORDER BY CREDENTIAL_ID")) {
                 assertEquals(Set.of("CREDENTIAL_KEY", "CREDENTIAL_ID", "USER_HANDLE", "PUBLIC_KEY_COSE",
                         "SIGNATURE_COUNT", "TRANSPORTS", "AAGUID", "BACKUP_ELIGIBLE", "BACKED_UP", "UV_INITIALIZED",
-                        "ATTESTATION_FORMAT", "LABEL", "CREATED_AT", "LAST_USED_AT", "LAST_CHALLENGE_HASH"), columns(rs));
+                        "ATTESTATION_FORMAT", "LABEL", "CREATED_AT", "LAST_USED_AT", "LAST_CHALLENGE_HASH", "DISCOVERABLE"),
+                        columns(rs));
                 assertTrue(rs.next());
                 byte[] id = first.credentialId().getBytes();
                 assertEquals(base64Url(MessageDigest.getInstance("SHA-256").digest(id)), rs.getString("CREDENTIAL_KEY"));
@@ -770,6 +789,12 @@ class JpaPasskeyCredentialStoreTest {
         return new StoredPasskey(p.credentialId(), p.userHandle(), p.publicKeyCose(), p.signatureCount(),
                 p.transports(), p.aaguid(), p.backupEligible(), p.backedUp(), p.uvInitialized(), p.attestationFormat(),
                 label, p.createdAt(), p.lastUsedAt());
+    }
+
+    static StoredPasskey withDiscoverable(StoredPasskey p, Boolean discoverable) {
+        return new StoredPasskey(p.credentialId(), p.userHandle(), p.publicKeyCose(), p.signatureCount(), p.transports(),
+                p.aaguid(), p.backupEligible(), p.backedUp(), p.uvInitialized(), p.attestationFormat(), p.label(),
+                p.createdAt(), p.lastUsedAt(), discoverable);
     }
 
     static StoredPasskey withCount(StoredPasskey p, long count) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyAccounts;
@@ -45,6 +46,8 @@ public class AuthenticationCeremony {
     private static final Logger LOG = Logger.getLogger(AuthenticationCeremony.class.getName());
 
     private final PasskeyConfiguration configuration;
+    /** The origins answers may come from, the related ones included. */
+    private final Set<String> origins;
     private final PasskeyCredentialStore store;
     private final PendingCeremonies pendingCeremonies;
     private final DecoyCredentials decoys;
@@ -57,6 +60,7 @@ public class AuthenticationCeremony {
     AuthenticationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store,
                            PendingCeremonies pendingCeremonies, DecoyCredentials decoys, Instance<PasskeyAccounts> accounts) {
         this.configuration = configuration;
+        this.origins = Set.copyOf(configuration.ceremonyOrigins());
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
         this.decoys = decoys;
@@ -135,7 +139,7 @@ public class AuthenticationCeremony {
         PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential = parse(response);
         AuthenticatorAssertionResponse assertion = credential.getResponse();
         ClientResponseChecks.check(PendingCeremony.Kind.SIGN_IN, request.getPublicKeyCredentialRequestOptions().getChallenge(),
-                configuration.ceremonyOrigins(), configuration.rpId(), RelyingParties.userVerification(configuration),
+                origins, configuration.rpId(), RelyingParties.userVerification(configuration),
                 assertion.getClientData(), assertion.getParsedAuthenticatorData());
         ClientResponseChecks.checkFraming(PendingCeremony.Kind.SIGN_IN, assertion.getClientDataJSON(),
                 configuration.allowedTopOrigins());

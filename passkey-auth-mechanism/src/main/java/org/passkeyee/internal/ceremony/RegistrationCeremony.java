@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -55,6 +56,8 @@ public class RegistrationCeremony {
     private static final int USER_HANDLE_BYTES = 64;
 
     private final PasskeyConfiguration configuration;
+    /** The origins answers may come from, the related ones included. */
+    private final Set<String> origins;
     private final PasskeyCredentialStore store;
     private final PendingCeremonies pendingCeremonies;
     private final RelyingParty relyingParty;
@@ -68,6 +71,7 @@ public class RegistrationCeremony {
                          Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
                          AuthenticatorNames authenticatorNames) {
         this.configuration = configuration;
+        this.origins = Set.copyOf(configuration.ceremonyOrigins());
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
         this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
@@ -200,7 +204,7 @@ public class RegistrationCeremony {
         boolean conditionalCreate = pending.conditional()
                 && RelyingParties.userVerification(configuration) != UserVerificationRequirement.REQUIRED;
         ClientResponseChecks.check(pending.kind(), options.getChallenge(),
-                configuration.ceremonyOrigins(), configuration.rpId(),
+                origins, configuration.rpId(),
                 RelyingParties.userVerification(configuration), response.getClientData(), response.getAttestation().getAuthenticatorData(),
                 conditionalCreate);
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
@@ -245,7 +249,8 @@ public class RegistrationCeremony {
                 response.getAttestation().getFormat(),
                 label,
                 now,
-                signsIn ? now : null);
+                signsIn ? now : null,
+                result.isDiscoverable().orElse(null));
     }
 
     private static PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> parse(JsonNode json) {

@@ -28,7 +28,8 @@ public class PasskeySummaries {
                 .put("lastUsedAt", passkey.lastUsed().map(Object::toString).orElse(null))
                 .put("provider", names.nameOf(passkey.aaguid()))
                 .put("backupEligible", passkey.backupEligible())
-                .put("backedUp", passkey.backedUp());
+                .put("backedUp", passkey.backedUp())
+                .put("discoverable", passkey.discoverable());
         ArrayNode transports = json.putArray("transports");
         new TreeSet<>(passkey.transports()).forEach(transports::add);
         return json;

@@ -184,7 +184,8 @@ public final class Codec {
                 passkey.attestationFormat(),
                 passkey.label(),
                 toColumn(passkey.createdAt()),
-                toColumn(passkey.lastUsedAt()));
+                toColumn(passkey.lastUsedAt()),
+                passkey.discoverable());
     }
 
     /** The passkey this row holds. */
@@ -202,7 +203,8 @@ public final class Codec {
                 entity.attestationFormat(),
                 entity.label(),
                 fromColumn(entity.createdAt()),
-                fromColumn(entity.lastUsedAt()));
+                fromColumn(entity.lastUsedAt()),
+                entity.discoverable());
     }
 
     // ---- limits -------------------------------------------------------------------------------

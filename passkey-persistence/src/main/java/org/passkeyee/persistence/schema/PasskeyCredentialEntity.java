@@ -117,6 +117,10 @@ public class PasskeyCredentialEntity {
     @Column(name = "LAST_CHALLENGE_HASH", length = CHALLENGE_HASH_LENGTH)
     private String lastChallengeHash;
 
+    /** Whether it is a discoverable credential, as the browser said (credProps); {@code NULL}: not said. Version 4. */
+    @Column(name = "DISCOVERABLE")
+    private Boolean discoverable;
+
     /** For JPA only. */
     protected PasskeyCredentialEntity() {
     }
@@ -124,7 +128,8 @@ public class PasskeyCredentialEntity {
     PasskeyCredentialEntity(String credentialKey, String credentialId, String userHandle, String publicKeyCose,
             long signatureCount, String transports, String aaguid, boolean backupEligible, boolean backedUp,
             boolean uvInitialized, String attestationFormat, String label, LocalDateTime createdAt,
-            LocalDateTime lastUsedAt) {
+            LocalDateTime lastUsedAt, Boolean discoverable) {
+        this.discoverable = discoverable;
         this.credentialKey = credentialKey;
         this.credentialId = credentialId;
         this.userHandle = userHandle;
@@ -174,6 +179,10 @@ public class PasskeyCredentialEntity {
 
     boolean backupEligible() {
         return backupEligible;
+    }
+
+    Boolean discoverable() {
+        return discoverable;
     }
 
     boolean backedUp() {

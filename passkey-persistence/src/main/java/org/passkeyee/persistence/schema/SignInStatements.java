@@ -34,7 +34,7 @@ public final class SignInStatements {
             + " c.SIGNATURE_COUNT AS SIGNATURE_COUNT, c.TRANSPORTS AS TRANSPORTS, c.AAGUID AS AAGUID,"
             + " c.BACKUP_ELIGIBLE AS BACKUP_ELIGIBLE, c.BACKED_UP AS BACKED_UP, c.UV_INITIALIZED AS UV_INITIALIZED,"
             + " c.ATTESTATION_FORMAT AS ATTESTATION_FORMAT, c.LABEL AS LABEL, c.CREATED_AT AS PASSKEY_CREATED_AT,"
-            + " c.LAST_USED_AT AS LAST_USED_AT, u.USER_HANDLE AS OWNER_USER_HANDLE, u.USERNAME AS USERNAME,"
+            + " c.LAST_USED_AT AS LAST_USED_AT, c.DISCOVERABLE AS DISCOVERABLE, u.USER_HANDLE AS OWNER_USER_HANDLE, u.USERNAME AS USERNAME,"
             + " u.DISPLAY_NAME AS DISPLAY_NAME, u.CREATED_AT AS OWNER_CREATED_AT, u.VOUCHED_BY AS VOUCHED_BY"
             + " FROM PASSKEY_CREDENTIAL c JOIN PASSKEY_USER u ON u.USER_HANDLE = c.USER_HANDLE"
             + " WHERE c.CREDENTIAL_KEY = ?";
@@ -112,7 +112,13 @@ public final class SignInStatements {
                 row.getString("PUBLIC_KEY_COSE"), row.getLong("SIGNATURE_COUNT"), row.getString("TRANSPORTS"),
                 row.getString("AAGUID"), row.getBoolean("BACKUP_ELIGIBLE"), row.getBoolean("BACKED_UP"),
                 row.getBoolean("UV_INITIALIZED"), row.getString("ATTESTATION_FORMAT"), row.getString("LABEL"),
-                dateTime(row, "PASSKEY_CREATED_AT"), dateTime(row, "LAST_USED_AT"));
+                dateTime(row, "PASSKEY_CREATED_AT"), dateTime(row, "LAST_USED_AT"), nullableBoolean(row, "DISCOVERABLE"));
+    }
+
+    /** A nullable boolean column; MariaDB's TINYINT(1) included. */
+    private static Boolean nullableBoolean(ResultSet row, String label) throws SQLException {
+        boolean value = row.getBoolean(label);
+        return row.wasNull() ? null : value;
     }
 
     private static PasskeyUserEntity owner(ResultSet row) throws SQLException {

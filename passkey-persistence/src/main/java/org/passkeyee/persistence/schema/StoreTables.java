@@ -22,7 +22,7 @@ public final class StoreTables {
     static final String USERS = "PASSKEY_USER";
     static final String CREDENTIALS = "PASSKEY_CREDENTIAL";
     /** The newest schema version, as the scripts of META-INF/sql create it. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /**
      * A column a schema version added, and the statement (in {@link #script()}) that adds it to
@@ -46,10 +46,14 @@ public final class StoreTables {
         }
     }
 
-    /** Version 2: the challenge of a passkey's last sign-in; version 3: the store that vouched for an account. */
+    /**
+     * Version 2: the challenge of a passkey's last sign-in; version 3: the store that vouched for
+     * an account; version 4: whether a passkey is discoverable.
+     */
     static final List<AddedColumn> ADDED_COLUMNS = List.of(
             new AddedColumn(2, CREDENTIALS, "LAST_CHALLENGE_HASH", "VARCHAR(43)"),
-            new AddedColumn(3, USERS, "VOUCHED_BY", "VARCHAR(255)"));
+            new AddedColumn(3, USERS, "VOUCHED_BY", "VARCHAR(255)"),
+            new AddedColumn(4, CREDENTIALS, "DISCOVERABLE", "BOOLEAN"));
 
     private StoreTables() {
     }

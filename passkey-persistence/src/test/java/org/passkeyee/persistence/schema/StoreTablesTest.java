@@ -45,6 +45,7 @@ class StoreTablesTest {
             assertEquals(List.of(), StoreTables.missingColumns(dataSource), "the newest version as the script creates it");
             scratch.execute("ALTER TABLE PASSKEY_CREDENTIAL DROP COLUMN LAST_CHALLENGE_HASH");
             scratch.execute("ALTER TABLE PASSKEY_USER DROP COLUMN VOUCHED_BY");
+            scratch.execute("ALTER TABLE PASSKEY_CREDENTIAL DROP COLUMN DISCOVERABLE");
             assertEquals(StoreTables.ADDED_COLUMNS, StoreTables.missingColumns(dataSource), "version 1");
 
             assertEquals(StoreTables.ADDED_COLUMNS, StoreTables.upgrade(dataSource));
@@ -53,6 +54,7 @@ class StoreTablesTest {
             assertEquals(List.of(), StoreTables.upgrade(dataSource), "nothing left to do");
             scratch.execute("UPDATE PASSKEY_CREDENTIAL SET LAST_CHALLENGE_HASH = NULL");
             scratch.execute("UPDATE PASSKEY_USER SET VOUCHED_BY = NULL");
+            scratch.execute("UPDATE PASSKEY_CREDENTIAL SET DISCOVERABLE = NULL");
         } finally {
             scratch.drop();
         }
