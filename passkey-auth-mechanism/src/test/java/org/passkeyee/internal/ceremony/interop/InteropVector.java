@@ -1,0 +1,56 @@
+package org.passkeyee.internal.ceremony.interop;
+
+import com.yubico.webauthn.data.ByteArray;
+import java.util.Optional;
+
+/**
+ * TEST-ONLY: one recorded registration of an authenticator, and the assertion made with that same
+ * credential where its source gives one, with the outcome our ceremonies must reach.
+ *
+ * @param source         the data file's source, e.g. {@code w3c/webauthn index.bs}
+ * @param name           the vector's name in its source
+ * @param device         the authenticator that made it
+ * @param format         the attestation format ({@code none}, {@code packed}, {@code tpm}, ...)
+ * @param algorithm      the credential's algorithm ({@code ES256}, {@code RS256}, ...)
+ * @param rpId           the RP ID it was made for
+ * @param origin         the origin in its client data
+ * @param topOriginToAllow for a vector that ran in a frame of another origin ({@code crossOrigin} or
+ *                       {@code topOrigin} in its client data), the top-level origin put in
+ *                       {@code passkey.allowed-top-origins} for its second run; else {@code null}
+ * @param registration   the registration
+ * @param assertion      the assertion made later with the same credential, if the source gives one
+ * @param expected       the outcome with {@code passkey.allowed-top-origins} empty (the default)
+ * @param expectedFramed the outcome with {@code topOriginToAllow} allowed; {@code null} for a vector that did not run in a frame
+ */
+public record InteropVector(String source, String name, String device, String format, String algorithm, String rpId,
+                            String origin, String topOriginToAllow, Registration registration, Optional<Assertion> assertion,
+                            Expected expected, Expected expectedFramed) {
+
+    /** Whether the vector says it ran in a frame of another origin ({@code crossOrigin} or {@code topOrigin}). */
+    public boolean framed() {
+        return topOriginToAllow != null;
+    }
+
+    /** The registration: the RP's challenge and the browser's answer. */
+    public record Registration(ByteArray challenge, ByteArray credentialId, ByteArray clientDataJson,
+                               ByteArray attestationObject) {
+    }
+
+    /** An assertion: the RP's challenge and the browser's answer ({@code userHandle} may be absent). */
+    public record Assertion(ByteArray challenge, ByteArray clientDataJson, ByteArray authenticatorData, ByteArray signature,
+                            Optional<ByteArray> userHandle) {
+    }
+
+    /**
+     * The outcomes the data file asserts, each {@code accepted} or a {@code PasskeyErrorCode} name.
+     *
+     * @param registration the registration's outcome
+     * @param signIn       the sign-in's outcome; {@code null} when there is no assertion or the registration is refused
+     * @param why          why, when something is refused
+     */
+    public record Expected(String registration, String signIn, String why) {
+
+        /** The word for an accepted ceremony. */
+        public static final String ACCEPTED = "accepted";
+    }
+}
