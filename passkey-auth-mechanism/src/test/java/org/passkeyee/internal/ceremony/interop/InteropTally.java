@@ -9,13 +9,15 @@ final class InteropTally {
     private final Map<String, Counts> bySource = new TreeMap<>();
     private final Map<String, Counts> byFormat = new TreeMap<>();
     private final Map<String, Counts> byAlgorithm = new TreeMap<>();
+    private final Map<String, Counts> byVariant = new TreeMap<>();
 
-    /** Records one run of a vector. */
-    synchronized void record(InteropVector vector, VectorCeremonies.Outcome outcome) {
+    /** Records one run of a vector; a run with its attestation forwarded as none counts under the format it was recorded with. */
+    synchronized void record(InteropVector vector, InteropVector.Variant variant, VectorCeremonies.Outcome outcome) {
         for (Counts counts : new Counts[] {
                 bySource.computeIfAbsent(vector.source(), k -> new Counts()),
                 byFormat.computeIfAbsent(vector.format(), k -> new Counts()),
-                byAlgorithm.computeIfAbsent(vector.algorithm(), k -> new Counts())}) {
+                byAlgorithm.computeIfAbsent(vector.algorithm(), k -> new Counts()),
+                byVariant.computeIfAbsent(variant.name(), k -> new Counts())}) {
             counts.add(outcome);
         }
     }
@@ -23,10 +25,12 @@ final class InteropTally {
     /** The counts, one line per source, format and algorithm. */
     synchronized String report() {
         StringBuilder text = new StringBuilder("Interop vectors through our ceremonies"
-                + " (runs: a framed vector runs twice, its top origin refused and allowed)\n");
+                + " (a framed vector runs again with its top origin allowed,"
+                + " an attested one again with its attestation forwarded as none)\n");
         section(text, "per source", bySource);
         section(text, "per attestation format", byFormat);
         section(text, "per algorithm", byAlgorithm);
+        section(text, "per run", byVariant);
         return text.toString();
     }
 

@@ -71,7 +71,8 @@ public final class InteropVectorFiles {
                         bytes.of(registration, "attestationObject")),
                 assertion,
                 expected(vector.path("expected")),
-                vector.hasNonNull("topOriginToAllow") ? expected(vector.path("expectedWithTopOriginAllowed")) : null);
+                vector.hasNonNull("topOriginToAllow") ? expected(vector.path("expectedWithTopOriginAllowed")) : null,
+                vector.has("expectedWithNoneAttestation") ? expected(vector.path("expectedWithNoneAttestation")) : null);
     }
 
     private static InteropVector.Expected expected(JsonNode expected) {

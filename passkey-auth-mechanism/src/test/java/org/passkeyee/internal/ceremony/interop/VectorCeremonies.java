@@ -36,32 +36,35 @@ final class VectorCeremonies {
     /**
      * Runs the vector's registration and, when accepted, its assertion. A {@link Refusal} is an
      * outcome; any other exception escapes.
-     *
-     * @param topOriginAllowed whether the vector's {@code topOriginToAllow} is in {@code passkey.allowed-top-origins}
      */
-    static Outcome run(InteropVector vector, boolean topOriginAllowed) {
-        InProcessCeremonies ceremonies = InProcessCeremonies.of(configuration(vector, topOriginAllowed));
+    static Outcome run(InteropVector vector, InteropVector.Variant variant) {
+        InProcessCeremonies ceremonies = InProcessCeremonies.of(
+                configuration(vector, variant == InteropVector.Variant.TOP_ORIGIN_ALLOWED));
         HttpServletRequest request = SessionRequest.of(CALLER);
+        InteropVector.Registration registration = variant == InteropVector.Variant.ATTESTATION_AS_NONE
+                ? vector.registration().withAttestationObject(NoneAttestation.of(vector.registration().attestationObject()))
+                : vector.registration();
         StoredPasskey[] stored = new StoredPasskey[1];
-        String registration = outcome(() -> stored[0] = register(ceremonies, request, vector));
+        String registered = outcome(() -> stored[0] = register(ceremonies, request, vector, registration));
         if (stored[0] == null || vector.assertion().isEmpty()) {
-            return new Outcome(registration, null, stored[0], null);
+            return new Outcome(registered, null, stored[0], null);
         }
         AuthenticationCeremony.VerifiedSignIn[] verified = new AuthenticationCeremony.VerifiedSignIn[1];
         String signIn = outcome(() -> verified[0] = signIn(ceremonies, request, vector));
-        return new Outcome(registration, signIn, stored[0], verified[0]);
+        return new Outcome(registered, signIn, stored[0], verified[0]);
     }
 
-    private static StoredPasskey register(InProcessCeremonies ceremonies, HttpServletRequest request, InteropVector vector) {
+    private static StoredPasskey register(InProcessCeremonies ceremonies, HttpServletRequest request, InteropVector vector,
+                                         InteropVector.Registration registration) {
         PublicKeyCredentialCreationOptions ours =
                 ceremonies.registration().startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false);
         UserIdentity user = vector.assertion().flatMap(InteropVector.Assertion::userHandle)
                 .map(handle -> ours.getUser().toBuilder().id(handle).build())
                 .orElse(ours.getUser());
         ceremonies.pending().putRegistration(request, PendingCeremony.Kind.ADD_PASSKEY,
-                ours.toBuilder().challenge(vector.registration().challenge()).user(user).build(), CALLER, false);
+                ours.toBuilder().challenge(registration.challenge()).user(user).build(), CALLER, false);
         return ceremonies.registration().completeAddition(request, CALLER, PASSWORD_SIGN_IN,
-                BrowserResponses.registration(vector.registration()), null);
+                BrowserResponses.registration(registration), null);
     }
 
     private static AuthenticationCeremony.VerifiedSignIn signIn(InProcessCeremonies ceremonies, HttpServletRequest request,
