@@ -21,7 +21,8 @@ public final class InteropVectorFiles {
 
     /** The data files, one per source. */
     public static final List<String> FILES = List.of(
-            "interop/w3c-webauthn-l3-test-vectors.json");
+            "interop/w3c-webauthn-l3-test-vectors.json",
+            "interop/py-webauthn-recorded.json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
