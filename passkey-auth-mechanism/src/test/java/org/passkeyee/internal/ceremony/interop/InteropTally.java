@@ -1,42 +1,51 @@
 package org.passkeyee.internal.ceremony.interop;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** TEST-ONLY: counts the vectors' outcomes per source, attestation format and algorithm, for the report printed after the run. */
+/**
+ * TEST-ONLY: counts the vectors' outcomes for the report printed after the run: per source and
+ * per kind of run; per attestation format and per algorithm as recorded; and per format and
+ * algorithm again for the runs with the attestation forwarded as none.
+ */
 final class InteropTally {
 
-    private final Map<String, Counts> bySource = new TreeMap<>();
-    private final Map<String, Counts> byFormat = new TreeMap<>();
-    private final Map<String, Counts> byAlgorithm = new TreeMap<>();
-    private final Map<String, Counts> byVariant = new TreeMap<>();
+    private static final String PER_SOURCE = "per source, every run";
+    private static final String PER_RUN = "per kind of run";
+    private static final String PER_FORMAT = "per attestation format, as recorded";
+    private static final String PER_ALGORITHM = "per algorithm, as recorded";
+    private static final String PER_FORMAT_AS_NONE = "per recorded attestation format, forwarded as none";
+    private static final String PER_ALGORITHM_AS_NONE = "per algorithm, attestation forwarded as none";
 
-    /** Records one run of a vector; a run with its attestation forwarded as none counts under the format it was recorded with. */
+    private final Map<String, Map<String, Counts>> sections = new LinkedHashMap<>();
+
+    /** Records one run of a vector. */
     synchronized void record(InteropVector vector, InteropVector.Variant variant, VectorCeremonies.Outcome outcome) {
-        for (Counts counts : new Counts[] {
-                bySource.computeIfAbsent(vector.source(), k -> new Counts()),
-                byFormat.computeIfAbsent(vector.format(), k -> new Counts()),
-                byAlgorithm.computeIfAbsent(vector.algorithm(), k -> new Counts()),
-                byVariant.computeIfAbsent(variant.name(), k -> new Counts())}) {
-            counts.add(outcome);
+        count(PER_SOURCE, vector.source(), outcome);
+        count(PER_RUN, variant.name(), outcome);
+        if (variant == InteropVector.Variant.AS_RECORDED) {
+            count(PER_FORMAT, vector.format(), outcome);
+            count(PER_ALGORITHM, vector.algorithm(), outcome);
+        } else if (variant == InteropVector.Variant.ATTESTATION_AS_NONE) {
+            count(PER_FORMAT_AS_NONE, vector.format(), outcome);
+            count(PER_ALGORITHM_AS_NONE, vector.algorithm(), outcome);
         }
     }
 
-    /** The counts, one line per source, format and algorithm. */
-    synchronized String report() {
-        StringBuilder text = new StringBuilder("Interop vectors through our ceremonies"
-                + " (a framed vector runs again with its top origin allowed,"
-                + " an attested one again with its attestation forwarded as none)\n");
-        section(text, "per source", bySource);
-        section(text, "per attestation format", byFormat);
-        section(text, "per algorithm", byAlgorithm);
-        section(text, "per run", byVariant);
-        return text.toString();
+    private void count(String section, String key, VectorCeremonies.Outcome outcome) {
+        sections.computeIfAbsent(section, k -> new TreeMap<>()).computeIfAbsent(key, k -> new Counts()).add(outcome);
     }
 
-    private static void section(StringBuilder text, String title, Map<String, Counts> counts) {
-        text.append("  ").append(title).append(":\n");
-        counts.forEach((key, value) -> text.append(String.format("    %-40s %s%n", key, value)));
+    /** The counts, one line per key of each section. */
+    synchronized String report() {
+        StringBuilder text = new StringBuilder("Interop vectors through our ceremonies (a framed vector runs again with its"
+                + " top origin allowed, an attested one again with its attestation forwarded as none)\n");
+        sections.forEach((title, counts) -> {
+            text.append("  ").append(title).append(":\n");
+            counts.forEach((key, value) -> text.append(String.format("    %-36s %s%n", key, value)));
+        });
+        return text.toString();
     }
 
     /** Runs, registrations accepted and refused, sign-ins accepted and refused. */

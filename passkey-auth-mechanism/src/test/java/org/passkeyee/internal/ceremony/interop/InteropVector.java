@@ -9,7 +9,7 @@ import java.util.Optional;
  * TEST-ONLY: one recorded registration of an authenticator, and the assertion made with that same
  * credential where its source gives one, with the outcome our ceremonies must reach.
  *
- * @param source         the data file's source, e.g. {@code w3c/webauthn index.bs}
+ * @param source         the short label of the data file's source, e.g. {@code W3C WebAuthn L3 test vectors}
  * @param name           the vector's name in its source
  * @param device         the authenticator that made it
  * @param format         the attestation format ({@code none}, {@code packed}, {@code tpm}, ...)

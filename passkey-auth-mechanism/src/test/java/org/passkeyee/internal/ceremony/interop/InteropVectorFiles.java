@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * TEST-ONLY: reads the interoperability data files under {@code interop/} on the test class path:
- * one file per source, naming it, with an {@code encoding} ({@code hex} or {@code base64url}) for
+ * one file per source, naming it (a short {@code label}, its repository, file and commit), with an {@code encoding} ({@code hex} or {@code base64url}) for
  * every byte string, and a list of {@code vectors}.
  */
 public final class InteropVectorFiles {
@@ -22,7 +22,8 @@ public final class InteropVectorFiles {
     /** The data files, one per source. */
     public static final List<String> FILES = List.of(
             "interop/w3c-webauthn-l3-test-vectors.json",
-            "interop/py-webauthn-recorded.json");
+            "interop/py-webauthn-recorded.json",
+            "interop/yubico-java-webauthn-server-real-examples.json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -42,7 +43,7 @@ public final class InteropVectorFiles {
     static List<InteropVector> read(String resource) {
         JsonNode document = parse(resource);
         JsonNode source = document.path("source");
-        String sourceName = source.path("repository").asText() + " " + source.path("file").asText();
+        String sourceName = source.path("label").asText();
         Bytes bytes = new Bytes(document.path("encoding").asText());
         List<InteropVector> vectors = new ArrayList<>();
         for (JsonNode vector : document.path("vectors")) {
