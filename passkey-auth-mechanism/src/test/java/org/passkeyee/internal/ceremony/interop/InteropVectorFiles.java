@@ -23,7 +23,8 @@ public final class InteropVectorFiles {
     public static final List<String> FILES = List.of(
             "interop/w3c-webauthn-l3-test-vectors.json",
             "interop/py-webauthn-recorded.json",
-            "interop/yubico-java-webauthn-server-real-examples.json");
+            "interop/yubico-java-webauthn-server-real-examples.json",
+            "interop/simplewebauthn-recorded.json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
