@@ -24,7 +24,8 @@ public final class InteropVectorFiles {
             "interop/w3c-webauthn-l3-test-vectors.json",
             "interop/py-webauthn-recorded.json",
             "interop/yubico-java-webauthn-server-real-examples.json",
-            "interop/simplewebauthn-recorded.json");
+            "interop/simplewebauthn-recorded.json",
+            "interop/go-webauthn-recorded.json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
