@@ -25,7 +25,8 @@ public final class InteropVectorFiles {
             "interop/py-webauthn-recorded.json",
             "interop/yubico-java-webauthn-server-real-examples.json",
             "interop/simplewebauthn-recorded.json",
-            "interop/go-webauthn-recorded.json");
+            "interop/go-webauthn-recorded.json",
+            "interop/fido2-net-lib-recorded.json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
