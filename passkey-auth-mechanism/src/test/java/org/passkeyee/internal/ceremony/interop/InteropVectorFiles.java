@@ -46,7 +46,7 @@ public final class InteropVectorFiles {
     static List<InteropVector> read(String resource) {
         JsonNode document = parse(resource);
         JsonNode source = document.path("source");
-        String sourceName = source.path("label").asText();
+        String sourceName = text(source, "label");
         Bytes bytes = new Bytes(document.path("encoding").asText());
         List<InteropVector> vectors = new ArrayList<>();
         for (JsonNode vector : document.path("vectors")) {
