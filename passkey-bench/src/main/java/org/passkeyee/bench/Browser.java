@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +98,7 @@ final class Browser implements Closeable {
                     disconnect();
                 }
                 return response;
-            } catch (StaleConnectionException stale) {
+            } catch (HttpResponses.StaleConnectionException stale) {
                 disconnect();
                 if (!wasReused || attempt > 0) {
                     throw stale;
@@ -167,87 +164,13 @@ final class Browser implements Closeable {
         out = null;
     }
 
+    /** The next response on the connection, its cookies remembered. */
     private Response read() throws IOException {
-        String statusLine = readLine(true);
-        if (statusLine == null) {
-            throw new StaleConnectionException();
-        }
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP status line: " + statusLine);
-        }
-        int status = Integer.parseInt(parts[1]);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String line = readLine(false); !line.isEmpty(); line = readLine(false)) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>(2))
-                        .add(line.substring(colon + 1).trim());
-            }
-        }
-        for (String setCookie : headers.getOrDefault("set-cookie", List.of())) {
+        Response response = HttpResponses.read(in);
+        for (String setCookie : response.headers().getOrDefault("set-cookie", List.of())) {
             remember(setCookie);
         }
-        byte[] body;
-        String length = first(headers, "content-length");
-        if (status == 204 || status == 304 || status / 100 == 1) {
-            body = new byte[0];
-        } else if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
-            body = readChunked();
-        } else if (length != null) {
-            body = in.readNBytes(Integer.parseInt(length));
-        } else {
-            body = in.readAllBytes();
-            headers.put("connection", List.of("close"));
-        }
-        return new Response(status, headers, body);
-    }
-
-    private byte[] readChunked() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String sizeLine = readLine(false);
-            int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            if (size == 0) {
-                while (!readLine(false).isEmpty()) {
-                    // trailers: none expected, skipped
-                }
-                return body.toByteArray();
-            }
-            body.write(in.readNBytes(size));
-            readLine(false);
-        }
-    }
-
-    /** A CRLF-terminated line; {@code null} if the peer closed before the first byte and {@code allowEof}. */
-    private String readLine(boolean allowEof) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        while (true) {
-            int b;
-            try {
-                b = in.read();
-            } catch (IOException e) {
-                if (allowEof && line.length() == 0) {
-                    return null; // e.g. "connection reset" on a connection the server had closed
-                }
-                throw e;
-            }
-            if (b < 0) {
-                if (allowEof && line.length() == 0) {
-                    return null;
-                }
-                throw new EOFException("connection closed in the middle of a response");
-            }
-            if (b == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                return line.toString();
-            }
-            line.append((char) b);
-        }
+        return response;
     }
 
     private void remember(String setCookie) {
@@ -272,18 +195,9 @@ final class Browser implements Closeable {
         }
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
+    static String first(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    /** A reused keep-alive connection the server had already closed. */
-    private static final class StaleConnectionException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        StaleConnectionException() {
-            super("the server closed the connection before answering");
-        }
     }
 
     /** One answer. */
