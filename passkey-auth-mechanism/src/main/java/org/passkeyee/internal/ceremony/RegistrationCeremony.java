@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -37,6 +38,7 @@ import org.passkeyee.PasskeyRegistered;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
@@ -53,6 +55,8 @@ public class RegistrationCeremony {
 
     private static final Logger LOG = Logger.getLogger(RegistrationCeremony.class.getName());
     private static final int USER_HANDLE_BYTES = 64;
+    /** A sign-up's caller is not signed in yet, so in no role. */
+    private static final Predicate<String> NO_ROLES = role -> false;
 
     private final PasskeyConfiguration configuration;
     private final PasskeyCredentialStore store;
@@ -61,16 +65,20 @@ public class RegistrationCeremony {
     private final Instance<PasskeyAccounts> accounts;
     private final Event<PasskeyRegistered> registered;
     private final AuthenticatorNames authenticatorNames;
+    private final AuthenticatorAdmission admission;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     RegistrationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store, PendingCeremonies pendingCeremonies,
                          Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
-                         AuthenticatorNames authenticatorNames) {
+                         AuthenticatorNames authenticatorNames, AuthenticatorPolicy authenticatorPolicy,
+                         AuthenticatorMetadata metadata) {
         this.configuration = configuration;
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
-        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
+        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store),
+                authenticatorPolicy.attestation(), metadata);
+        this.admission = new AuthenticatorAdmission(authenticatorPolicy, metadata);
         this.accounts = accounts;
         this.registered = registered;
         this.authenticatorNames = authenticatorNames;
@@ -116,7 +124,7 @@ public class RegistrationCeremony {
     public NewAccount completeSignUp(HttpServletRequest request, JsonNode credentialJson, String requestedLabel) {
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
         PublicKeyCredentialCreationOptions options = pending.creationOptions();
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true, NO_ROLES);
         UserIdentity identity = options.getUser();
         PasskeyAccounts accountPolicy = accountsForSignUp();
         if (!accountPolicy.reserveUsername(identity.getName())) {
@@ -147,7 +155,7 @@ public class RegistrationCeremony {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PublicKeyCredentialCreationOptions options = pending.creationOptions();
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false, request::isUserInRole);
         Optional<PasskeyUser> existing = joinableAccount(callerName, signIn);
         if (existing.isPresent() && !existing.get().userHandle().equals(options.getUser().getId())) {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND); // the account changed since the options were given
@@ -192,9 +200,13 @@ public class RegistrationCeremony {
         return options;
     }
 
-    /** Verifies a new passkey; {@code signsIn}: the caller is signed in with it right away (sign-up), which is its first use. */
+    /**
+     * Verifies a new passkey and admits its authenticator; {@code signsIn}: the caller is signed in
+     * with it right away (sign-up), which is its first use; {@code callerInRole}: the signed-in
+     * caller's roles, for the {@code passkey.role-policies}.
+     */
     private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, JsonNode credentialJson,
-                                 String requestedLabel, boolean signsIn) {
+                                 String requestedLabel, boolean signsIn, Predicate<String> callerInRole) {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
         AuthenticatorAttestationResponse response = credential.getResponse();
         boolean conditionalCreate = pending.conditional()
@@ -229,6 +241,8 @@ public class RegistrationCeremony {
         }
         NewCredentialLimits.checkVerified(result, response.getAttestation().getFormat());
         String aaguid = Aaguids.format(result.getAaguid());
+        admission.check(new AuthenticatorAdmission.NewAuthenticator(aaguid, result.isAttestationTrusted(), result.isBackupEligible()),
+                callerInRole);
         Instant now = Instant.now();
         String label = requestedLabel == null || requestedLabel.isBlank()
                 ? authenticatorNames.nameOf(aaguid) : Names.label(requestedLabel);

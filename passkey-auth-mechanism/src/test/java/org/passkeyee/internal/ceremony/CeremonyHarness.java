@@ -26,6 +26,7 @@ import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 import org.passkeyee.testsupport.Tamper;
@@ -56,9 +57,9 @@ final class CeremonyHarness {
         pendingCeremonies = new PendingCeremonies(configuration);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]),
-                noAccounts);
+                noAccounts, AuthenticatorMetadata.none());
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
-                new AuthenticatorNames());
+                new AuthenticatorNames(), AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none());
         HttpServletRequest request = signedInRequest();
         JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
         registration.completeAddition(request, CALLER, PASSWORD_SIGN_IN, authenticator.register(options, ORIGIN), "Seed");
