@@ -104,7 +104,11 @@ final class TestMetadataService {
 
         /** A new model with its own attestation root. */
         static Model newModel() {
-            String aaguid = UUID.randomUUID().toString();
+            return newModel(UUID.randomUUID().toString());
+        }
+
+        /** A model of this AAGUID with an attestation root of its own (an impostor, when the AAGUID is another model's). */
+        static Model newModel(String aaguid) {
             KeyPair rootKey = ec();
             X509Certificate root = certificate("CN=Test Authenticator Root", rootKey, "CN=Test Authenticator Root",
                     rootKey.getPrivate(), "SHA256withECDSA", true, null, null);
