@@ -1,6 +1,8 @@
 package org.passkeyee.internal.ceremony;
 
 import com.yubico.fido.metadata.AuthenticatorStatus;
+import com.yubico.webauthn.data.AttestationConveyancePreference;
+import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -26,6 +28,19 @@ final class AuthenticatorAdmission {
     AuthenticatorAdmission(AuthenticatorPolicy policy, AuthenticatorMetadata metadata) {
         this.policy = policy;
         this.metadata = metadata;
+    }
+
+    /**
+     * The creation options, asking for {@code direct} attestation when the caller's role needs an
+     * attested passkey and the policy does not ask everyone for it already: only such callers
+     * see the browser's prompt to share their authenticator's make and model.
+     */
+    PublicKeyCredentialCreationOptions withAttestationFor(Predicate<String> callerInRole, PublicKeyCredentialCreationOptions options) {
+        boolean roleNeedsIt = policy.rulesFor(callerInRole).stream().anyMatch(RolePolicy::attested);
+        if (!roleNeedsIt || policy.attestation().required()) {
+            return options;
+        }
+        return options.toBuilder().attestation(AttestationConveyancePreference.DIRECT).build();
     }
 
     /** What Yubico's verification found out about the new passkey's authenticator. */

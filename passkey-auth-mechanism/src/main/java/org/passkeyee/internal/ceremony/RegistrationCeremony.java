@@ -94,7 +94,7 @@ public class RegistrationCeremony {
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
-        return start(request, PendingCeremony.Kind.SIGN_UP, user, false);
+        return start(request, PendingCeremony.Kind.SIGN_UP, user, false, NO_ROLES);
     }
 
     /**
@@ -112,7 +112,7 @@ public class RegistrationCeremony {
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
                 .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
-        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional);
+        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional, request::isUserInRole);
     }
 
     /**
@@ -186,8 +186,8 @@ public class RegistrationCeremony {
     }
 
     private PublicKeyCredentialCreationOptions start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user,
-                                                     boolean conditional) {
-        PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(
+                                                     boolean conditional, Predicate<String> callerInRole) {
+        PublicKeyCredentialCreationOptions options = admission.withAttestationFor(callerInRole, relyingParty.startRegistration(
                 StartRegistrationOptions.builder()
                         .user(user)
                         .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
@@ -195,7 +195,7 @@ public class RegistrationCeremony {
                                 .userVerification(RelyingParties.userVerification(configuration))
                                 .build())
                         .timeout(pendingCeremonies.timeout().toMillis())
-                        .build());
+                        .build()));
         pendingCeremonies.putRegistration(request, kind, options, user.getName(), conditional);
         return options;
     }

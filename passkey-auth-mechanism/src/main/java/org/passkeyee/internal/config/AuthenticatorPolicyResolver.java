@@ -58,9 +58,9 @@ final class AuthenticatorPolicyResolver {
         }
         List<RolePolicy> rolePolicies = rolePolicies();
         for (RolePolicy rule : rolePolicies) {
-            if (rule.attested() && !attestation.required()) {
-                throw new IllegalStateException(ROLE_POLICIES + " '" + rule + "' needs attested passkeys: set "
-                        + ATTESTATION + " to direct or enterprise");
+            if (rule.attested() && metadata.isEmpty()) {
+                throw new IllegalStateException(ROLE_POLICIES + " '" + rule + "' needs the FIDO metadata to verify attestations "
+                        + "against: set " + MDS_BLOB + " or " + MDS_URL);
             }
             if (rule.allowed() && allowed.isEmpty()) {
                 throw new IllegalStateException(ROLE_POLICIES + " '" + rule + "' needs AAGUIDs from the allow list: set " + ALLOWED);

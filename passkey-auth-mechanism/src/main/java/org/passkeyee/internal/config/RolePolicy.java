@@ -5,7 +5,8 @@ package org.passkeyee.internal.config;
  * example {@code admin:attested+allowed+device-bound}.
  *
  * @param role        the container role ({@code isUserInRole}) the rule applies to
- * @param attested    its attestation verified against the FIDO metadata ({@code attested})
+ * @param attested    its attestation verified against the FIDO metadata ({@code attested}); the
+ *                    creation options of such a caller ask for it, whatever {@code passkey.attestation} says
  * @param allowed     its AAGUID on {@code passkey.allowed-aaguids} ({@code allowed})
  * @param deviceBound not backup eligible, so it cannot be synced off the device ({@code device-bound})
  */

@@ -193,6 +193,22 @@ class AuthenticatorPolicyCeremonyTest {
     }
 
     @Test
+    void registerWhenOnlyTheCallersRoleNeedsAttestationThenOnlyItsOptionsAskAndOnlyItIsRefusedWithout() {
+        AuthenticatorPolicy onlyAdmins = new AuthenticatorPolicy(Set.of(), Set.of(), List.of(new RolePolicy("admin", true, false, false)),
+                AttestationPolicy.NONE, Optional.of(source(directory.resolve("blob.jwt"))));
+        CeremonyHarness harness = new CeremonyHarness(onlyAdmins, metadata, SoftwareAuthenticator.synced());
+
+        CeremonyHarness.Registration adminUnattested = harness.newRegistration(SoftwareAuthenticator.synced(), "admin");
+        CeremonyHarness.Registration userUnattested = harness.newRegistration(SoftwareAuthenticator.synced(), "user");
+
+        assertEquals("direct", adminUnattested.options().path("attestation").asText());
+        assertEquals("none", userUnattested.options().path("attestation").asText());
+        assertNotAllowed(harness, adminUnattested);
+        assertAccepted(harness, userUnattested);
+        assertAccepted(harness, harness.newRegistration(certified.authenticator(true), "admin"));
+    }
+
+    @Test
     void registerWhenTheCallersRoleNeedsAnAttestedKeyThenAnUnattestedOneIsNotAllowed() {
         CeremonyHarness harness = new CeremonyHarness(
                 policy(Set.of(ZERO_AAGUID), Set.of(), AttestationPolicy.NONE, new RolePolicy("auditor", false, true, true)),

@@ -96,7 +96,7 @@ class AuthenticatorPolicyResolverTest {
 
     @Test
     void resolveWhenARoleRuleCannotBeMetThenRefused() {
-        assertTrue(refusal(Map.of("passkey.role-policies", "admin:attested")).contains("passkey.attestation"));
+        assertTrue(refusal(Map.of("passkey.role-policies", "admin:attested")).contains("passkey.mds-blob"));
         assertTrue(refusal(Map.of("passkey.role-policies", "admin:allowed")).contains("passkey.allowed-aaguids"));
     }
 
