@@ -16,7 +16,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -109,10 +108,10 @@ final class TestMetadataService {
 
         /** A model of this AAGUID with an attestation root of its own (an impostor, when the AAGUID is another model's). */
         static Model newModel(String aaguid) {
-            KeyPair rootKey = ec();
+            KeyPair rootKey = SoftwareAuthenticator.newKeyPair();
             X509Certificate root = certificate("CN=Test Authenticator Root", rootKey, "CN=Test Authenticator Root",
                     rootKey.getPrivate(), "SHA256withECDSA", true, null, null);
-            KeyPair attestationKey = ec();
+            KeyPair attestationKey = SoftwareAuthenticator.newKeyPair();
             X509Certificate attestation = certificate(
                     "C=SE,O=Test Authenticators,OU=Authenticator Attestation,CN=Test Attestation", attestationKey,
                     "CN=Test Authenticator Root", rootKey.getPrivate(), "SHA256withECDSA", false, null, aaguid);
@@ -218,16 +217,6 @@ final class TestMetadataService {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair ec() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
