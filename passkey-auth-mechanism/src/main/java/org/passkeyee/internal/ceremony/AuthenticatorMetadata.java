@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.passkeyee.internal.config.MetadataSource;
 
@@ -26,8 +29,9 @@ import org.passkeyee.internal.config.MetadataSource;
  * The FIDO Metadata Service as the ceremonies use it: the trust roots an attestation must chain
  * to ({@link #trustSource()}), and whether an authenticator model is known to be revoked or
  * compromised ({@link #compromise}). Loaded at start, where a BLOB that cannot be trusted fails
- * the deployment ({@link MetadataBlobs}); reloaded once its {@code nextUpdate} has come. A failed
- * reload keeps the BLOB in use and logs SEVERE, naming the file or URL, at most once an hour.
+ * the deployment ({@link MetadataBlobs}); reloaded in the background once its {@code nextUpdate}
+ * has come. A failed reload keeps the BLOB in use and logs SEVERE, naming the file or URL, at
+ * most once an hour.
  *
  * <p>Statuses are looked up by AAGUID, which only a verified attestation vouches for; without
  * attestation they stop honest clients only.
@@ -41,16 +45,19 @@ public final class AuthenticatorMetadata {
             AuthenticatorStatus.USER_KEY_REMOTE_COMPROMISE, AuthenticatorStatus.USER_KEY_PHYSICAL_COMPROMISE,
             AuthenticatorStatus.ATTESTATION_KEY_COMPROMISE);
 
-    private static final AuthenticatorMetadata NONE = new AuthenticatorMetadata(null, null, null);
+    private static final AuthenticatorMetadata NONE = new AuthenticatorMetadata(null, null, null, null);
 
     private final MetadataBlobs blobs;
     private final Clock clock;
+    private final Executor reloads;
+    private final AtomicBoolean reloading = new AtomicBoolean();
     private volatile Snapshot current;
     private volatile Instant nextReload;
 
-    private AuthenticatorMetadata(MetadataBlobs blobs, Clock clock, Snapshot first) {
+    private AuthenticatorMetadata(MetadataBlobs blobs, Clock clock, Executor reloads, Snapshot first) {
         this.blobs = blobs;
         this.clock = clock;
+        this.reloads = reloads;
         this.current = first;
         this.nextReload = Instant.MIN;
     }
@@ -66,11 +73,12 @@ public final class AuthenticatorMetadata {
      * @throws IllegalStateException naming the file or URL when the BLOB cannot be trusted
      */
     public static AuthenticatorMetadata load(MetadataSource source) {
-        return load(new MetadataBlobs(source), Clock.systemUTC());
+        return load(new MetadataBlobs(source), Clock.systemUTC(), ForkJoinPool.commonPool());
     }
 
-    static AuthenticatorMetadata load(MetadataBlobs blobs, Clock clock) {
-        return new AuthenticatorMetadata(blobs, clock, Snapshot.of(blobs.load(clock), clock));
+    /** @param reloads runs the reloads after {@code nextUpdate} */
+    static AuthenticatorMetadata load(MetadataBlobs blobs, Clock clock, Executor reloads) {
+        return new AuthenticatorMetadata(blobs, clock, reloads, Snapshot.of(blobs.load(clock), clock));
     }
 
     /** Whether a BLOB is loaded. */
@@ -104,14 +112,21 @@ public final class AuthenticatorMetadata {
         return Optional.ofNullable(snapshot().compromised().get(aaguid));
     }
 
+    /**
+     * The BLOB in use. Once its {@code nextUpdate} has come, one reload is started in the
+     * background (a download may be slow, and the library sets no timeout): the ceremonies go on
+     * with the BLOB in use until the new one is in place.
+     */
     private Snapshot snapshot() {
         Snapshot snapshot = current;
-        if (snapshot.due(clock) && !clock.instant().isBefore(nextReload)) {
-            synchronized (this) {
-                if (current == snapshot && !clock.instant().isBefore(nextReload)) {
+        if (snapshot.due(clock) && !clock.instant().isBefore(nextReload) && reloading.compareAndSet(false, true)) {
+            reloads.execute(() -> {
+                try {
                     reload();
+                } finally {
+                    reloading.set(false);
                 }
-            }
+            });
         }
         return current;
     }
@@ -120,7 +135,7 @@ public final class AuthenticatorMetadata {
         try {
             current = Snapshot.of(blobs.load(clock), clock);
             LOG.info(() -> "FIDO metadata reloaded from " + blobs.source().describe() + ", next update " + current.nextUpdate());
-        } catch (IllegalStateException failed) {
+        } catch (RuntimeException failed) {
             nextReload = clock.instant().plus(RETRY_AFTER_FAILED_RELOAD);
             LOG.severe(() -> "FIDO metadata NOT reloaded, still using the BLOB of next update " + current.nextUpdate()
                     + ": " + failed.getMessage());

@@ -222,7 +222,7 @@ class AuthenticatorPolicyCeremonyTest {
     void signInWhenTheMetadataNowReportsTheModelCompromisedThenRefusedWithAWarning() throws Exception {
         Path blob = mds.blob("sign-in.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1), TestMetadataService.entry(certified, "FIDO_CERTIFIED"));
         MetadataBlobsTest.MutableClock clock = new MetadataBlobsTest.MutableClock();
-        AuthenticatorMetadata reloading = AuthenticatorMetadata.load(new MetadataBlobs(source(blob)), clock);
+        AuthenticatorMetadata reloading = AuthenticatorMetadata.load(new MetadataBlobs(source(blob)), clock, Runnable::run);
         CeremonyHarness harness = new CeremonyHarness(policy(Set.of(), Set.of(), AttestationPolicy.DIRECT), reloading,
                 certified.authenticator(false));
         CeremonyHarness.SignIn before = harness.newSignIn(false);

@@ -144,7 +144,7 @@ class MetadataBlobsTest {
         Path blob = mds.blob("reloaded.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1),
                 TestMetadataService.entry(model, "FIDO_CERTIFIED"));
         MutableClock clock = new MutableClock();
-        AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock);
+        AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock, Runnable::run);
         assertFalse(metadata.compromise(model.aaguid()).isPresent());
         Files.move(mds.blob("next.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(30),
                 TestMetadataService.entry(model, "USER_KEY_REMOTE_COMPROMISE")), blob, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -159,9 +159,27 @@ class MetadataBlobsTest {
     void compromiseWhenTheReloadFailsThenTheLoadedBlobStays() throws IOException {
         Path blob = mds.blob("kept.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1), TestMetadataService.entry(model, "REVOKED"));
         MutableClock clock = new MutableClock();
-        AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock);
+        AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock, Runnable::run);
         Files.writeString(blob, "broken");
         clock.advanceDays(1);
+
+        assertEquals(Optional.of(AuthenticatorStatus.REVOKED), metadata.compromise(model.aaguid()));
+    }
+
+    @Test
+    void compromiseWhileTheReloadRunsThenTheBlobInUseAnswersAndOneReloadIsStarted() throws IOException {
+        Path blob = mds.blob("slow.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1), TestMetadataService.entry(model, "FIDO_CERTIFIED"));
+        MutableClock clock = new MutableClock();
+        java.util.List<Runnable> pending = new java.util.ArrayList<>();
+        AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock, pending::add);
+        Files.move(mds.blob("slow-next.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(30), TestMetadataService.entry(model, "REVOKED")),
+                blob, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        clock.advanceDays(1);
+
+        assertEquals(Optional.empty(), metadata.compromise(model.aaguid()), "the BLOB in use, while the reload runs");
+        assertEquals(Optional.empty(), metadata.compromise(model.aaguid()));
+        assertEquals(1, pending.size(), "one reload at a time");
+        pending.get(0).run();
 
         assertEquals(Optional.of(AuthenticatorStatus.REVOKED), metadata.compromise(model.aaguid()));
     }
