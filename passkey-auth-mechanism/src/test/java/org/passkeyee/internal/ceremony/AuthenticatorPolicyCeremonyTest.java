@@ -111,11 +111,14 @@ class AuthenticatorPolicyCeremonyTest {
     }
 
     @Test
-    void startWhenAttestationDirectThenTheOptionsAskForIt() {
+    void startWhenAttestationDirectOrEnterpriseThenTheOptionsAskForIt() {
         CeremonyHarness.Registration registration = attestedHarness().newRegistration(certified.authenticator(false));
 
         assertEquals("direct", registration.options().path("attestation").asText());
         assertEquals("none", new CeremonyHarness().newRegistration().options().path("attestation").asText());
+        CeremonyHarness enterprise = new CeremonyHarness(policy(Set.of(), Set.of(), AttestationPolicy.ENTERPRISE), metadata,
+                certified.authenticator(false));
+        assertEquals("enterprise", enterprise.newRegistration(certified.authenticator(false)).options().path("attestation").asText());
     }
 
     @Test
