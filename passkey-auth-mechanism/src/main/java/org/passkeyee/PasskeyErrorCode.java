@@ -105,6 +105,14 @@ public enum PasskeyErrorCode {
     CREDENTIAL_NOT_ALLOWED(400, "credential_not_allowed", "This passkey cannot be used for this sign-in."),
     /** The signature count went backwards: the authenticator may be cloned. */
     SIGNATURE_COUNTER_REGRESSED(400, "signature_counter_regressed", "This passkey reported an invalid signature count."),
+    /**
+     * The authenticator may not make a passkey here, or its passkeys may no longer sign in: its
+     * AAGUID is denied or not on the allow list, a rule for the caller's role is not met (an
+     * attested, device-bound passkey, say), its attestation does not verify against the FIDO
+     * metadata, or the metadata reports the model revoked or compromised. Nothing is stored.
+     */
+    AUTHENTICATOR_NOT_ALLOWED(400, "authenticator_not_allowed",
+            "This kind of passkey is not accepted here. Use another passkey provider or security key."),
     /** The registration response was refused for another reason. */
     REGISTRATION_REJECTED(400, "registration_rejected", "The new passkey could not be verified."),
     /** The assertion was refused for another reason. */

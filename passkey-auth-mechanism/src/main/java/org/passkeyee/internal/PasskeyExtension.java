@@ -17,10 +17,12 @@ import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeySettings;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
+import org.passkeyee.internal.ceremony.AuthenticatorMetadata;
 import org.passkeyee.internal.ceremony.AuthenticatorNames;
 import org.passkeyee.internal.ceremony.DecoyCredentials;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.config.DecoySecret;
 import org.passkeyee.internal.config.ModuleConfiguration;
 import org.passkeyee.internal.http.AccountEndpoints;
@@ -74,6 +76,7 @@ public class PasskeyExtension implements Extension {
     private String definedOn;
     private String secondDefinition;
     private volatile ModuleConfiguration configuration;
+    private volatile AuthenticatorMetadata metadata;
 
     <T> void findDefinition(@Observes @WithAnnotations(PasskeyAuthenticationMechanismDefinition.class)
                             ProcessAnnotatedType<T> event) {
@@ -137,6 +140,14 @@ public class PasskeyExtension implements Extension {
                 .types(PasskeySettings.class, Object.class)
                 .scope(Singleton.class)
                 .createWith(context -> configuration().settings());
+        event.addBean()
+                .types(AuthenticatorPolicy.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> configuration().authenticatorPolicy());
+        event.addBean()
+                .types(AuthenticatorMetadata.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> metadata());
     }
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
@@ -145,9 +156,27 @@ public class PasskeyExtension implements Extension {
         }
         try {
             configuration();
+            metadata();
         } catch (IllegalStateException invalid) {
             event.addDeploymentProblem(invalid);
         }
+    }
+
+    /** The FIDO metadata, loaded and verified once (a BLOB that cannot be trusted fails the deployment). */
+    private AuthenticatorMetadata metadata() {
+        AuthenticatorMetadata loaded = metadata;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = metadata;
+                if (loaded == null) {
+                    loaded = configuration().authenticatorPolicy().metadata()
+                            .map(AuthenticatorMetadata::load)
+                            .orElseGet(AuthenticatorMetadata::none);
+                    metadata = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
     /** Resolved once, at the first bean that needs it or at validation, whichever comes first. */

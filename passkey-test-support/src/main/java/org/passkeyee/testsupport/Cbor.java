@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A tiny CBOR (RFC 8949) encoder and decoder for tests: unsigned and negative integers, byte
- * strings, text strings and maps, nothing else. Maps are written in their iteration order, so
+ * strings, text strings, arrays and maps, nothing else. Maps are written in their iteration order, so
  * pass a {@link LinkedHashMap} in the order the WebAuthn/CTAP2 canonical form wants.
  */
 public final class Cbor {
@@ -17,12 +17,13 @@ public final class Cbor {
     private static final int NEGATIVE = 1;
     private static final int BYTES = 2;
     private static final int TEXT = 3;
+    private static final int ARRAY = 4;
     private static final int MAP = 5;
 
     private Cbor() {
     }
 
-    /** Encodes an {@link Integer}, {@link Long}, {@code byte[]}, {@link String} or {@link Map} of those. */
+    /** Encodes an {@link Integer}, {@link Long}, {@code byte[]}, {@link String}, or a {@link java.util.List} or {@link Map} of those. */
     public static byte[] encode(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, value);
@@ -31,7 +32,7 @@ public final class Cbor {
 
     /**
      * Decodes one item: integers as {@link Long}, byte strings as {@code byte[]}, text as
-     * {@link String}, maps as {@link LinkedHashMap} in encoded order.
+     * {@link String}, arrays as {@link java.util.List}, maps as {@link LinkedHashMap} in encoded order.
      *
      * @throws IllegalArgumentException on a type this class does not know or on trailing bytes
      */
@@ -59,6 +60,11 @@ public final class Cbor {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             writeHead(out, TEXT, utf8.length);
             out.writeBytes(utf8);
+        } else if (value instanceof java.util.List<?> list) {
+            writeHead(out, ARRAY, list.size());
+            for (Object item : list) {
+                write(out, item);
+            }
         } else if (value instanceof Map<?, ?> map) {
             writeHead(out, MAP, map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -118,6 +124,15 @@ public final class Cbor {
                     return take(argument);
                 case TEXT:
                     return new String(take(argument), StandardCharsets.UTF_8);
+                case ARRAY:
+                    if (argument > data.length - position) {
+                        throw new IllegalArgumentException("CBOR array runs past the end");
+                    }
+                    java.util.List<Object> list = new java.util.ArrayList<>();
+                    for (long i = 0; i < argument; i++) {
+                        list.add(read());
+                    }
+                    return list;
                 case MAP:
                     Map<Object, Object> map = new LinkedHashMap<>();
                     for (long i = 0; i < argument; i++) {

@@ -13,9 +13,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A software WebAuthn authenticator for tests: a platform authenticator with P-256 keys,
@@ -34,6 +37,10 @@ import java.util.Optional;
  * <p>A {@link #deviceBound()} authenticator counts signatures up by one per assertion; a
  * {@link #synced()} one sets the backup flags (BE, BS) and always reports count 0, like
  * synced passkeys do. A {@link Tamper} breaks one thing in one ceremony.
+ *
+ * <p>By default its AAGUID is all zeros and it gives {@code none} attestation;
+ * {@link #withAaguid} and {@link #withPackedAttestation} make it a model with a name and a
+ * manufacturer's certificate ({@code packed} attestation with {@code x5c}, WebAuthn §8.2).
  */
 public final class SoftwareAuthenticator {
 
@@ -50,9 +57,11 @@ public final class SoftwareAuthenticator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ES256 = -7;
-    private static final byte[] AAGUID = new byte[16];
 
     private final boolean synced;
+    private byte[] aaguid = new byte[16];
+    private PrivateKey attestationKey;
+    private List<X509Certificate> attestationChain = List.of();
     private final List<Credential> credentials = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -68,6 +77,24 @@ public final class SoftwareAuthenticator {
     /** An authenticator whose passkeys are synced: flags BE and BS set, signature count always 0. */
     public static SoftwareAuthenticator synced() {
         return new SoftwareAuthenticator(true);
+    }
+
+    /** Claims this AAGUID (lower-case dashed) in the passkeys it makes; returns this authenticator. */
+    public SoftwareAuthenticator withAaguid(String aaguid) {
+        UUID uuid = UUID.fromString(aaguid);
+        this.aaguid = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+        return this;
+    }
+
+    /**
+     * Attests the passkeys it makes with {@code packed} attestation: an ES256 signature by
+     * {@code key} over the authenticator data and client data hash, and {@code chain} (the
+     * attestation certificate first, the root left out) as {@code x5c}. Returns this authenticator.
+     */
+    public SoftwareAuthenticator withPackedAttestation(PrivateKey key, List<X509Certificate> chain) {
+        this.attestationKey = key;
+        this.attestationChain = List.copyOf(chain);
+        return this;
     }
 
     /** One credential the authenticator holds. */
@@ -156,11 +183,11 @@ public final class SoftwareAuthenticator {
                 new byte[] {(byte) flags},
                 counterBytes(0),
                 attestedCredentialData(credential));
-        Map<Object, Object> attestation = new LinkedHashMap<>();
-        attestation.put("fmt", "none");
-        attestation.put("attStmt", new LinkedHashMap<>());
-        attestation.put("authData", authData);
         byte[] clientData = clientDataJson("webauthn.create", options, origin, tamper);
+        Map<Object, Object> attestation = new LinkedHashMap<>();
+        attestation.put("fmt", attestationKey == null ? "none" : "packed");
+        attestation.put("attStmt", attestationKey == null ? new LinkedHashMap<>() : packedStatement(authData, clientData));
+        attestation.put("authData", authData);
         credentials.add(credential);
 
         ObjectNode response = JSON.createObjectNode();
@@ -245,10 +272,30 @@ public final class SoftwareAuthenticator {
         return synced ? FLAG_BE | FLAG_BS : 0;
     }
 
+    /** {@code packed} full attestation (WebAuthn §8.2): alg, sig over authData || hash(clientData), x5c. */
+    private Map<Object, Object> packedStatement(byte[] authData, byte[] clientData) {
+        Map<Object, Object> statement = new LinkedHashMap<>();
+        statement.put("alg", ES256);
+        try {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(attestationKey);
+            signature.update(concat(authData, sha256(clientData)));
+            statement.put("sig", signature.sign());
+            List<Object> x5c = new ArrayList<>();
+            for (X509Certificate certificate : attestationChain) {
+                x5c.add(certificate.getEncoded());
+            }
+            statement.put("x5c", x5c);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return statement;
+    }
+
     /** AAGUID | credential ID length | credential ID | COSE public key. */
-    private static byte[] attestedCredentialData(Credential credential) {
+    private byte[] attestedCredentialData(Credential credential) {
         return concat(
-                AAGUID,
+                aaguid,
                 ByteBuffer.allocate(2).putShort((short) credential.id.length).array(),
                 credential.id,
                 coseKey((ECPublicKey) credential.keyPair.getPublic()));

@@ -32,6 +32,7 @@ import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
@@ -52,15 +53,18 @@ public class AuthenticationCeremony {
     private final PendingCeremonies pendingCeremonies;
     private final DecoyCredentials decoys;
     private final Instance<PasskeyAccounts> accounts;
+    private final AuthenticatorMetadata metadata;
     private final SignInCredentials signInCredentials = new SignInCredentials();
     /** One for every ceremony: options need no credentials, a verification those of {@link #signInCredentials}. */
     private final RelyingParty relyingParty;
 
     @Inject
     AuthenticationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store,
-                           PendingCeremonies pendingCeremonies, DecoyCredentials decoys, Instance<PasskeyAccounts> accounts) {
+                           PendingCeremonies pendingCeremonies, DecoyCredentials decoys, Instance<PasskeyAccounts> accounts,
+                           AuthenticatorMetadata metadata) {
         this.configuration = configuration;
         this.origins = Set.copyOf(configuration.ceremonyOrigins());
+        this.metadata = metadata;
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
         this.decoys = decoys;
@@ -173,6 +177,7 @@ public class AuthenticationCeremony {
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
+        refuseCompromisedModel(passkey);
         if (accounts.isResolvable() && !accounts.get().maySignIn(owner.username())) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ACCOUNT_DISABLED);
         }
@@ -181,6 +186,18 @@ public class AuthenticationCeremony {
             throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
         }
         return new VerifiedSignIn(owner, result.getCredentialId().getBase64Url(), result.isUserVerified());
+    }
+
+    /**
+     * A passkey whose authenticator model the FIDO metadata now reports revoked or compromised
+     * no longer signs in, although its signature verified: its key may be in other hands.
+     */
+    private void refuseCompromisedModel(StoredPasskey passkey) {
+        metadata.compromise(passkey.aaguid()).ifPresent(status -> {
+            LOG.warning(() -> "Passkey sign-in refused: the FIDO metadata reports its authenticator " + status
+                    + ": aaguid=" + passkey.aaguid() + " credential=" + LogText.shortId(passkey.credentialId().getBase64Url()));
+            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.AUTHENTICATOR_NOT_ALLOWED);
+        });
     }
 
     /**

@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ import org.passkeyee.PasskeyRegistered;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
@@ -54,6 +56,8 @@ public class RegistrationCeremony {
 
     private static final Logger LOG = Logger.getLogger(RegistrationCeremony.class.getName());
     private static final int USER_HANDLE_BYTES = 64;
+    /** A sign-up's caller is not signed in yet, so in no role. */
+    private static final Predicate<String> NO_ROLES = role -> false;
 
     private final PasskeyConfiguration configuration;
     /** The origins answers may come from, the related ones included. */
@@ -64,17 +68,21 @@ public class RegistrationCeremony {
     private final Instance<PasskeyAccounts> accounts;
     private final Event<PasskeyRegistered> registered;
     private final AuthenticatorNames authenticatorNames;
+    private final AuthenticatorAdmission admission;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     RegistrationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store, PendingCeremonies pendingCeremonies,
                          Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
-                         AuthenticatorNames authenticatorNames) {
+                         AuthenticatorNames authenticatorNames, AuthenticatorPolicy authenticatorPolicy,
+                         AuthenticatorMetadata metadata) {
         this.configuration = configuration;
         this.origins = Set.copyOf(configuration.ceremonyOrigins());
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
-        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store));
+        this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store),
+                authenticatorPolicy.attestation(), metadata);
+        this.admission = new AuthenticatorAdmission(authenticatorPolicy, metadata);
         this.accounts = accounts;
         this.registered = registered;
         this.authenticatorNames = authenticatorNames;
@@ -90,7 +98,7 @@ public class RegistrationCeremony {
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
-        return start(request, PendingCeremony.Kind.SIGN_UP, user, false);
+        return start(request, PendingCeremony.Kind.SIGN_UP, user, false, NO_ROLES);
     }
 
     /**
@@ -108,7 +116,7 @@ public class RegistrationCeremony {
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
                 .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
-        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional);
+        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional, request::isUserInRole);
     }
 
     /**
@@ -120,7 +128,7 @@ public class RegistrationCeremony {
     public NewAccount completeSignUp(HttpServletRequest request, JsonNode credentialJson, String requestedLabel) {
         PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
         PublicKeyCredentialCreationOptions options = pending.creationOptions();
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true, NO_ROLES);
         UserIdentity identity = options.getUser();
         PasskeyAccounts accountPolicy = accountsForSignUp();
         if (!accountPolicy.reserveUsername(identity.getName())) {
@@ -151,7 +159,7 @@ public class RegistrationCeremony {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PublicKeyCredentialCreationOptions options = pending.creationOptions();
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, false, request::isUserInRole);
         Optional<PasskeyUser> existing = joinableAccount(callerName, signIn);
         if (existing.isPresent() && !existing.get().userHandle().equals(options.getUser().getId())) {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND); // the account changed since the options were given
@@ -182,8 +190,8 @@ public class RegistrationCeremony {
     }
 
     private PublicKeyCredentialCreationOptions start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user,
-                                                     boolean conditional) {
-        PublicKeyCredentialCreationOptions options = relyingParty.startRegistration(
+                                                     boolean conditional, Predicate<String> callerInRole) {
+        PublicKeyCredentialCreationOptions options = admission.withAttestationFor(callerInRole, relyingParty.startRegistration(
                 StartRegistrationOptions.builder()
                         .user(user)
                         .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
@@ -191,14 +199,18 @@ public class RegistrationCeremony {
                                 .userVerification(RelyingParties.userVerification(configuration))
                                 .build())
                         .timeout(pendingCeremonies.timeout().toMillis())
-                        .build());
+                        .build()));
         pendingCeremonies.putRegistration(request, kind, options, user.getName(), conditional);
         return options;
     }
 
-    /** Verifies a new passkey; {@code signsIn}: the caller is signed in with it right away (sign-up), which is its first use. */
+    /**
+     * Verifies a new passkey and admits its authenticator; {@code signsIn}: the caller is signed in
+     * with it right away (sign-up), which is its first use; {@code callerInRole}: the signed-in
+     * caller's roles, for the {@code passkey.role-policies}.
+     */
     private StoredPasskey verify(PendingCeremony pending, PublicKeyCredentialCreationOptions options, JsonNode credentialJson,
-                                 String requestedLabel, boolean signsIn) {
+                                 String requestedLabel, boolean signsIn, Predicate<String> callerInRole) {
         PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> credential = parse(credentialJson);
         AuthenticatorAttestationResponse response = credential.getResponse();
         boolean conditionalCreate = pending.conditional()
@@ -211,6 +223,7 @@ public class RegistrationCeremony {
         NewCredentialLimits.checkCredentialId(credential.getId());
         NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
+        AttestationStatements.checkReadable(response.getAttestation());
         // A credential ID already registered is refused by the library (WebAuthn §7.1 step 25)
         // only after the response verified, as registration_rejected: asking the store first
         // would tell anyone posting a made-up response whether an ID (one that username-first
@@ -233,6 +246,8 @@ public class RegistrationCeremony {
         }
         NewCredentialLimits.checkVerified(result, response.getAttestation().getFormat());
         String aaguid = Aaguids.format(result.getAaguid());
+        admission.check(new AuthenticatorAdmission.NewAuthenticator(aaguid, result.isAttestationTrusted(), result.isBackupEligible()),
+                callerInRole);
         Instant now = Instant.now();
         String label = requestedLabel == null || requestedLabel.isBlank()
                 ? authenticatorNames.nameOf(aaguid) : Names.label(requestedLabel);

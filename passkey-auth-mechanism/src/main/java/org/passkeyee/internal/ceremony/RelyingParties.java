@@ -7,28 +7,47 @@ import com.yubico.webauthn.data.RelyingPartyIdentity;
 import com.yubico.webauthn.data.UserVerificationRequirement;
 import java.util.LinkedHashSet;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.internal.config.AttestationPolicy;
 
 /**
  * Yubico's {@link RelyingParty} as the configuration describes it: RP ID and name, the accepted
- * origins, no attestation asked for (any authenticator may register), and no signature counter
- * check, which the sign-in does itself so that a counter going backwards is refused with its own
- * code after the signature proved the response genuine.
+ * origins, the attestation asked for ({@code passkey.attestation}, none by default), and no
+ * signature counter check, which the sign-in does itself so that a counter going backwards is
+ * refused with its own code after the signature proved the response genuine.
+ *
+ * <p>Untrusted attestation is always let through Yubico's verification: whether it is acceptable
+ * is decided once, afterwards, by {@link AuthenticatorAdmission} from
+ * {@code RegistrationResult.isAttestationTrusted()}, with its own error code.
  */
 final class RelyingParties {
 
     private RelyingParties() {
     }
 
-    /** A relying party that reads credentials from {@code credentials}. */
+    /** A relying party that reads credentials from {@code credentials} and asks for no attestation. */
     static RelyingParty of(PasskeyConfiguration configuration, CredentialRepository credentials) {
-        return RelyingParty.builder()
+        return of(configuration, credentials, AttestationPolicy.NONE, AuthenticatorMetadata.none());
+    }
+
+    /**
+     * A relying party that reads credentials from {@code credentials}, asks for attestation as
+     * {@code attestation} says and finds attestation trust roots in {@code metadata}.
+     */
+    static RelyingParty of(PasskeyConfiguration configuration, CredentialRepository credentials,
+                           AttestationPolicy attestation, AuthenticatorMetadata metadata) {
+        RelyingParty.RelyingPartyBuilder builder = RelyingParty.builder()
                 .identity(RelyingPartyIdentity.builder().id(configuration.rpId()).name(configuration.rpName()).build())
                 .credentialRepository(credentials)
                 .origins(new LinkedHashSet<>(configuration.ceremonyOrigins()))
-                .attestationConveyancePreference(AttestationConveyancePreference.NONE)
+                .attestationConveyancePreference(switch (attestation) {
+                    case NONE -> AttestationConveyancePreference.NONE;
+                    case DIRECT -> AttestationConveyancePreference.DIRECT;
+                    case ENTERPRISE -> AttestationConveyancePreference.ENTERPRISE;
+                })
                 .allowUntrustedAttestation(true)
-                .validateSignatureCounter(false)
-                .build();
+                .validateSignatureCounter(false);
+        metadata.trustSource().ifPresent(builder::attestationTrustSource);
+        return builder.build();
     }
 
     /** The configured policy in Yubico's terms. */

@@ -1,5 +1,7 @@
 /**
  * The WebAuthn ceremonies with Yubico's library: options, verification, and every check that names
- * its refusal; decoys for unknown names; limits on what a new passkey may be.
+ * its refusal; decoys for unknown names; limits on what a new passkey may be; which authenticators
+ * may make one ({@code AuthenticatorAdmission}) and the FIDO metadata that vouches for them
+ * ({@code AuthenticatorMetadata}, loaded by {@code MetadataBlobs}).
  */
 package org.passkeyee.internal.ceremony;

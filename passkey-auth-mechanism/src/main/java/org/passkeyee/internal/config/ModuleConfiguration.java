@@ -6,15 +6,18 @@ import org.passkeyee.PasskeySettings;
 
 /**
  * Everything the admin configures, read once when the application starts: the annotation with
- * the overrides applied ({@link PasskeyConfiguration}), the decoy key, and the settings for the
- * module's other JARs ({@link PasskeySettings}). The only place that reads properties; the
+ * the overrides applied ({@link PasskeyConfiguration}), the decoy key, which authenticators may
+ * register ({@link AuthenticatorPolicy}), and the settings for the module's other JARs
+ * ({@link PasskeySettings}). The only place that reads properties; the
  * extension hands each part to CDI as a bean.
  *
  * @param configuration the effective configuration
  * @param decoySecret   the decoy credentials' key
  * @param settings      the admin's settings, for modules that add their own
+ * @param authenticatorPolicy which authenticators may make a new passkey
  */
-public record ModuleConfiguration(PasskeyConfiguration configuration, DecoySecret decoySecret, PasskeySettings settings) {
+public record ModuleConfiguration(PasskeyConfiguration configuration, DecoySecret decoySecret, PasskeySettings settings,
+                                  AuthenticatorPolicy authenticatorPolicy) {
 
     /**
      * Resolves the application's configuration from its sources (see {@link PropertyOverrides}).
@@ -24,6 +27,7 @@ public record ModuleConfiguration(PasskeyConfiguration configuration, DecoySecre
     public static ModuleConfiguration resolve(PasskeyAuthenticationMechanismDefinition definition) {
         PasskeySettings settings = PropertyOverrides.forCurrentApplication()::apply;
         return new ModuleConfiguration(new ConfigurationResolver(settings::find).resolve(definition),
-                DecoySecret.of(settings.find(DecoySecret.PROPERTY)), settings);
+                DecoySecret.of(settings.find(DecoySecret.PROPERTY)), settings,
+                new AuthenticatorPolicyResolver(settings::find).resolve());
     }
 }

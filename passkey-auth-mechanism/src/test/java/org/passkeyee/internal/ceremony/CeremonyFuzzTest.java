@@ -45,11 +45,24 @@ import org.passkeyee.testsupport.Cbor;
 class CeremonyFuzzTest {
 
     private static CeremonyHarness harness;
+    /** Attestation required and verified against a test metadata BLOB; the model's authenticator registers. */
+    private static CeremonyHarness attestedHarness;
+    private static TestMetadataService.Model model;
     private static final List<String> UNEXPECTED = new ArrayList<>();
 
     @BeforeContainer
-    static void startHarness() {
+    static void startHarness() throws java.io.IOException {
         harness = new CeremonyHarness();
+        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "fuzz-mds");
+        TestMetadataService mds = new TestMetadataService(directory);
+        model = TestMetadataService.Model.newModel();
+        org.passkeyee.internal.config.MetadataSource source = new org.passkeyee.internal.config.MetadataSource(
+                java.util.Optional.of(mds.blob("blob.jwt", java.time.LocalDate.now().plusDays(30),
+                        TestMetadataService.entry(model, "FIDO_CERTIFIED"))),
+                java.util.Optional.empty(), java.util.Optional.of(mds.rootCertificateFile()));
+        attestedHarness = new CeremonyHarness(new org.passkeyee.internal.config.AuthenticatorPolicy(java.util.Set.of(),
+                java.util.Set.of(), List.of(), org.passkeyee.internal.config.AttestationPolicy.DIRECT, java.util.Optional.of(source)),
+                AuthenticatorMetadata.load(source), model.authenticator(false));
     }
 
     @AfterContainer
@@ -87,6 +100,29 @@ class CeremonyFuzzTest {
     }
 
     /**
+     * Attestation statements: a packed statement with x5c, verified against the metadata, with its
+     * algorithm, signature, certificate chain or format broken. A statement that does not verify
+     * is {@code registration_rejected}, one that verifies but is not trusted
+     * {@code authenticator_not_allowed}; never a 500, and nothing stored.
+     */
+    @Property(seed = "20261203", shrinking = ShrinkingMode.OFF)
+    void attestedRegistrationWhateverTheStatementThenSuccessOrACodedRefusal(@ForAll long seed) {
+        Random random = new Random(seed);
+        CeremonyHarness.Registration registration = attestedHarness.newRegistration(model.authenticator(random.nextBoolean()));
+        List<String> mutations = new ArrayList<>();
+        String response = random.nextInt(4) == 0
+                ? ResponseMutator.mutate(registration.validResponse(), random, mutations)
+                : ResponseMutator.mutateAttestationStatement(registration.validResponse(), random, mutations);
+        int stored = attestedHarness.store.passkeyCount();
+
+        String outcome = outcome(() -> attestedHarness.finish(registration, response), seed, mutations);
+
+        Statistics.label("attested registration").collect(outcome);
+        assertEquals(outcome.equals("accepted") ? stored + 1 : stored, attestedHarness.store.passkeyCount(),
+                () -> "a refused registration stores nothing: " + mutations);
+    }
+
+    /**
      * Found by this fuzzer: a COSE key parameter of the wrong CBOR type made Yubico throw a bare
      * {@code IllegalStateException} ("Not an integer type"), answered 500.
      */
@@ -101,6 +137,44 @@ class CeremonyFuzzTest {
      */
     @Example
     void registrationWhenTheEcPointHasTheWrongSizeThenUnsupportedCredentialAndYubicoLogsNothing() {
+        List<String> logged = yubicoLogDuring(() -> assertRegistrationWithCoseKeyRefused(PasskeyErrorCode.UNSUPPORTED_CREDENTIAL, coseKey -> {
+            byte[] x = (byte[]) coseKey.get(-2L);
+            coseKey.put(-2L, Arrays.copyOf(x, x.length - 1));
+        }));
+
+        assertEquals(List.of(), logged);
+    }
+
+    /**
+     * Found by this fuzzer: an attestation certificate that does not parse, or a signature that is
+     * not DER, made Yubico log SEVERE with a stack trace and the whole attestation object; the
+     * statement is now read (and refused) before Yubico sees it.
+     */
+    @Example
+    void attestedRegistrationWhenTheStatementIsUnreadableThenRegistrationRejectedAndYubicoLogsNothing() {
+        for (Consumer<Map<Object, Object>> unreadable : List.<Consumer<Map<Object, Object>>>of(
+                statement -> statement.put("x5c", List.of(((List<?>) statement.get("x5c")).get(0), new byte[] {0x30, 0x03, 1, 2, 3})),
+                statement -> statement.put("sig", Arrays.copyOf((byte[]) statement.get("sig"), 20)),
+                statement -> statement.put("alg", -257L))) {
+            CeremonyHarness.Registration registration = attestedHarness.newRegistration(model.authenticator(false));
+            ObjectNode response = registration.validResponse().deepCopy();
+            ObjectNode attestationResponse = (ObjectNode) response.get("response");
+            Map<Object, Object> attestation = new LinkedHashMap<>((Map<?, ?>) Cbor.decode(
+                    Base64.getUrlDecoder().decode(attestationResponse.get("attestationObject").asText())));
+            Map<Object, Object> statement = new LinkedHashMap<>((Map<?, ?>) attestation.get("attStmt"));
+            unreadable.accept(statement);
+            attestation.put("attStmt", statement);
+            attestationResponse.put("attestationObject", Base64.getUrlEncoder().withoutPadding().encodeToString(Cbor.encode(attestation)));
+
+            List<String> logged = yubicoLogDuring(() -> assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED,
+                    assertThrows(Refusal.class, () -> attestedHarness.finish(registration, response.toString())).code()));
+
+            assertEquals(List.of(), logged);
+        }
+    }
+
+    /** What Yubico logs while {@code action} runs. */
+    private static List<String> yubicoLogDuring(Runnable action) {
         List<LogRecord> logged = new ArrayList<>();
         Logger yubico = Logger.getLogger("com.yubico");
         Handler capture = new Handler() {
@@ -119,14 +193,11 @@ class CeremonyFuzzTest {
         };
         yubico.addHandler(capture);
         try {
-            assertRegistrationWithCoseKeyRefused(PasskeyErrorCode.UNSUPPORTED_CREDENTIAL, coseKey -> {
-                byte[] x = (byte[]) coseKey.get(-2L);
-                coseKey.put(-2L, Arrays.copyOf(x, x.length - 1));
-            });
+            action.run();
         } finally {
             yubico.removeHandler(capture);
         }
-        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
+        return logged.stream().map(LogRecord::getMessage).toList();
     }
 
     /** A registration whose COSE key {@code mutation} changed is refused with {@code expected} and stores nothing. */

@@ -26,6 +26,7 @@ import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 import org.passkeyee.testsupport.Tamper;
@@ -46,19 +47,28 @@ final class CeremonyHarness {
     private final PendingCeremonies pendingCeremonies;
     private final AuthenticationCeremony authentication;
     private final RegistrationCeremony registration;
-    private final SoftwareAuthenticator authenticator = SoftwareAuthenticator.deviceBound();
+    private final SoftwareAuthenticator authenticator;
 
-    @SuppressWarnings("unchecked")
     CeremonyHarness() {
+        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound());
+    }
+
+    /**
+     * A harness under an authenticator policy and its metadata; {@code authenticator} registers
+     * the caller's first passkey, which the sign-ins use.
+     */
+    @SuppressWarnings("unchecked")
+    CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator) {
+        this.authenticator = authenticator;
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
                 Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
         pendingCeremonies = new PendingCeremonies(configuration);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]),
-                noAccounts);
+                noAccounts, metadata);
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
-                new AuthenticatorNames());
+                new AuthenticatorNames(), policy, metadata);
         HttpServletRequest request = signedInRequest();
         JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
         registration.completeAddition(request, CALLER, PASSWORD_SIGN_IN, authenticator.register(options, ORIGIN), "Seed");
@@ -84,9 +94,14 @@ final class CeremonyHarness {
 
     /** A registration ready to finish: the request holding its pending ceremony and a valid answer. */
     Registration newRegistration() {
-        HttpServletRequest request = signedInRequest();
+        return newRegistration(SoftwareAuthenticator.deviceBound());
+    }
+
+    /** A registration by {@code by} of the caller in these container roles, ready to finish. */
+    Registration newRegistration(SoftwareAuthenticator by, String... roles) {
+        HttpServletRequest request = signedInRequest(roles);
         JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
-        return new Registration(request, SoftwareAuthenticator.deviceBound().register(options, ORIGIN));
+        return new Registration(request, options, by.register(options, ORIGIN));
     }
 
     /** Finishes adding a passkey with {@code response} as the browser's JSON. */
@@ -121,11 +136,12 @@ final class CeremonyHarness {
     record SignIn(PendingCeremony pending, ObjectNode validResponse) {
     }
 
-    record Registration(HttpServletRequest request, ObjectNode validResponse) {
+    /** A registration ready to finish: its request, the creation options the browser got, the authenticator's answer. */
+    record Registration(HttpServletRequest request, JsonNode options, ObjectNode validResponse) {
     }
 
-    /** A request of {@link #CALLER} with a session of its own (a map behind a mock). */
-    private static HttpServletRequest signedInRequest() {
+    /** A request of {@link #CALLER}, in these container roles, with a session of its own (a map behind a mock). */
+    private static HttpServletRequest signedInRequest(String... roles) {
         Map<String, Object> attributes = new ConcurrentHashMap<>();
         HttpSession session = mock(HttpSession.class);
         when(session.getAttribute(anyString())).thenAnswer(call -> attributes.get(call.<String>getArgument(0)));
@@ -138,6 +154,7 @@ final class CeremonyHarness {
         when(request.getSession()).thenReturn(session);
         Principal caller = () -> CALLER;
         when(request.getUserPrincipal()).thenReturn(caller);
+        when(request.isUserInRole(anyString())).thenAnswer(call -> List.of(roles).contains(call.<String>getArgument(0)));
         return request;
     }
 }

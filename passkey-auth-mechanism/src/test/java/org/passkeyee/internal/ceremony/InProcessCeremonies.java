@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 
@@ -25,14 +26,20 @@ public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies 
                                   AuthenticationCeremony authentication, RegistrationCeremony registration) {
 
     /** The ceremonies for {@code configuration}, without an application {@link PasskeyAccounts}. */
-    @SuppressWarnings("unchecked")
     public static InProcessCeremonies of(PasskeyConfiguration configuration) {
+        return of(configuration, AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none());
+    }
+
+    /** The ceremonies for {@code configuration} under an authenticator policy and its metadata. */
+    @SuppressWarnings("unchecked")
+    public static InProcessCeremonies of(PasskeyConfiguration configuration, AuthenticatorPolicy policy, AuthenticatorMetadata metadata) {
         InMemoryPasskeyStore store = new InMemoryPasskeyStore();
         PendingCeremonies pending = new PendingCeremonies(configuration);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         return new InProcessCeremonies(store, pending,
-                new AuthenticationCeremony(configuration, store, pending, new DecoyCredentials(new byte[32]), noAccounts),
-                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class), new AuthenticatorNames()));
+                new AuthenticationCeremony(configuration, store, pending, new DecoyCredentials(new byte[32]), noAccounts, metadata),
+                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class), new AuthenticatorNames(),
+                        policy, metadata));
     }
 
     /**

@@ -48,6 +48,30 @@ final class ResponseMutator {
         return response.toString();
     }
 
+    /**
+     * A copy of {@code valid} (a registration) whose attestation statement has one to three
+     * mutations ({@link #attestationStatement}), its format changed now and then.
+     */
+    static String mutateAttestationStatement(ObjectNode valid, Random random, List<String> log) {
+        ObjectNode response = valid.deepCopy();
+        ObjectNode attestationResponse = (ObjectNode) response.get("response");
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> attestation = new LinkedHashMap<>((Map<Object, Object>) Cbor.decode(
+                B64_DECODER.decode(attestationResponse.get("attestationObject").asText())));
+        int mutations = 1 + random.nextInt(3);
+        for (int i = 0; i < mutations; i++) {
+            Map<?, ?> statement = attestation.get("attStmt") instanceof Map<?, ?> map ? map : Map.of();
+            attestation.put("attStmt", attestationStatement(statement, random));
+            log.add("attStmt: " + abbreviate(attestation.get("attStmt").toString()));
+        }
+        if (random.nextInt(4) == 0) {
+            attestation.put("fmt", FORMATS.get(random.nextInt(FORMATS.size())));
+            log.add("fmt = " + attestation.get("fmt"));
+        }
+        attestationResponse.put("attestationObject", B64.encodeToString(Cbor.encode(attestation)));
+        return response.toString();
+    }
+
     private static void collectPaths(JsonNode node, List<String> prefix, List<List<String>> into) {
         if (node instanceof ObjectNode object) {
             object.fieldNames().forEachRemaining(name -> {
@@ -171,6 +195,13 @@ final class ResponseMutator {
             return bytes(bytes, random);
         }
         Map<Object, Object> attestation = new LinkedHashMap<>(map);
+        if (attestation.get("attStmt") instanceof Map<?, ?> statement && !statement.isEmpty() && random.nextBoolean()) {
+            attestation.put("attStmt", attestationStatement(statement, random));
+            if (random.nextInt(4) == 0) {
+                attestation.put("fmt", FORMATS.get(random.nextInt(FORMATS.size())));
+            }
+            return Cbor.encode(attestation);
+        }
         switch (random.nextInt(5)) {
             case 0 -> attestation.put("fmt", random.nextBoolean() ? "x".repeat(random.nextInt(300)) : (Object) (long) random.nextInt());
             case 1 -> attestation.put("attStmt", random.nextBoolean() ? Map.of("sig", randomBytes(random, 70)) : (Object) 7L);
@@ -182,6 +213,42 @@ final class ResponseMutator {
             }
         }
         return Cbor.encode(attestation);
+    }
+
+    /** The attestation statement formats of WebAuthn §8 and one nobody defined. */
+    private static final List<String> FORMATS =
+            List.of("packed", "tpm", "android-key", "android-safetynet", "fido-u2f", "apple", "none", "compound", "unknown");
+
+    /**
+     * An attestation statement ({@code packed}: alg, sig, x5c) with one member changed: the
+     * algorithm, the signature, the certificate chain (dropped, emptied, a certificate damaged,
+     * another CBOR type), or a member removed or added.
+     */
+    private static Map<Object, Object> attestationStatement(Map<?, ?> valid, Random random) {
+        Map<Object, Object> statement = new LinkedHashMap<>(valid);
+        switch (random.nextInt(6)) {
+            case 0 -> statement.put("alg", random.nextBoolean() ? (Object) (long) (random.nextInt(600) - 300) : "ES256");
+            case 1 -> statement.put("sig", statement.get("sig") instanceof byte[] sig ? bytes(sig, random) : randomBytes(random, 70));
+            case 2 -> {
+                List<Object> chain = statement.get("x5c") instanceof List<?> list ? new java.util.ArrayList<>(list) : new java.util.ArrayList<>();
+                switch (random.nextInt(5)) {
+                    case 0 -> chain.clear();
+                    case 1 -> chain.add(randomBytes(random, random.nextInt(600)));
+                    case 2 -> {
+                        if (!chain.isEmpty() && chain.get(0) instanceof byte[] certificate) {
+                            chain.set(0, bytes(certificate, random));
+                        }
+                    }
+                    case 3 -> chain.add(0, "not a certificate");
+                    default -> chain.add(chain.isEmpty() ? randomBytes(random, 10) : chain.get(0));
+                }
+                statement.put("x5c", random.nextInt(8) == 0 ? (Object) randomBytes(random, 40) : chain);
+            }
+            case 3 -> statement.remove(List.of("alg", "sig", "x5c").get(random.nextInt(3)));
+            case 4 -> statement.put(random.nextBoolean() ? "ecdaaKeyId" : "certInfo", randomBytes(random, random.nextInt(100)));
+            default -> statement.put("ver", random.nextBoolean() ? "2.0" : (Object) 3L);
+        }
+        return statement;
     }
 
     /** Registration authenticator data: flags, credential ID length, the COSE key inside. */

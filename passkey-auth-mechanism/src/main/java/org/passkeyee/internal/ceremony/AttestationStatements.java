@@ -1,0 +1,136 @@
+package org.passkeyee.internal.ceremony;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.yubico.webauthn.data.AttestationObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Set;
+import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.shared.Refusal;
+
+/**
+ * Reads an attestation statement's certificate chain ({@code x5c}) and signature before Yubico
+ * does (WebAuthn §8): Yubico logs a SEVERE stack trace with the whole attestation object for a
+ * certificate it cannot parse, a signature the JVM cannot read or a key that does not fit the
+ * algorithm, which anyone allowed to register could repeat at will. Such a statement is refused
+ * here as {@code registration_rejected}, logging nothing; whether it verifies is still Yubico's
+ * decision.
+ */
+final class AttestationStatements {
+
+    /** Attestation chains are a leaf and an intermediate or two; more is no authenticator's. */
+    static final int MAX_CHAIN_LENGTH = 5;
+    private static final Set<Long> ECDSA = Set.of(-7L, -35L, -36L);
+    private static final Set<Long> RSA = Set.of(-257L, -258L, -259L, -37L, -38L, -39L, -65535L);
+
+    private AttestationStatements() {
+    }
+
+    static void checkReadable(AttestationObject attestation) {
+        JsonNode statement = attestation.getAttestationStatement();
+        JsonNode x5c = statement == null ? null : statement.get("x5c");
+        if (x5c == null) {
+            return;
+        }
+        if (!x5c.isArray() || x5c.isEmpty() || x5c.size() > MAX_CHAIN_LENGTH) {
+            throw refused();
+        }
+        X509Certificate leaf = null;
+        for (JsonNode certificate : x5c) {
+            X509Certificate read = certificate(certificate);
+            leaf = leaf == null ? read : leaf;
+        }
+        JsonNode alg = statement.get("alg");
+        JsonNode sig = statement.get("sig");
+        if (alg != null && alg.canConvertToLong() && sig != null && sig.isBinary()) {
+            checkSignatureFits(alg.asLong(), binary(sig), leaf.getPublicKey());
+        }
+    }
+
+    /** An ECDSA signature must be DER and the key EC; an RSA signature as long as the RSA key's modulus. */
+    private static void checkSignatureFits(long alg, byte[] signature, PublicKey key) {
+        if (ECDSA.contains(alg) && !(key instanceof ECPublicKey && isDerEcdsaSignature(signature))) {
+            throw refused();
+        }
+        if (RSA.contains(alg) && !(key instanceof RSAPublicKey rsa && signature.length == (rsa.getModulus().bitLength() + 7) / 8)) {
+            throw refused();
+        }
+    }
+
+    /** {@code SEQUENCE { INTEGER r, INTEGER s }}, DER, nothing after it. */
+    static boolean isDerEcdsaSignature(byte[] der) {
+        int[] position = {0};
+        if (!tag(der, position, 0x30)) {
+            return false;
+        }
+        int sequenceLength = length(der, position);
+        if (sequenceLength < 0 || position[0] + sequenceLength != der.length) {
+            return false;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (!tag(der, position, 0x02)) {
+                return false;
+            }
+            int integerLength = length(der, position);
+            if (integerLength <= 0 || position[0] + integerLength > der.length) {
+                return false;
+            }
+            position[0] += integerLength;
+        }
+        return position[0] == der.length;
+    }
+
+    private static boolean tag(byte[] der, int[] position, int expected) {
+        return position[0] < der.length && (der[position[0]++] & 0xff) == expected;
+    }
+
+    /** A DER length of at most two bytes (signatures are short), or -1. */
+    private static int length(byte[] der, int[] position) {
+        if (position[0] >= der.length) {
+            return -1;
+        }
+        int first = der[position[0]++] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int bytes = first & 0x7f;
+        if (bytes < 1 || bytes > 2 || position[0] + bytes > der.length) {
+            return -1;
+        }
+        int length = 0;
+        for (int i = 0; i < bytes; i++) {
+            length = (length << 8) | (der[position[0]++] & 0xff);
+        }
+        return length;
+    }
+
+    private static X509Certificate certificate(JsonNode certificate) {
+        if (!certificate.isBinary()) {
+            throw refused();
+        }
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(binary(certificate)));
+        } catch (CertificateException | RuntimeException unreadable) {
+            throw refused();
+        }
+    }
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException e) {
+            throw refused();
+        }
+    }
+
+    private static Refusal refused() {
+        return new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED, "The attestation statement is unreadable.");
+    }
+}
