@@ -6,7 +6,7 @@ import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Es256;
 
 /**
  * The machine's ceiling for sign-in ceremonies: each ceremony costs one ES256 signature (the
@@ -49,7 +49,7 @@ final class EcdsaCeiling {
 
     /** Measures each figure for about {@code millis} (after a warm-up of the same length). */
     static Result measure(long millis) {
-        KeyPair key = SoftwareAuthenticator.newKeyPair();
+        KeyPair key = Es256.newKeyPair();
         byte[] signature = sign(signer(key), MESSAGE);
         Signature singleSigner = signer(key);
         Signature singleVerifier = verifier(key);
@@ -69,7 +69,7 @@ final class EcdsaCeiling {
         long start = System.nanoTime();
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(() -> {
-                KeyPair key = SoftwareAuthenticator.newKeyPair();
+                KeyPair key = Es256.newKeyPair();
                 Signature signer = signer(key);
                 Signature verifier = verifier(key);
                 while (System.nanoTime() < deadline) {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.passkeyee.testsupport.Base64Url;
-import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.Es256;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -61,7 +61,7 @@ final class PostgresStore {
      * refreshes the planner's statistics.
      */
     void bulkLoad(int count) throws SQLException, IOException {
-        byte[] cose = SoftwareAuthenticator.coseKey((ECPublicKey) SoftwareAuthenticator.newKeyPair().getPublic());
+        byte[] cose = Es256.coseKey((ECPublicKey) Es256.newKeyPair().getPublic());
         String publicKey = Base64Url.encode(cose);
         SplittableRandom random = new SplittableRandom(20260115L);
         try (Connection c = connect()) {
@@ -78,7 +78,7 @@ final class PostgresStore {
                 String name = String.format("bulk-%07d", i);
                 userRows.append(handle).append('\t').append(name).append('\t').append(name)
                         .append("\t2026-01-01 00:00:00\n");
-                credentialRows.append(Base64Url.encode(SoftwareAuthenticator.sha256(idBytes))).append('\t')
+                credentialRows.append(Base64Url.encode(Es256.sha256(idBytes))).append('\t')
                         .append(Base64Url.encode(idBytes)).append('\t')
                         .append(handle).append('\t')
                         .append(publicKey)

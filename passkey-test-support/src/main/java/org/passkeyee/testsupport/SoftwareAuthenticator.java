@@ -1,25 +1,16 @@
 package org.passkeyee.testsupport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,12 +47,12 @@ public final class SoftwareAuthenticator {
     public static final int FLAG_AT = 0x40;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ES256 = -7;
+    private static final int ES256 = Es256.COSE_ALGORITHM;
 
     private final boolean synced;
     private byte[] aaguid = new byte[16];
-    private PrivateKey attestationKey;
-    private List<X509Certificate> attestationChain = List.of();
+    /** {@code null}: {@code none} attestation. */
+    private PackedAttestation attestation;
     private final List<Credential> credentials = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -92,8 +83,7 @@ public final class SoftwareAuthenticator {
      * attestation certificate first, the root left out) as {@code x5c}. Returns this authenticator.
      */
     public SoftwareAuthenticator withPackedAttestation(PrivateKey key, List<X509Certificate> chain) {
-        this.attestationKey = key;
-        this.attestationChain = List.copyOf(chain);
+        this.attestation = new PackedAttestation(key, chain);
         return this;
     }
 
@@ -165,9 +155,9 @@ public final class SoftwareAuthenticator {
      * @throws IllegalStateException if ES256 is not offered or a held credential is excluded
      */
     public ObjectNode register(JsonNode creationOptions, String origin, Tamper tamper) {
-        JsonNode options = unwrap(creationOptions);
-        String rpId = textOr(options.path("rp").path("id"), hostOf(origin));
-        requireEs256(options);
+        JsonNode options = BrowserJson.unwrap(creationOptions);
+        String rpId = BrowserJson.textOr(options.path("rp").path("id"), BrowserJson.hostOf(origin));
+        BrowserJson.requireEs256(options);
         for (JsonNode excluded : options.path("excludeCredentials")) {
             if (find(excluded.path("id").asText()).isPresent()) {
                 throw new IllegalStateException("InvalidStateError: this authenticator holds an excluded credential");
@@ -175,26 +165,26 @@ public final class SoftwareAuthenticator {
         }
         byte[] userHandle = Base64Url.decode(options.path("user").path("id").asText());
         byte[] credentialId = randomBytes(tamper.credentialIdLength() != null ? tamper.credentialIdLength() : 32);
-        Credential credential = new Credential(credentialId, newKeyPair(), userHandle, rpId);
+        Credential credential = new Credential(credentialId, Es256.newKeyPair(), userHandle, rpId);
 
         int flags = tamper.flags() != null ? tamper.flags() : FLAG_UP | FLAG_UV | FLAG_AT | backupFlags();
-        byte[] authData = concat(
-                sha256(textOr(tamper.rpIdHashOf(), rpId).getBytes(StandardCharsets.UTF_8)),
+        byte[] authData = Es256.concat(
+                Es256.sha256(BrowserJson.textOr(tamper.rpIdHashOf(), rpId).getBytes(StandardCharsets.UTF_8)),
                 new byte[] {(byte) flags},
                 counterBytes(0),
                 attestedCredentialData(credential));
-        byte[] clientData = clientDataJson("webauthn.create", options, origin, tamper);
-        Map<Object, Object> attestation = new LinkedHashMap<>();
-        attestation.put("fmt", attestationKey == null ? "none" : "packed");
-        attestation.put("attStmt", attestationKey == null ? new LinkedHashMap<>() : packedStatement(authData, clientData));
-        attestation.put("authData", authData);
+        byte[] clientData = BrowserJson.clientDataJson("webauthn.create", options, origin, tamper);
+        Map<Object, Object> attestationObject = new LinkedHashMap<>();
+        attestationObject.put("fmt", attestation == null ? "none" : "packed");
+        attestationObject.put("attStmt", attestation == null ? new LinkedHashMap<>() : attestation.statement(authData, clientData));
+        attestationObject.put("authData", authData);
         credentials.add(credential);
 
         ObjectNode response = JSON.createObjectNode();
         response.put("clientDataJSON", Base64Url.encode(clientData));
-        response.put("attestationObject", Base64Url.encode(Cbor.encode(attestation)));
+        response.put("attestationObject", Base64Url.encode(Cbor.encode(attestationObject)));
         response.putArray("transports").add("internal");
-        return credentialJson(credentialId, response);
+        return BrowserJson.credentialJson(credentialId, response);
     }
 
     /** Signs in, as {@code navigator.credentials.get()}, honestly. */
@@ -211,8 +201,8 @@ public final class SoftwareAuthenticator {
      * @throws IllegalStateException if no held credential fits
      */
     public ObjectNode authenticate(JsonNode requestOptions, String origin, Tamper tamper) {
-        JsonNode options = unwrap(requestOptions);
-        String rpId = textOr(options.path("rpId"), hostOf(origin));
+        JsonNode options = BrowserJson.unwrap(requestOptions);
+        String rpId = BrowserJson.textOr(options.path("rpId"), BrowserJson.hostOf(origin));
         Credential credential = choose(options, rpId, tamper);
 
         long count;
@@ -224,12 +214,12 @@ public final class SoftwareAuthenticator {
         credential.signCount = count;
 
         int flags = tamper.flags() != null ? tamper.flags() : FLAG_UP | FLAG_UV | backupFlags();
-        byte[] authData = concat(
-                sha256(textOr(tamper.rpIdHashOf(), rpId).getBytes(StandardCharsets.UTF_8)),
+        byte[] authData = Es256.concat(
+                Es256.sha256(BrowserJson.textOr(tamper.rpIdHashOf(), rpId).getBytes(StandardCharsets.UTF_8)),
                 new byte[] {(byte) flags},
                 counterBytes(count));
-        byte[] clientData = clientDataJson("webauthn.get", options, origin, tamper);
-        byte[] signedData = concat(authData, sha256(clientData));
+        byte[] clientData = BrowserJson.clientDataJson("webauthn.get", options, origin, tamper);
+        byte[] signedData = Es256.concat(authData, Es256.sha256(clientData));
         if (tamper.corruptsSignature()) {
             signedData[signedData.length - 1] ^= 0x01;
         }
@@ -238,9 +228,9 @@ public final class SoftwareAuthenticator {
         ObjectNode response = JSON.createObjectNode();
         response.put("clientDataJSON", Base64Url.encode(clientData));
         response.put("authenticatorData", Base64Url.encode(authData));
-        response.put("signature", Base64Url.encode(sign(credential.keyPair, signedData)));
+        response.put("signature", Base64Url.encode(Es256.sign(credential.keyPair.getPrivate(), signedData)));
         response.put("userHandle", Base64Url.encode(credential.userHandle));
-        return credentialJson(responseId, response);
+        return BrowserJson.credentialJson(responseId, response);
     }
 
     private Credential choose(JsonNode options, String rpId, Tamper tamper) {
@@ -272,158 +262,22 @@ public final class SoftwareAuthenticator {
         return synced ? FLAG_BE | FLAG_BS : 0;
     }
 
-    /** {@code packed} full attestation (WebAuthn §8.2): alg, sig over authData || hash(clientData), x5c. */
-    private Map<Object, Object> packedStatement(byte[] authData, byte[] clientData) {
-        Map<Object, Object> statement = new LinkedHashMap<>();
-        statement.put("alg", ES256);
-        try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
-            signature.initSign(attestationKey);
-            signature.update(concat(authData, sha256(clientData)));
-            statement.put("sig", signature.sign());
-            List<Object> x5c = new ArrayList<>();
-            for (X509Certificate certificate : attestationChain) {
-                x5c.add(certificate.getEncoded());
-            }
-            statement.put("x5c", x5c);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        return statement;
-    }
-
     /** AAGUID | credential ID length | credential ID | COSE public key. */
     private byte[] attestedCredentialData(Credential credential) {
-        return concat(
+        return Es256.concat(
                 aaguid,
                 ByteBuffer.allocate(2).putShort((short) credential.id.length).array(),
                 credential.id,
-                coseKey((ECPublicKey) credential.keyPair.getPublic()));
-    }
-
-    /** The COSE_Key (EC2, ES256, P-256) of a public key, as WebAuthn stores it. */
-    public static byte[] coseKey(ECPublicKey publicKey) {
-        Map<Object, Object> coseKey = new LinkedHashMap<>();
-        coseKey.put(1, 2);      // kty: EC2
-        coseKey.put(3, ES256);  // alg: ES256
-        coseKey.put(-1, 1);     // crv: P-256
-        coseKey.put(-2, unsigned32(publicKey.getW().getAffineX()));
-        coseKey.put(-3, unsigned32(publicKey.getW().getAffineY()));
-        return Cbor.encode(coseKey);
-    }
-
-    private static byte[] clientDataJson(String type, JsonNode options, String origin, Tamper tamper) {
-        ObjectNode clientData = JSON.createObjectNode();
-        clientData.put("type", textOr(tamper.clientDataType(), type));
-        clientData.put("challenge", textOr(tamper.challenge(), options.path("challenge").asText()));
-        clientData.put("origin", origin);
-        clientData.put("crossOrigin", tamper.topOrigin() != null);
-        if (tamper.topOrigin() != null) {
-            clientData.put("topOrigin", tamper.topOrigin());
-        }
-        try {
-            return JSON.writeValueAsBytes(clientData);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode credentialJson(byte[] credentialId, ObjectNode response) {
-        ObjectNode credential = JSON.createObjectNode();
-        credential.put("id", Base64Url.encode(credentialId));
-        credential.put("rawId", Base64Url.encode(credentialId));
-        credential.put("type", "public-key");
-        credential.set("response", response);
-        credential.putObject("clientExtensionResults");
-        credential.put("authenticatorAttachment", "platform");
-        return credential;
-    }
-
-    private static void requireEs256(JsonNode options) {
-        JsonNode params = options.path("pubKeyCredParams");
-        if (!params.isArray() || params.isEmpty()) {
-            return; // WebAuthn: an empty list means ES256 and RS256
-        }
-        for (JsonNode param : params) {
-            if (param.path("alg").asInt() == ES256) {
-                return;
-            }
-        }
-        throw new IllegalStateException("NotSupportedError: ES256 is not among pubKeyCredParams " + params);
-    }
-
-    private static JsonNode unwrap(JsonNode options) {
-        return options.has("publicKey") ? options.get("publicKey") : options;
-    }
-
-    private static String textOr(JsonNode node, String fallback) {
-        return node.isTextual() && !node.asText().isEmpty() ? node.asText() : fallback;
-    }
-
-    private static String textOr(String value, String fallback) {
-        return value != null ? value : fallback;
-    }
-
-    private static String hostOf(String origin) {
-        return URI.create(origin).getHost();
+                Es256.coseKey((ECPublicKey) credential.keyPair.getPublic()));
     }
 
     private static byte[] counterBytes(long count) {
         return ByteBuffer.allocate(4).putInt((int) count).array();
     }
 
-    /** A field element as exactly 32 unsigned big-endian bytes. */
-    private static byte[] unsigned32(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        byte[] result = new byte[32];
-        int copy = Math.min(bytes.length, 32);
-        System.arraycopy(bytes, bytes.length - copy, result, 32 - copy, copy);
-        return result;
-    }
-
     private byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    /** A new P-256 key pair. */
-    public static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** ES256: an ASN.1 DER ECDSA signature, as WebAuthn requires. */
-    private static byte[] sign(KeyPair keyPair, byte[] data) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
-            signature.initSign(keyPair.getPrivate());
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** SHA-256 of {@code data}. */
-    public static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }

@@ -283,7 +283,7 @@ class SoftwareAuthenticatorTest {
         Signature verifier = Signature.getInstance("SHA256withECDSA");
         verifier.initVerify(publicKey);
         verifier.update(decode(assertion, "authenticatorData"));
-        verifier.update(SoftwareAuthenticator.sha256(decode(assertion, "clientDataJSON")));
+        verifier.update(Es256.sha256(decode(assertion, "clientDataJSON")));
         return verifier.verify(decode(assertion, "signature"));
     }
 
@@ -297,7 +297,7 @@ class SoftwareAuthenticatorTest {
     }
 
     private static byte[] sha256(String text) {
-        return SoftwareAuthenticator.sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Es256.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertCbor(String expectedHex, Object value) {

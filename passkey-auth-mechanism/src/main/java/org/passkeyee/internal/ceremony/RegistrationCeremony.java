@@ -289,10 +289,6 @@ public class RegistrationCeremony {
         return new ByteArray(handle);
     }
 
-    /** A completed sign-up. */
-    public record NewAccount(String username, StoredPasskey passkey) {
-    }
-
     private void announce(String username, StoredPasskey passkey, boolean signUp) {
         String credentialId = passkey.credentialId().getBase64Url();
         LOG.info(() -> (signUp ? "Passkey sign-up: " : "Passkey added: ") + "caller=" + LogText.header(username)

@@ -21,6 +21,7 @@ import org.passkeyee.SignInDestination;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
+import org.passkeyee.internal.ceremony.VerifiedSignIn;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.security.CallerAccounts;
 import org.passkeyee.internal.security.SessionState;
@@ -123,7 +124,7 @@ public class CeremonyEndpoints {
     void stepUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObjectNode body = reader.readObject(request);
         PasskeyUser account = ownAccount(request);
-        AuthenticationCeremony.VerifiedSignIn verified = authentication.finishStepUp(request, body, account);
+        VerifiedSignIn verified = authentication.finishStepUp(request, body, account);
         SessionState.markSteppedUp(request, Instant.now(), verified.userVerified());
         JsonAnswers.write(response, HttpServletResponse.SC_OK, Json.MAPPER.createObjectNode()
                 .put("reauthenticated", true).put("userVerified", verified.userVerified()));

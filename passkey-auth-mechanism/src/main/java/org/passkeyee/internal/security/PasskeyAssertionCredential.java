@@ -3,7 +3,7 @@ package org.passkeyee.internal.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.security.enterprise.credential.Credential;
 import org.passkeyee.internal.shared.Refusal;
-import org.passkeyee.internal.ceremony.AuthenticationCeremony.VerifiedSignIn;
+import org.passkeyee.internal.ceremony.VerifiedSignIn;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.ceremony.AuthenticationCeremony;
-import org.passkeyee.internal.ceremony.AuthenticationCeremony.VerifiedSignIn;
+import org.passkeyee.internal.ceremony.VerifiedSignIn;
 
 /**
  * The identity store that validates passkeys. The groups of the caller it returns come from the

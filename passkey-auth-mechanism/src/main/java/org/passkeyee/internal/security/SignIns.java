@@ -24,6 +24,7 @@ import org.passkeyee.PasskeySignInThrottled;
 import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.internal.ceremony.NewAccount;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
@@ -124,7 +125,7 @@ public class SignIns {
      * @throws Refusal when the response or the sign-up is refused
      */
     public SignedIn signUp(HttpServletRequest request, HttpMessageContext context, JsonNode credential, String label) {
-        RegistrationCeremony.NewAccount account = registration.completeSignUp(request, credential, label);
+        NewAccount account = registration.completeSignUp(request, credential, label);
         CredentialValidationResult result = identityStoreHandler.validate(new PasskeySignUpCredential(account.username()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "

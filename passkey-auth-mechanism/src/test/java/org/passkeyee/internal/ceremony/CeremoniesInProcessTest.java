@@ -25,7 +25,7 @@ class CeremoniesInProcessTest {
         for (boolean usernameFirst : new boolean[] {false, true}) {
             CeremonyHarness.SignIn signIn = harness.newSignIn(usernameFirst);
 
-            AuthenticationCeremony.VerifiedSignIn verified = harness.finish(signIn, signIn.validResponse().toString());
+            VerifiedSignIn verified = harness.finish(signIn, signIn.validResponse().toString());
 
             assertEquals(CeremonyHarness.CALLER, verified.username());
             assertEquals(signIn.validResponse().path("id").asText(), verified.credentialId());
@@ -130,7 +130,7 @@ class CeremoniesInProcessTest {
 
     @Test
     void stepUpWhenTheCallersPasskeyAnswersThenVerifiedAndAWrongSignatureRefused() {
-        AuthenticationCeremony.VerifiedSignIn verified = harness.stepUp(Tamper.none());
+        VerifiedSignIn verified = harness.stepUp(Tamper.none());
         Refusal forged = assertThrows(Refusal.class, () -> harness.stepUp(Tamper.none().corruptSignature()));
 
         assertEquals(CeremonyHarness.CALLER, verified.username());

@@ -21,7 +21,6 @@ import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.PasskeyRegistered;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
@@ -88,7 +87,7 @@ final class CeremonyHarness {
     }
 
     /** Finishes a sign-in with {@code response} as the browser's JSON. */
-    AuthenticationCeremony.VerifiedSignIn finish(SignIn signIn, String response) {
+    VerifiedSignIn finish(SignIn signIn, String response) {
         return authentication.finish(signIn.pending(), parsed(response));
     }
 
@@ -110,7 +109,7 @@ final class CeremonyHarness {
     }
 
     /** A step-up of {@link #CALLER}: the account's passkey answers the step-up's options, and the verification. */
-    AuthenticationCeremony.VerifiedSignIn stepUp(Tamper tamper) {
+    VerifiedSignIn stepUp(Tamper tamper) {
         HttpServletRequest request = signedInRequest();
         PasskeyUser account = store.findUserByUsername(CALLER).orElseThrow();
         JsonNode options = Json.MAPPER.valueToTree(authentication.startStepUp(request, account));

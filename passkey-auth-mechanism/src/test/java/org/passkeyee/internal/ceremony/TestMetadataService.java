@@ -42,6 +42,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.passkeyee.internal.shared.Json;
+import org.passkeyee.testsupport.Es256;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
@@ -108,10 +109,10 @@ final class TestMetadataService {
 
         /** A model of this AAGUID with an attestation root of its own (an impostor, when the AAGUID is another model's). */
         static Model newModel(String aaguid) {
-            KeyPair rootKey = SoftwareAuthenticator.newKeyPair();
+            KeyPair rootKey = Es256.newKeyPair();
             X509Certificate root = certificate("CN=Test Authenticator Root", rootKey, "CN=Test Authenticator Root",
                     rootKey.getPrivate(), "SHA256withECDSA", true, null, null);
-            KeyPair attestationKey = SoftwareAuthenticator.newKeyPair();
+            KeyPair attestationKey = Es256.newKeyPair();
             X509Certificate attestation = certificate(
                     "C=SE,O=Test Authenticators,OU=Authenticator Attestation,CN=Test Attestation", attestationKey,
                     "CN=Test Authenticator Root", rootKey.getPrivate(), "SHA256withECDSA", false, null, aaguid);

@@ -11,8 +11,8 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 import org.passkeyee.UserVerificationPolicy;
-import org.passkeyee.internal.ceremony.AuthenticationCeremony;
 import org.passkeyee.internal.ceremony.InProcessCeremonies;
+import org.passkeyee.internal.ceremony.VerifiedSignIn;
 import org.passkeyee.internal.ceremony.SessionSignIn;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.internal.shared.Refusal;
@@ -49,7 +49,7 @@ final class VectorCeremonies {
         if (stored[0] == null || vector.assertion().isEmpty()) {
             return new Outcome(registered, null, stored[0], null);
         }
-        AuthenticationCeremony.VerifiedSignIn[] verified = new AuthenticationCeremony.VerifiedSignIn[1];
+        VerifiedSignIn[] verified = new VerifiedSignIn[1];
         String signIn = outcome(() -> verified[0] = signIn(ceremonies, request, vector));
         return new Outcome(registered, signIn, stored[0], verified[0]);
     }
@@ -67,7 +67,7 @@ final class VectorCeremonies {
                 BrowserResponses.registration(registration), null);
     }
 
-    private static AuthenticationCeremony.VerifiedSignIn signIn(InProcessCeremonies ceremonies, HttpServletRequest request,
+    private static VerifiedSignIn signIn(InProcessCeremonies ceremonies, HttpServletRequest request,
                                                                 InteropVector vector) {
         InteropVector.Assertion assertion = vector.assertion().orElseThrow();
         ceremonies.authentication().start(request, assertion.userHandle().isPresent() ? null : CALLER);
@@ -106,6 +106,6 @@ final class VectorCeremonies {
      * @param stored       the stored passkey, when the registration was accepted
      * @param verified     the verified sign-in, when accepted
      */
-    record Outcome(String registration, String signIn, StoredPasskey stored, AuthenticationCeremony.VerifiedSignIn verified) {
+    record Outcome(String registration, String signIn, StoredPasskey stored, VerifiedSignIn verified) {
     }
 }
