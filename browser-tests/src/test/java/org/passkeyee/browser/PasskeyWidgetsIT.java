@@ -39,9 +39,17 @@ import org.passkeyee.browser.support.SamplePages;
 @ExtendWith(ArquillianExtension.class)
 class PasskeyWidgetsIT {
 
+    /** Chromium's virtual authenticator claims this AAGUID; the test WAR supplies an icon for it. */
+    private static final String VIRTUAL_AUTHENTICATOR_AAGUID = "01020304-0506-0708-0102-030405060708";
+    private static final String ICON = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\" fill=\"#36c\"/></svg>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     @Deployment(testable = false)
     static WebArchive sampleApp() {
-        return Deployments.sampleApp();
+        return Deployments.sampleApp().addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                "{\"" + VIRTUAL_AUTHENTICATOR_AAGUID + "\": {\"light\": \"" + ICON + "\"}}"),
+                "META-INF/passkeyee/aaguid-icons.json");
     }
 
     @ArquillianResource
@@ -205,6 +213,18 @@ class PasskeyWidgetsIT {
         Files.writeString(Path.of(System.getProperty("screenshots.dir", "target")).resolveSibling("conditional-create.txt"),
                 "getClientCapabilities().conditionalCreate=" + conditionalCreate + "; conditional create requests: "
                         + before + "\n");
+    }
+
+    @Test
+    void anIconTheApplicationSuppliesIsShownBesideTheProvidersName() {
+        pages.signUp(SamplePages.newUsername("iconic"));
+        WebElement provider = pages.passkeysPage(1).get(0).findElement(By.cssSelector(".pk-provider"));
+
+        WebElement icon = provider.findElement(By.cssSelector("picture img.pk-provider-icon"));
+        assertEquals(ICON, icon.getAttribute("src"));
+        assertEquals("", icon.getAttribute("alt"), "decorative: the name beside it says which provider");
+        assertEquals(ICON, provider.findElement(By.cssSelector("picture source")).getAttribute("srcset"),
+                "dark defaults to light");
     }
 
     @Test

@@ -59,6 +59,25 @@
     return node;
   }
 
+  /** The provider's name, after its icon when the application supplied one (light and dark). */
+  function provider(p) {
+    const cell = el('td', 'pk-provider');
+    if (p.providerIcon) {
+      const picture = el('picture', null);
+      const dark = document.createElement('source');
+      dark.media = '(prefers-color-scheme: dark)';
+      dark.srcset = p.providerIcon.dark;
+      const img = document.createElement('img');
+      img.className = 'pk-provider-icon';
+      img.alt = '';
+      img.src = p.providerIcon.light;
+      picture.append(dark, img);
+      cell.append(picture);
+    }
+    cell.append(p.provider || '');
+    return cell;
+  }
+
   /** Where the passkey lives, and whether it signs in without a username when the browser said so. */
   function storage(w, p) {
     const cell = el('td', 'pk-storage', w.t(p.backedUp ? 'manage.synced' : 'manage.deviceOnly'));
@@ -81,7 +100,7 @@
     const name = nameOf(m, p);
     const nameCell = el('th', 'pk-name', name);
     nameCell.scope = 'row';
-    const cells = [nameCell, el('td', 'pk-provider', p.provider || ''), el('td', 'pk-created', when(m, p.createdAt)),
+    const cells = [nameCell, provider(p), el('td', 'pk-created', when(m, p.createdAt)),
       el('td', 'pk-last-used', when(m, p.lastUsedAt)),
       storage(w, p),
       el('td', 'pk-transports', transports(m, p)),

@@ -14,10 +14,16 @@ import org.passkeyee.internal.ceremony.AuthenticatorNames;
 public class PasskeySummaries {
 
     private final AuthenticatorNames names;
+    private final ProviderIcons icons;
 
     @Inject
     PasskeySummaries(AuthenticatorNames names) {
+        this(names, ProviderIcons.ofApplication());
+    }
+
+    PasskeySummaries(AuthenticatorNames names, ProviderIcons icons) {
         this.names = names;
+        this.icons = icons;
     }
 
     ObjectNode summary(StoredPasskey passkey) {
@@ -30,6 +36,12 @@ public class PasskeySummaries {
                 .put("backupEligible", passkey.backupEligible())
                 .put("backedUp", passkey.backedUp())
                 .put("discoverable", passkey.discoverable());
+        ProviderIcons.Icon icon = icons.of(passkey.aaguid());
+        if (icon == null) {
+            json.putNull("providerIcon");
+        } else {
+            json.putObject("providerIcon").put("light", icon.light()).put("dark", icon.dark());
+        }
         ArrayNode transports = json.putArray("transports");
         new TreeSet<>(passkey.transports()).forEach(transports::add);
         return json;
