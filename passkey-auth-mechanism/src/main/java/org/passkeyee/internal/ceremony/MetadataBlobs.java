@@ -5,25 +5,29 @@ import com.yubico.fido.metadata.FidoMetadataDownloaderException;
 import com.yubico.fido.metadata.FidoMetadataService;
 import com.yubico.fido.metadata.MetadataBLOB;
 import com.yubico.fido.metadata.UnexpectedLegalHeader;
-import com.yubico.webauthn.data.ByteArray;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.passkeyee.internal.config.MetadataSource;
 
 /**
- * Fetches a FIDO Metadata Service BLOB from its {@link MetadataSource} and verifies it with
- * Yubico's {@link FidoMetadataDownloader}: its JWT signature, its signing certificate's chain to
- * the root certificate (with the CRLs the chain names), and that its {@code nextUpdate} has not
+ * Reads a FIDO Metadata Service BLOB from its {@link MetadataSource} ({@link MetadataDownload},
+ * bounded in time and size), checks that its signing certificates chain to the root before any
+ * address they name is called ({@link BlobSignerChain}), and verifies it with Yubico's
+ * {@link FidoMetadataDownloader}: its JWT signature, the chain with the CRLs it names (within
+ * {@link #REVOCATION_DEADLINE}), the legal header, and that its {@code nextUpdate} has not
  * passed. Every failure is an {@link IllegalStateException} that names the file or URL and says
  * what is wrong; nothing unverified is ever returned.
  */
@@ -35,14 +39,24 @@ final class MetadataBlobs {
     /** GlobalSign Root CA - R3, the root of the FIDO Metadata Service's signing certificates. */
     static final String BUNDLED_ROOT = "/org/passkeyee/internal/fido-mds-root.pem";
 
+    /** How long Yubico's checks, with their fetching of revocation lists, may take. */
+    static final Duration REVOCATION_DEADLINE = Duration.ofSeconds(60);
+
     private final MetadataSource source;
     private final X509Certificate root;
-    /** The last BLOB downloaded from the URL, so that a download is skipped until its nextUpdate. */
-    private volatile ByteArray downloaded;
+    private final MetadataDownload download;
+    private final Duration revocationDeadline;
 
     MetadataBlobs(MetadataSource source) {
+        this(source, new MetadataDownload(), REVOCATION_DEADLINE);
+    }
+
+    /** With the download's and the revocation lists' time limits of a test. */
+    MetadataBlobs(MetadataSource source, MetadataDownload download, Duration revocationDeadline) {
         this.source = source;
         this.root = rootCertificate(source);
+        this.download = download;
+        this.revocationDeadline = revocationDeadline;
     }
 
     MetadataSource source() {
@@ -53,7 +67,9 @@ final class MetadataBlobs {
     MetadataBLOB load(Clock clock) {
         MetadataBLOB blob;
         try {
-            blob = downloader(clock).loadCachedBlob();
+            String jwt = text();
+            BlobSignerChain.check(jwt, root, clock);
+            blob = verifiedByYubico(jwt, clock);
         } catch (FidoMetadataDownloaderException e) {
             throw failure("the BLOB's signature does not verify with its signing certificate", e);
         } catch (CertPathValidatorException e) {
@@ -63,6 +79,9 @@ final class MetadataBlobs {
             throw failure("the BLOB's legal header is not the FIDO Alliance's known terms; read its terms before using it", e);
         } catch (IOException e) {
             throw failure("cannot read or parse the BLOB (" + e.getMessage() + ")", e);
+        } catch (TimeoutException e) {
+            throw failure("the revocation lists its certificates name could not be fetched within "
+                    + revocationDeadline.toSeconds() + " s", e);
         } catch (Exception e) {
             throw failure("not a valid metadata BLOB (" + e + ")", e);
         }
@@ -83,18 +102,35 @@ final class MetadataBlobs {
         }
     }
 
-    private FidoMetadataDownloader downloader(Clock clock) throws IOException {
-        FidoMetadataDownloader.FidoMetadataDownloaderBuilder.Step4 trusted = FidoMetadataDownloader.builder()
+    private String text() throws IOException {
+        return source.blobFile().isPresent()
+                ? download.text(source.blobFile().get())
+                : download.text(source.blobUrl().orElseThrow());
+    }
+
+    /**
+     * Yubico's checks of the BLOB: signature, chain with revocation, legal header. Yubico fetches
+     * the CRLs with no timeout of its own, so they run on a thread of their own that is given up
+     * on after {@link #revocationDeadline}.
+     */
+    private MetadataBLOB verifiedByYubico(String jwt, Clock clock) throws Exception {
+        FutureTask<MetadataBLOB> check = new FutureTask<>(() -> FidoMetadataDownloader.builder()
                 .expectLegalHeader(FIDO_LEGAL_HEADER)
-                .useTrustRoot(root);
-        FidoMetadataDownloader.FidoMetadataDownloaderBuilder builder;
-        if (source.blobFile().isPresent()) {
-            builder = trusted.useBlob(Files.readString(source.blobFile().get(), StandardCharsets.US_ASCII).trim());
-        } else {
-            builder = trusted.downloadBlob(source.blobUrl().orElseThrow().toURL())
-                    .useBlobCache(() -> Optional.ofNullable(downloaded), bytes -> downloaded = bytes);
+                .useTrustRoot(root)
+                .useBlob(jwt)
+                .clock(clock)
+                .build()
+                .loadCachedBlob());
+        Thread thread = new Thread(check, "passkeyee-metadata-check");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return check.get(revocationDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
+        } finally {
+            check.cancel(true);
         }
-        return builder.clock(clock).build();
     }
 
     private IllegalStateException failure(String what, Exception cause) {

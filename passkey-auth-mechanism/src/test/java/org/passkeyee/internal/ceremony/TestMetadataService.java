@@ -65,13 +65,18 @@ final class TestMetadataService {
     private int blobNumber;
 
     TestMetadataService(Path directory) {
+        this(directory, null);
+    }
+
+    /** @param crlUrl the address the BLOB signer's certificate names for its CRL, or {@code null} for the file written here */
+    TestMetadataService(Path directory, String crlUrl) {
         this.directory = directory;
         this.root = certificate("CN=Test FIDO MDS Root", rootKey, "CN=Test FIDO MDS Root", rootKey.getPrivate(), "SHA256withRSA",
                 true, null, null);
         Path crl = directory.resolve("root.crl");
         write(crl, emptyCrl());
         this.signer = certificate("CN=Test FIDO MDS BLOB signer", signerKey, "CN=Test FIDO MDS Root", rootKey.getPrivate(),
-                "SHA256withRSA", false, crl.toUri().toString(), null);
+                "SHA256withRSA", false, crlUrl == null ? crl.toUri().toString() : crlUrl, null);
         write(rootCertificateFile(), pem(root).getBytes(StandardCharsets.US_ASCII));
     }
 
