@@ -24,11 +24,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.passkeyee.internal.config.MetadataSource;
+import org.passkeyee.internal.shared.ImageDataUris;
 
 /**
  * The FIDO Metadata Service as the ceremonies use it: the trust roots an attestation must chain
- * to ({@link #trustSource()}), and whether an authenticator model is known to be revoked or
- * compromised ({@link #compromise}). Loaded at start, where a BLOB that cannot be trusted fails
+ * to ({@link #trustSource()}), whether an authenticator model is known to be revoked or
+ * compromised ({@link #compromise}), and, for display, its description and icon. Loaded at start, where a BLOB that cannot be trusted fails
  * the deployment ({@link MetadataBlobs}); reloaded in the background once its {@code nextUpdate}
  * has come. A failed reload keeps the BLOB in use and logs SEVERE, naming the file or URL, at
  * most once an hour.
@@ -113,9 +114,29 @@ public final class AuthenticatorMetadata {
     }
 
     /**
+     * The model's description in its metadata statement, when it would do as a passkey's label
+     * (at most 64 characters, nothing invisible). For display only.
+     *
+     * @param aaguid lower-case dashed, or {@code null}
+     */
+    Optional<String> description(String aaguid) {
+        return present() && aaguid != null ? Optional.ofNullable(snapshot().descriptions().get(aaguid)) : Optional.empty();
+    }
+
+    /**
+     * The model's icon in its metadata statement, when a page may show it (a base64 image
+     * {@code data:} URI, {@link ImageDataUris}). For display only.
+     *
+     * @param aaguid lower-case dashed, or {@code null}
+     */
+    public Optional<String> icon(String aaguid) {
+        return present() && aaguid != null ? Optional.ofNullable(snapshot().icons().get(aaguid)) : Optional.empty();
+    }
+
+    /**
      * The BLOB in use. Once its {@code nextUpdate} has come, one reload is started in the
-     * background (a download may be slow, and the library sets no timeout): the ceremonies go on
-     * with the BLOB in use until the new one is in place.
+     * background (a download may take up to a minute): the ceremonies go on with the BLOB in use
+     * until the new one is in place.
      */
     private Snapshot snapshot() {
         Snapshot snapshot = current;
@@ -142,19 +163,32 @@ public final class AuthenticatorMetadata {
         }
     }
 
-    /** One loaded BLOB. */
-    private record Snapshot(FidoMetadataService service, LocalDate nextUpdate, Map<String, AuthenticatorStatus> compromised) {
+    /** One loaded BLOB, with its models' statuses, descriptions and icons by AAGUID. */
+    private record Snapshot(FidoMetadataService service, LocalDate nextUpdate, Map<String, AuthenticatorStatus> compromised,
+                            Map<String, String> descriptions, Map<String, String> icons) {
 
         static Snapshot of(MetadataBLOB blob, Clock clock) {
             Map<String, AuthenticatorStatus> compromised = new HashMap<>();
+            Map<String, String> descriptions = new HashMap<>();
+            Map<String, String> icons = new HashMap<>();
             for (MetadataBLOBPayloadEntry entry : blob.getPayload().getEntries()) {
-                entry.getAaguid().ifPresent(aaguid -> entry.getStatusReports().stream()
+                if (entry.getAaguid().isEmpty()) {
+                    continue;
+                }
+                String aaguid = Aaguids.format(entry.getAaguid().get().asBytes());
+                entry.getStatusReports().stream()
                         .map(StatusReport::getStatus)
                         .filter(COMPROMISED::contains)
                         .findFirst()
-                        .ifPresent(status -> compromised.put(Aaguids.format(aaguid.asBytes()), status)));
+                        .ifPresent(status -> compromised.put(aaguid, status));
+                entry.getMetadataStatement().ifPresent(statement -> {
+                    statement.getDescription().map(String::strip).filter(Names::isLabel)
+                            .ifPresent(description -> descriptions.put(aaguid, description));
+                    statement.getIcon().filter(ImageDataUris::isShowable).ifPresent(icon -> icons.put(aaguid, icon));
+                });
             }
-            return new Snapshot(MetadataBlobs.service(blob), blob.getPayload().getNextUpdate(), Map.copyOf(compromised));
+            return new Snapshot(MetadataBlobs.service(blob), blob.getPayload().getNextUpdate(), Map.copyOf(compromised),
+                    Map.copyOf(descriptions), Map.copyOf(icons));
         }
 
         boolean due(Clock clock) {

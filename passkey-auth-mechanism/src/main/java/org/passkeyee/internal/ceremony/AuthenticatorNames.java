@@ -1,6 +1,7 @@
 package org.passkeyee.internal.ceremony;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import org.passkeyee.internal.shared.Json;
  * Names of passkey providers by AAGUID, for display only: an AAGUID is whatever the authenticator
  * claims and must never decide anything about security. The module ships the community list;
  * an application adds or overrides entries in {@code META-INF/passkeyee/aaguid-names.json} of
- * its own (same format: {@code {"aaguid": "Name"}}).
+ * its own (same format: {@code {"aaguid": "Name"}}). An AAGUID on neither list is named by its
+ * description in the FIDO metadata, when the module has the metadata.
  */
 @Singleton
 public class AuthenticatorNames {
@@ -23,8 +25,11 @@ public class AuthenticatorNames {
     private static final String APPLICATION = "META-INF/passkeyee/aaguid-names.json";
 
     private final Map<String, String> names;
+    private final AuthenticatorMetadata metadata;
 
-    AuthenticatorNames() {
+    @Inject
+    AuthenticatorNames(AuthenticatorMetadata metadata) {
+        this.metadata = metadata;
         Map<String, String> all = new HashMap<>(read(AuthenticatorNames.class.getResourceAsStream(BUNDLED)));
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         if (application != null) {
@@ -35,7 +40,11 @@ public class AuthenticatorNames {
 
     /** The provider's name, or "Passkey" for an unknown or all-zero AAGUID. */
     public String nameOf(String aaguid) {
-        return aaguid == null ? GENERIC_NAME : names.getOrDefault(aaguid, GENERIC_NAME);
+        if (aaguid == null) {
+            return GENERIC_NAME;
+        }
+        String listed = names.get(aaguid);
+        return listed != null ? listed : metadata.description(aaguid).orElse(GENERIC_NAME);
     }
 
     private static Map<String, String> read(InputStream json) {

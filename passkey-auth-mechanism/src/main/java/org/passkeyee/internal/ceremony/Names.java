@@ -36,6 +36,12 @@ public final class Names {
         return label;
     }
 
+    /** Whether {@code value} is a label as it stands: 1 to 64 characters, no control or invisible ones. */
+    static boolean isLabel(String value) {
+        return value != null && !value.isBlank() && value.equals(value.strip()) && value.length() <= MAX_LABEL
+                && !hasUnsafeCharacter(value);
+    }
+
     private static boolean hasUnsafeCharacter(String value) {
         return value.codePoints().anyMatch(Names::isUnsafe);
     }

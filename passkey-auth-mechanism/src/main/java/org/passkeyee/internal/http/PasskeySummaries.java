@@ -7,23 +7,29 @@ import jakarta.inject.Singleton;
 import java.util.TreeSet;
 import org.passkeyee.StoredPasskey;
 import org.passkeyee.internal.shared.Json;
+import org.passkeyee.internal.ceremony.AuthenticatorMetadata;
 import org.passkeyee.internal.ceremony.AuthenticatorNames;
 
-/** The JSON a caller sees of one of their passkeys: never the public key or the signature count. */
+/**
+ * The JSON a caller sees of one of their passkeys: never the public key or the signature count.
+ * The provider's icon is the application's ({@link ProviderIcons}), else the FIDO metadata's.
+ */
 @Singleton
 public class PasskeySummaries {
 
     private final AuthenticatorNames names;
     private final ProviderIcons icons;
+    private final AuthenticatorMetadata metadata;
 
     @Inject
-    PasskeySummaries(AuthenticatorNames names) {
-        this(names, ProviderIcons.ofApplication());
+    PasskeySummaries(AuthenticatorNames names, AuthenticatorMetadata metadata) {
+        this(names, ProviderIcons.ofApplication(), metadata);
     }
 
-    PasskeySummaries(AuthenticatorNames names, ProviderIcons icons) {
+    PasskeySummaries(AuthenticatorNames names, ProviderIcons icons, AuthenticatorMetadata metadata) {
         this.names = names;
         this.icons = icons;
+        this.metadata = metadata;
     }
 
     ObjectNode summary(StoredPasskey passkey) {
@@ -36,7 +42,7 @@ public class PasskeySummaries {
                 .put("backupEligible", passkey.backupEligible())
                 .put("backedUp", passkey.backedUp())
                 .put("discoverable", passkey.discoverable());
-        ProviderIcons.Icon icon = icons.of(passkey.aaguid());
+        ProviderIcons.Icon icon = icon(passkey.aaguid());
         if (icon == null) {
             json.putNull("providerIcon");
         } else {
@@ -45,5 +51,11 @@ public class PasskeySummaries {
         ArrayNode transports = json.putArray("transports");
         new TreeSet<>(passkey.transports()).forEach(transports::add);
         return json;
+    }
+
+    /** The application's icon for the provider, else the one in its FIDO metadata (for light and dark alike). */
+    private ProviderIcons.Icon icon(String aaguid) {
+        ProviderIcons.Icon supplied = icons.of(aaguid);
+        return supplied != null ? supplied : metadata.icon(aaguid).map(icon -> new ProviderIcons.Icon(icon, icon)).orElse(null);
     }
 }

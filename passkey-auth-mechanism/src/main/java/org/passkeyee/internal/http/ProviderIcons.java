@@ -3,11 +3,10 @@ package org.passkeyee.internal.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.passkeyee.internal.shared.ImageDataUris;
 import org.passkeyee.internal.shared.Json;
 
 /**
@@ -21,10 +20,7 @@ import org.passkeyee.internal.shared.Json;
 final class ProviderIcons {
 
     static final String APPLICATION_FILE = "META-INF/passkeyee/aaguid-icons.json";
-    static final int MAX_ICON_CHARS = 64 * 1024;
     private static final Pattern AAGUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final List<String> IMAGE_PREFIXES = List.of(
-            "data:image/png;base64,", "data:image/webp;base64,", "data:image/svg+xml;base64,");
 
     /** One provider's icon, for light and for dark backgrounds. */
     record Icon(String light, String dark) {
@@ -85,21 +81,10 @@ final class ProviderIcons {
     }
 
     private static String checkedImage(String aaguid, String image) {
-        String prefix = IMAGE_PREFIXES.stream().filter(image::startsWith).findFirst().orElse(null);
-        boolean usable = prefix != null && image.length() <= MAX_ICON_CHARS && isBase64(image.substring(prefix.length()));
-        if (!usable) {
+        if (!ImageDataUris.isShowable(image)) {
             throw new IllegalStateException(APPLICATION_FILE + ": the icon of " + aaguid + " must be a base64 data: URI of a"
-                    + " PNG, WebP or SVG image, at most " + MAX_ICON_CHARS + " characters");
+                    + " PNG, WebP or SVG image, at most " + ImageDataUris.MAX_CHARS + " characters");
         }
         return image;
-    }
-
-    private static boolean isBase64(String text) {
-        try {
-            Base64.getDecoder().decode(text);
-            return !text.isEmpty();
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
     }
 }

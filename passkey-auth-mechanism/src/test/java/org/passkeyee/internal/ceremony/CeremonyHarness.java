@@ -67,7 +67,7 @@ final class CeremonyHarness {
         authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]),
                 noAccounts, metadata);
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
-                new AuthenticatorNames(), policy, metadata);
+                new AuthenticatorNames(metadata), policy, metadata);
         HttpServletRequest request = signedInRequest();
         JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
         registration.completeAddition(request, CALLER, PASSWORD_SIGN_IN, authenticator.register(options, ORIGIN), "Seed");

@@ -38,7 +38,7 @@ public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies 
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         return new InProcessCeremonies(store, pending,
                 new AuthenticationCeremony(configuration, store, pending, new DecoyCredentials(new byte[32]), noAccounts, metadata),
-                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class), new AuthenticatorNames(),
+                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class), new AuthenticatorNames(AuthenticatorMetadata.none()),
                         policy, metadata));
     }
 

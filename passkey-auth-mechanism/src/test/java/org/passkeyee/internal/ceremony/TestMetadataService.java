@@ -100,8 +100,17 @@ final class TestMetadataService {
         return new Entry(model.aaguid(), model.root(), status);
     }
 
-    /** The entry of {@code aaguid} with this status, whose attestation root is {@code root}. */
-    record Entry(String aaguid, X509Certificate root, String status) {
+    /** The entry of {@code aaguid} with this status, whose attestation root is {@code root}, and its statement's description and icon. */
+    record Entry(String aaguid, X509Certificate root, String status, String description, String icon) {
+
+        Entry(String aaguid, X509Certificate root, String status) {
+            this(aaguid, root, status, "Test authenticator", null);
+        }
+
+        /** This entry with another description and an icon ({@code null} for none). */
+        Entry describedAs(String description, String icon) {
+            return new Entry(aaguid, root, status, description, icon);
+        }
     }
 
     /** An authenticator model: its AAGUID, attestation root and attestation key and certificate. */
@@ -149,7 +158,7 @@ final class TestMetadataService {
 
     private static ObjectNode entryJson(Entry entry) {
         ObjectNode statement = Json.MAPPER.createObjectNode()
-                .put("legalHeader", LEGAL_HEADER).put("aaguid", entry.aaguid()).put("description", "Test authenticator")
+                .put("legalHeader", LEGAL_HEADER).put("aaguid", entry.aaguid()).put("description", entry.description())
                 .put("authenticatorVersion", 1).put("protocolFamily", "fido2").put("schema", 3);
         statement.putArray("upv").addObject().put("major", 1).put("minor", 0);
         statement.putArray("authenticationAlgorithms").add("secp256r1_ecdsa_sha256_raw");
@@ -160,6 +169,9 @@ final class TestMetadataService {
         statement.putArray("matcherProtection").add("on_chip");
         statement.putArray("tcDisplay");
         statement.putArray("attestationRootCertificates").add(base64(encoded(entry.root())));
+        if (entry.icon() != null) {
+            statement.put("icon", entry.icon());
+        }
         ObjectNode json = Json.MAPPER.createObjectNode().put("aaguid", entry.aaguid());
         json.set("metadataStatement", statement);
         json.putArray("statusReports").addObject().put("status", entry.status()).put("effectiveDate", "2025-01-01");

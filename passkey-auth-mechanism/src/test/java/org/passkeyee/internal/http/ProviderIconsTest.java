@@ -33,7 +33,7 @@ class ProviderIconsTest {
     void readWhenAnEntryCannotBeShownSafelyThenTheDeploymentFailsNamingIt() {
         for (String icon : List.of("javascript:alert(1)", "https://tracker.example/icon.png", "data:text/html;base64,PGI+",
                 "data:image/svg+xml,<svg onload=alert(1)/>", "data:image/png;base64,not base64!",
-                "data:image/png;base64," + "A".repeat(ProviderIcons.MAX_ICON_CHARS))) {
+                "data:image/png;base64," + "A".repeat(org.passkeyee.internal.shared.ImageDataUris.MAX_CHARS))) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> read("{\"" + AAGUID + "\": {\"light\": \"" + icon + "\"}}"), icon);
             assertTrue(refused.getMessage().contains(AAGUID), refused.getMessage());
