@@ -36,7 +36,9 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
               --clients=16                             concurrent clients; a list runs each in turn: 1,4,16
               --callers=1000                           registered callers (K)
               --warmup=60 --duration=30                seconds of warm-up (at the highest concurrency), then
-                                                       of measurement at each concurrency (after 10 s at it)
+                                                       of measurement at each concurrency (after 10 s at it);
+                                                       compare and peer warm up 180 s: an A/B after 60 s
+                                                       measures JITs still climbing
               --max-ceremonies=500000                  bound on measured ceremonies per concurrency
               --heap=512m                              the server's heap (-Xms and -Xmx)
               --stored-passkeys=1000,1000000           postgres: passkeys in each store, K real ones included
@@ -81,7 +83,7 @@ record Options(String scenario, Path benchDir, Path resultsDir, List<Integer> cl
                 Path.of(take(values, "results", benchDir.resolve("results").toString())),
                 ints(take(values, "clients", "16")),
                 Integer.parseInt(take(values, "callers", "1000")),
-                Duration.ofSeconds(Long.parseLong(take(values, "warmup", "60"))),
+                Duration.ofSeconds(Long.parseLong(take(values, "warmup", List.of("compare", "peer").contains(scenario) ? "180" : "60"))),
                 Duration.ofSeconds(Long.parseLong(take(values, "duration", "30"))),
                 Integer.parseInt(take(values, "max-ceremonies", "500000")),
                 take(values, "heap", "512m"),

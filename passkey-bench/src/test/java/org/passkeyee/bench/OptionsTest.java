@@ -21,6 +21,14 @@ class OptionsTest {
     }
 
     @Test
+    void warmupWhenComparingThenThreeMinutesElseOne() {
+        assertEquals(Duration.ofSeconds(60), Options.parse(new String[] {"signin"}).warmup());
+        assertEquals(Duration.ofSeconds(180), Options.parse(new String[] {"compare", "--war-b=b.war"}).warmup());
+        assertEquals(Duration.ofSeconds(180), Options.parse(new String[] {"peer"}).warmup());
+        assertEquals(Duration.ofSeconds(90), Options.parse(new String[] {"compare", "--war-b=b.war", "--warmup=90"}).warmup());
+    }
+
+    @Test
     void clientListAndValuesThenParsed() {
         Options options = Options.parse(new String[] {"postgres", "--clients=1,4,16", "--stored-passkeys=1000000"});
         assertEquals(List.of(1, 4, 16), options.clients());
