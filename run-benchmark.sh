@@ -19,8 +19,9 @@
 #            against that one (a change to the core, say) on Payara Micro 6, measured interleaved
 # The figures are printed and kept as Markdown in passkey-bench/target/bench/results/ (all.md holds
 # them all). Over an hour; "./run-benchmark.sh quick" is a short smoke run of the same.
-#   fuzz     the ceremony fuzzer (passkey-auth-mechanism's CeremonyFuzzTest) with 100,000 inputs per
-#            ceremony instead of the build's 1,500: prints inputs tried, the refusal codes seen and
+#   fuzz     the ceremony fuzzers (passkey-auth-mechanism's CeremonyFuzzTest, and
+#            RecordedAttestationFuzzTest on real authenticators' attestation statements) with 100,000
+#            inputs per ceremony instead of the build's 1,500: prints inputs tried, the refusal codes seen and
 #            the unexpected exceptions (must be 0). Also alone: "./run-benchmark.sh fuzz" (40
 #            minutes measured on 2 cores with a CI run beside it).
 # Needs JDK 17, Maven, and PostgreSQL on 127.0.0.1:5432 (trust) for the postgres scenario; the
@@ -37,8 +38,9 @@ RESULTS=$BENCH/results
 fuzz() {
     echo
     echo "=== ceremony fuzzing: $FUZZ_INPUTS inputs per ceremony"
-    mvn -B -ntp -pl passkey-auth-mechanism -am test -Dtest=CeremonyFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
-        -Djqwik.tries.default="$FUZZ_INPUTS" | grep -E 'tries =|^    [a-z_]+ +\(|Ceremony fuzzing|Tests run:|FAIL' || return 1
+    mvn -B -ntp -pl passkey-auth-mechanism -am test -Dtest='CeremonyFuzzTest,RecordedAttestationFuzzTest' \
+        -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default="$FUZZ_INPUTS" \
+        | grep -E 'tries =|^    [A-Za-z_]+ +\(|^\[[a-z-]+\]|Ceremony fuzzing|Tests run:|FAIL' || return 1
 }
 if [ "${1:-}" = "fuzz" ]; then
     FUZZ_INPUTS=${FUZZ_INPUTS:-100000}

@@ -9,6 +9,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Set;
 import org.passkeyee.PasskeyErrorCode;
@@ -20,7 +21,9 @@ import org.passkeyee.internal.shared.Refusal;
  * certificate it cannot parse, a signature the JVM cannot read or a key that does not fit the
  * algorithm, which anyone allowed to register could repeat at will. Such a statement is refused
  * here as {@code registration_rejected}, logging nothing; whether it verifies is still Yubico's
- * decision.
+ * decision. A statement with a chain must name an algorithm of its key's type that Yubico knows
+ * (ECDSA, RSA PKCS#1, Ed25519, Ed448); an {@code android-safetynet} statement's JWS is read
+ * alike ({@link SafetyNetResponses}).
  */
 final class AttestationStatements {
 
@@ -28,12 +31,17 @@ final class AttestationStatements {
     static final int MAX_CHAIN_LENGTH = 5;
     private static final Set<Long> ECDSA = Set.of(-7L, -35L, -36L);
     private static final Set<Long> RSA = Set.of(-257L, -258L, -259L, -37L, -38L, -39L, -65535L);
+    private static final Set<Long> ED25519 = Set.of(-8L, -19L);
+    private static final long ED448 = -53L;
 
     private AttestationStatements() {
     }
 
     static void checkReadable(AttestationObject attestation) {
         JsonNode statement = attestation.getAttestationStatement();
+        if ("android-safetynet".equals(attestation.getFormat()) && statement != null) {
+            SafetyNetResponses.checkReadable(statement.get("response"));
+        }
         JsonNode x5c = statement == null ? null : statement.get("x5c");
         if (x5c == null) {
             return;
@@ -53,14 +61,29 @@ final class AttestationStatements {
         }
     }
 
-    /** An ECDSA signature must be DER and the key EC; an RSA signature as long as the RSA key's modulus. */
+    /**
+     * An ECDSA signature must be DER and the key EC; an RSA signature as long as the RSA key's
+     * modulus; an EdDSA key of the curve named. Any other algorithm is refused.
+     */
     private static void checkSignatureFits(long alg, byte[] signature, PublicKey key) {
-        if (ECDSA.contains(alg) && !(key instanceof ECPublicKey && isDerEcdsaSignature(signature))) {
+        boolean fits;
+        if (ECDSA.contains(alg)) {
+            fits = key instanceof ECPublicKey && isDerEcdsaSignature(signature);
+        } else if (RSA.contains(alg)) {
+            fits = key instanceof RSAPublicKey rsa && fitsRsaKey(signature, rsa);
+        } else if (ED25519.contains(alg) || alg == ED448) {
+            fits = key instanceof EdECPublicKey ed && ed.getParams().getName().equals(alg == ED448 ? "Ed448" : "Ed25519");
+        } else {
+            fits = false;
+        }
+        if (!fits) {
             throw refused();
         }
-        if (RSA.contains(alg) && !(key instanceof RSAPublicKey rsa && signature.length == (rsa.getModulus().bitLength() + 7) / 8)) {
-            throw refused();
-        }
+    }
+
+    /** An RSA signature is exactly as long as the key's modulus. */
+    static boolean fitsRsaKey(byte[] signature, RSAPublicKey key) {
+        return signature.length == (key.getModulus().bitLength() + 7) / 8;
     }
 
     /** {@code SEQUENCE { INTEGER r, INTEGER s }}, DER, nothing after it. */
@@ -114,9 +137,13 @@ final class AttestationStatements {
         if (!certificate.isBinary()) {
             throw refused();
         }
+        return certificate(binary(certificate));
+    }
+
+    /** The DER certificate, or a refusal. */
+    static X509Certificate certificate(byte[] der) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(binary(certificate)));
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | RuntimeException unreadable) {
             throw refused();
         }
@@ -130,7 +157,7 @@ final class AttestationStatements {
         }
     }
 
-    private static Refusal refused() {
+    static Refusal refused() {
         return new Refusal(PasskeyErrorCode.REGISTRATION_REJECTED, "The attestation statement is unreadable.");
     }
 }

@@ -49,6 +49,12 @@ public record InteropVector(String source, String name, String device, String fo
         return runs;
     }
 
+    /** This vector with another registration, e.g. one a test broke. */
+    public InteropVector withRegistration(Registration replacement) {
+        return new InteropVector(source, name, device, format, algorithm, rpId, origin, topOriginToAllow, replacement,
+                assertion, expected, expectedFramed, expectedAsNone);
+    }
+
     /** How a vector is run. */
     public enum Variant {
         /** As recorded, with {@code passkey.allowed-top-origins} empty (the default). */
