@@ -52,8 +52,9 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * checking passes as with the real service), and BLOBs (RS256 JWTs, as the FIDO Alliance signs
  * them) listing authenticator models. A {@link Model} is an attestation root and the attestation
  * certificate of one AAGUID, ready to give a {@link SoftwareAuthenticator} packed attestation.
+ * Public for the recorded responses' attestation tests ({@code interop}).
  */
-final class TestMetadataService {
+public final class TestMetadataService {
 
     static final String LEGAL_HEADER = MetadataBlobs.FIDO_LEGAL_HEADER;
 
@@ -64,7 +65,7 @@ final class TestMetadataService {
     private final X509Certificate signer;
     private int blobNumber;
 
-    TestMetadataService(Path directory) {
+    public TestMetadataService(Path directory) {
         this.directory = directory;
         this.root = certificate("CN=Test FIDO MDS Root", rootKey, "CN=Test FIDO MDS Root", rootKey.getPrivate(), "SHA256withRSA",
                 true, null, null);
@@ -76,12 +77,12 @@ final class TestMetadataService {
     }
 
     /** The PEM file of the root the BLOBs are signed under. */
-    Path rootCertificateFile() {
+    public Path rootCertificateFile() {
         return directory.resolve("root.pem");
     }
 
     /** A BLOB of these entries, valid until {@code nextUpdate}, written to {@code name}. */
-    Path blob(String name, LocalDate nextUpdate, Entry... entries) {
+    public Path blob(String name, LocalDate nextUpdate, Entry... entries) {
         return writeBlob(name, nextUpdate, signerKey.getPrivate(), entries);
     }
 
@@ -95,15 +96,28 @@ final class TestMetadataService {
         return new Entry(model.aaguid(), model.root(), status);
     }
 
-    /** The entry of {@code aaguid} with this status, whose attestation root is {@code root}. */
-    record Entry(String aaguid, X509Certificate root, String status) {
+    /**
+     * The entry of {@code aaguid}, or for a U2F authenticator (no AAGUID) of its attestation
+     * certificates' {@code keyIdentifiers} (hex SHA-1 of their public keys), with this status,
+     * whose attestation root is {@code root}.
+     */
+    public record Entry(String aaguid, List<String> keyIdentifiers, X509Certificate root, String status) {
+
+        public Entry(String aaguid, X509Certificate root, String status) {
+            this(aaguid, List.of(), root, status);
+        }
+
+        /** The entry of the authenticators whose attestation certificate has this key identifier. */
+        public static Entry ofKeyIdentifier(String keyIdentifier, X509Certificate root, String status) {
+            return new Entry(null, List.of(keyIdentifier), root, status);
+        }
     }
 
     /** An authenticator model: its AAGUID, attestation root and attestation key and certificate. */
-    record Model(String aaguid, X509Certificate root, PrivateKey attestationKey, X509Certificate attestationCertificate) {
+    public record Model(String aaguid, X509Certificate root, PrivateKey attestationKey, X509Certificate attestationCertificate) {
 
         /** A new model with its own attestation root. */
-        static Model newModel() {
+        public static Model newModel() {
             return newModel(UUID.randomUUID().toString());
         }
 
@@ -144,8 +158,16 @@ final class TestMetadataService {
 
     private static ObjectNode entryJson(Entry entry) {
         ObjectNode statement = Json.MAPPER.createObjectNode()
-                .put("legalHeader", LEGAL_HEADER).put("aaguid", entry.aaguid()).put("description", "Test authenticator")
-                .put("authenticatorVersion", 1).put("protocolFamily", "fido2").put("schema", 3);
+                .put("legalHeader", LEGAL_HEADER).put("description", "Test authenticator")
+                .put("authenticatorVersion", 1).put("protocolFamily", entry.aaguid() == null ? "u2f" : "fido2").put("schema", 3);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        for (ObjectNode identified : List.of(json, statement)) {
+            if (entry.aaguid() == null) {
+                entry.keyIdentifiers().forEach(identified.putArray("attestationCertificateKeyIdentifiers")::add);
+            } else {
+                identified.put("aaguid", entry.aaguid());
+            }
+        }
         statement.putArray("upv").addObject().put("major", 1).put("minor", 0);
         statement.putArray("authenticationAlgorithms").add("secp256r1_ecdsa_sha256_raw");
         statement.putArray("publicKeyAlgAndEncodings").add("cose");
@@ -155,7 +177,6 @@ final class TestMetadataService {
         statement.putArray("matcherProtection").add("on_chip");
         statement.putArray("tcDisplay");
         statement.putArray("attestationRootCertificates").add(base64(encoded(entry.root())));
-        ObjectNode json = Json.MAPPER.createObjectNode().put("aaguid", entry.aaguid());
         json.set("metadataStatement", statement);
         json.putArray("statusReports").addObject().put("status", entry.status()).put("effectiveDate", "2025-01-01");
         json.put("timeOfLastStatusChange", "2025-01-01");
