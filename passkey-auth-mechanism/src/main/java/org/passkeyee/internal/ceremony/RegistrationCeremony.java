@@ -8,7 +8,6 @@ import com.yubico.webauthn.StartRegistrationOptions;
 import com.yubico.webauthn.data.AuthenticatorAttestationResponse;
 import com.yubico.webauthn.data.AuthenticatorSelectionCriteria;
 import com.yubico.webauthn.data.AuthenticatorTransport;
-import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.ClientRegistrationExtensionOutputs;
 import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
@@ -23,7 +22,7 @@ import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.TransactionalException;
 import java.io.IOException;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +54,6 @@ import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 public class RegistrationCeremony {
 
     private static final Logger LOG = Logger.getLogger(RegistrationCeremony.class.getName());
-    private static final int USER_HANDLE_BYTES = 64;
     /** A sign-up's caller is not signed in yet, so in no role. */
     private static final Predicate<String> NO_ROLES = role -> false;
 
@@ -69,19 +67,27 @@ public class RegistrationCeremony {
     private final Event<PasskeyRegistered> registered;
     private final AuthenticatorNames authenticatorNames;
     private final AuthenticatorAdmission admission;
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     RegistrationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store, PendingCeremonies pendingCeremonies,
                          Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
                          AuthenticatorNames authenticatorNames, AuthenticatorPolicy authenticatorPolicy,
                          AuthenticatorMetadata metadata) {
+        this(configuration, store, pendingCeremonies, accounts, registered, authenticatorNames, authenticatorPolicy, metadata,
+                Clock.systemUTC());
+    }
+
+    /** @param attestationClock the time attestation certificate chains are checked at (tests: that of a recorded response) */
+    RegistrationCeremony(PasskeyConfiguration configuration, PasskeyCredentialStore store, PendingCeremonies pendingCeremonies,
+                         Instance<PasskeyAccounts> accounts, Event<PasskeyRegistered> registered,
+                         AuthenticatorNames authenticatorNames, AuthenticatorPolicy authenticatorPolicy,
+                         AuthenticatorMetadata metadata, Clock attestationClock) {
         this.configuration = configuration;
         this.origins = Set.copyOf(configuration.ceremonyOrigins());
         this.store = store;
         this.pendingCeremonies = pendingCeremonies;
         this.relyingParty = RelyingParties.of(configuration, new StoreCredentialRepository(store),
-                authenticatorPolicy.attestation(), metadata);
+                authenticatorPolicy.attestation(), metadata, attestationClock);
         this.admission = new AuthenticatorAdmission(authenticatorPolicy, metadata);
         this.accounts = accounts;
         this.registered = registered;
@@ -97,7 +103,7 @@ public class RegistrationCeremony {
         if (store.findUserByUsername(username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
-        UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(newUserHandle()).build();
+        UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(UserHandles.newHandle()).build();
         return start(request, PendingCeremony.Kind.SIGN_UP, user, false, NO_ROLES);
     }
 
@@ -115,7 +121,7 @@ public class RegistrationCeremony {
         UserIdentity user = joinableAccount(callerName, signIn)
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
-                .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(newUserHandle()).build());
+                .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(UserHandles.newHandle()).build());
         return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional, request::isUserInRole);
     }
 
@@ -281,12 +287,6 @@ public class RegistrationCeremony {
             throw new Refusal(PasskeyErrorCode.SIGN_UP_DISABLED);
         }
         return accounts.get();
-    }
-
-    private ByteArray newUserHandle() {
-        byte[] handle = new byte[USER_HANDLE_BYTES];
-        random.nextBytes(handle);
-        return new ByteArray(handle);
     }
 
     private void announce(String username, StoredPasskey passkey, boolean signUp) {

@@ -5,6 +5,7 @@ import com.yubico.webauthn.RelyingParty;
 import com.yubico.webauthn.data.AttestationConveyancePreference;
 import com.yubico.webauthn.data.RelyingPartyIdentity;
 import com.yubico.webauthn.data.UserVerificationRequirement;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.config.AttestationPolicy;
@@ -26,15 +27,16 @@ final class RelyingParties {
 
     /** A relying party that reads credentials from {@code credentials} and asks for no attestation. */
     static RelyingParty of(PasskeyConfiguration configuration, CredentialRepository credentials) {
-        return of(configuration, credentials, AttestationPolicy.NONE, AuthenticatorMetadata.none());
+        return of(configuration, credentials, AttestationPolicy.NONE, AuthenticatorMetadata.none(), Clock.systemUTC());
     }
 
     /**
      * A relying party that reads credentials from {@code credentials}, asks for attestation as
-     * {@code attestation} says and finds attestation trust roots in {@code metadata}.
+     * {@code attestation} says and finds attestation trust roots in {@code metadata}, checking the
+     * certificate chains' validity at the time {@code attestationClock} tells.
      */
     static RelyingParty of(PasskeyConfiguration configuration, CredentialRepository credentials,
-                           AttestationPolicy attestation, AuthenticatorMetadata metadata) {
+                           AttestationPolicy attestation, AuthenticatorMetadata metadata, Clock attestationClock) {
         RelyingParty.RelyingPartyBuilder builder = RelyingParty.builder()
                 .identity(RelyingPartyIdentity.builder().id(configuration.rpId()).name(configuration.rpName()).build())
                 .credentialRepository(credentials)
@@ -45,7 +47,8 @@ final class RelyingParties {
                     case ENTERPRISE -> AttestationConveyancePreference.ENTERPRISE;
                 })
                 .allowUntrustedAttestation(true)
-                .validateSignatureCounter(false);
+                .validateSignatureCounter(false)
+                .clock(attestationClock);
         metadata.trustSource().ifPresent(builder::attestationTrustSource);
         return builder.build();
     }

@@ -132,6 +132,17 @@ class AuthenticatorPolicyCeremonyTest {
     }
 
     @Test
+    void registerWhenAttestationEnterpriseAndAttestedByARootOfItsMetadataEntryThenAcceptedAsWithDirect() {
+        CeremonyHarness harness = new CeremonyHarness(policy(Set.of(), Set.of(), AttestationPolicy.ENTERPRISE), metadata,
+                certified.authenticator(false));
+        CeremonyHarness.Registration registration = harness.newRegistration(certified.authenticator(false));
+
+        assertEquals("enterprise", registration.options().path("attestation").asText());
+        assertAccepted(harness, registration);
+        assertNotAllowed(harness, harness.newRegistration(TestMetadataService.Model.newModel(certified.aaguid()).authenticator(false)));
+    }
+
+    @Test
     void registerWhenTheAttestationRootIsNotThatOfItsEntryThenNotAllowed() {
         CeremonyHarness harness = attestedHarness();
         // the certified model's AAGUID, in its certificate too, but the certificate chains to a root of its own

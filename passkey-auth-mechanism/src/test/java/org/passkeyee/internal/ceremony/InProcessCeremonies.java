@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
@@ -31,15 +32,24 @@ public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies 
     }
 
     /** The ceremonies for {@code configuration} under an authenticator policy and its metadata. */
-    @SuppressWarnings("unchecked")
     public static InProcessCeremonies of(PasskeyConfiguration configuration, AuthenticatorPolicy policy, AuthenticatorMetadata metadata) {
+        return of(configuration, policy, metadata, Clock.systemUTC());
+    }
+
+    /**
+     * The ceremonies for {@code configuration} under an authenticator policy and its metadata,
+     * attestation certificate chains checked at the time {@code attestationClock} tells.
+     */
+    @SuppressWarnings("unchecked")
+    public static InProcessCeremonies of(PasskeyConfiguration configuration, AuthenticatorPolicy policy, AuthenticatorMetadata metadata,
+                                         Clock attestationClock) {
         InMemoryPasskeyStore store = new InMemoryPasskeyStore();
         PendingCeremonies pending = new PendingCeremonies(configuration);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         return new InProcessCeremonies(store, pending,
                 new AuthenticationCeremony(configuration, store, pending, new DecoyCredentials(new byte[32]), noAccounts, metadata),
-                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class), new AuthenticatorNames(AuthenticatorMetadata.none()),
-                        policy, metadata));
+                new RegistrationCeremony(configuration, store, pending, noAccounts, mock(Event.class),
+                        new AuthenticatorNames(AuthenticatorMetadata.none()), policy, metadata, attestationClock));
     }
 
     /**

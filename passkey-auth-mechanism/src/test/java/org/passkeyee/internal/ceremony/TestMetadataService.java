@@ -52,8 +52,9 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * checking passes as with the real service), and BLOBs (RS256 JWTs, as the FIDO Alliance signs
  * them) listing authenticator models. A {@link Model} is an attestation root and the attestation
  * certificate of one AAGUID, ready to give a {@link SoftwareAuthenticator} packed attestation.
+ * Public for the recorded responses' attestation tests ({@code interop}).
  */
-final class TestMetadataService {
+public final class TestMetadataService {
 
     static final String LEGAL_HEADER = MetadataBlobs.FIDO_LEGAL_HEADER;
 
@@ -64,7 +65,7 @@ final class TestMetadataService {
     private final X509Certificate signer;
     private int blobNumber;
 
-    TestMetadataService(Path directory) {
+    public TestMetadataService(Path directory) {
         this(directory, null);
     }
 
@@ -81,12 +82,12 @@ final class TestMetadataService {
     }
 
     /** The PEM file of the root the BLOBs are signed under. */
-    Path rootCertificateFile() {
+    public Path rootCertificateFile() {
         return directory.resolve("root.pem");
     }
 
     /** A BLOB of these entries, valid until {@code nextUpdate}, written to {@code name}. */
-    Path blob(String name, LocalDate nextUpdate, Entry... entries) {
+    public Path blob(String name, LocalDate nextUpdate, Entry... entries) {
         return writeBlob(name, nextUpdate, signerKey.getPrivate(), entries);
     }
 
@@ -100,24 +101,34 @@ final class TestMetadataService {
         return new Entry(model.aaguid(), model.root(), status);
     }
 
-    /** The entry of {@code aaguid} with this status, whose attestation root is {@code root}, and its statement's description and icon. */
-    record Entry(String aaguid, X509Certificate root, String status, String description, String icon) {
+    /**
+     * The entry of {@code aaguid}, or for a U2F authenticator (no AAGUID) of its attestation
+     * certificates' {@code keyIdentifiers} (hex SHA-1 of their public keys), with this status,
+     * whose attestation root is {@code root}, and its statement's description and icon.
+     */
+    public record Entry(String aaguid, List<String> keyIdentifiers, X509Certificate root, String status, String description,
+                        String icon) {
 
-        Entry(String aaguid, X509Certificate root, String status) {
-            this(aaguid, root, status, "Test authenticator", null);
+        public Entry(String aaguid, X509Certificate root, String status) {
+            this(aaguid, List.of(), root, status, "Test authenticator", null);
+        }
+
+        /** The entry of the authenticators whose attestation certificate has this key identifier. */
+        public static Entry ofKeyIdentifier(String keyIdentifier, X509Certificate root, String status) {
+            return new Entry(null, List.of(keyIdentifier), root, status, "Test authenticator", null);
         }
 
         /** This entry with another description and an icon ({@code null} for none). */
         Entry describedAs(String description, String icon) {
-            return new Entry(aaguid, root, status, description, icon);
+            return new Entry(aaguid, keyIdentifiers, root, status, description, icon);
         }
     }
 
     /** An authenticator model: its AAGUID, attestation root and attestation key and certificate. */
-    record Model(String aaguid, X509Certificate root, PrivateKey attestationKey, X509Certificate attestationCertificate) {
+    public record Model(String aaguid, X509Certificate root, PrivateKey attestationKey, X509Certificate attestationCertificate) {
 
         /** A new model with its own attestation root. */
-        static Model newModel() {
+        public static Model newModel() {
             return newModel(UUID.randomUUID().toString());
         }
 
@@ -158,8 +169,16 @@ final class TestMetadataService {
 
     private static ObjectNode entryJson(Entry entry) {
         ObjectNode statement = Json.MAPPER.createObjectNode()
-                .put("legalHeader", LEGAL_HEADER).put("aaguid", entry.aaguid()).put("description", entry.description())
-                .put("authenticatorVersion", 1).put("protocolFamily", "fido2").put("schema", 3);
+                .put("legalHeader", LEGAL_HEADER).put("description", entry.description())
+                .put("authenticatorVersion", 1).put("protocolFamily", entry.aaguid() == null ? "u2f" : "fido2").put("schema", 3);
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        for (ObjectNode identified : List.of(json, statement)) {
+            if (entry.aaguid() == null) {
+                entry.keyIdentifiers().forEach(identified.putArray("attestationCertificateKeyIdentifiers")::add);
+            } else {
+                identified.put("aaguid", entry.aaguid());
+            }
+        }
         statement.putArray("upv").addObject().put("major", 1).put("minor", 0);
         statement.putArray("authenticationAlgorithms").add("secp256r1_ecdsa_sha256_raw");
         statement.putArray("publicKeyAlgAndEncodings").add("cose");
@@ -172,7 +191,6 @@ final class TestMetadataService {
         if (entry.icon() != null) {
             statement.put("icon", entry.icon());
         }
-        ObjectNode json = Json.MAPPER.createObjectNode().put("aaguid", entry.aaguid());
         json.set("metadataStatement", statement);
         json.putArray("statusReports").addObject().put("status", entry.status()).put("effectiveDate", "2025-01-01");
         json.put("timeOfLastStatusChange", "2025-01-01");

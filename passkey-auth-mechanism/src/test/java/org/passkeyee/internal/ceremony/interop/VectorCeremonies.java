@@ -54,8 +54,9 @@ final class VectorCeremonies {
         return new Outcome(registered, signIn, stored[0], verified[0]);
     }
 
-    private static StoredPasskey register(InProcessCeremonies ceremonies, HttpServletRequest request, InteropVector vector,
-                                         InteropVector.Registration registration) {
+    /** Adds the recorded passkey to {@link #CALLER}, our pending registration carrying the recorded challenge. */
+    static StoredPasskey register(InProcessCeremonies ceremonies, HttpServletRequest request, InteropVector vector,
+                                  InteropVector.Registration registration) {
         PublicKeyCredentialCreationOptions ours =
                 ceremonies.registration().startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false);
         UserIdentity user = vector.assertion().flatMap(InteropVector.Assertion::userHandle)
@@ -92,7 +93,7 @@ final class VectorCeremonies {
     }
 
     /** The defaults of the extension, with the vector's RP ID and origin. */
-    private static PasskeyConfiguration configuration(InteropVector vector, boolean topOriginAllowed) {
+    static PasskeyConfiguration configuration(InteropVector vector, boolean topOriginAllowed) {
         return new PasskeyConfiguration(vector.rpId(), "Interop", List.of(vector.origin()), UserVerificationPolicy.PREFERRED,
                 Duration.ofMinutes(5), "/passkey", false, "/login.html", "/", Duration.ofMinutes(5), 65536, 1_000_000, true,
                 topOriginAllowed ? List.of(vector.topOriginToAllow()) : List.of(), 5, Duration.ofMinutes(5), "");
