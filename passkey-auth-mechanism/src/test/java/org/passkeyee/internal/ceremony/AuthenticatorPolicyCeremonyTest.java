@@ -29,6 +29,7 @@ import org.passkeyee.internal.config.RolePolicy;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.TestMetadataService;
 
 /**
  * Which authenticators may register (issue 20), in-process on the real ceremonies: the AAGUID

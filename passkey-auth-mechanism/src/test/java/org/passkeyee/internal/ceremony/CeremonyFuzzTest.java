@@ -27,6 +27,7 @@ import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.Cbor;
+import org.passkeyee.testsupport.TestMetadataService;
 
 /**
  * Structure-aware fuzzing of both ceremonies, in-process: each input starts from a valid ceremony

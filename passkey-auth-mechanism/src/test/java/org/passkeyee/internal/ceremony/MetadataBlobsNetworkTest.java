@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passkeyee.internal.config.MetadataSource;
+import org.passkeyee.testsupport.TestMetadataService;
 
 /**
  * What loading the metadata BLOB may call over the network, and for how long: the BLOB's URL with

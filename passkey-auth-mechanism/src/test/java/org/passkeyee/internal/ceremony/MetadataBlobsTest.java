@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passkeyee.internal.config.MetadataSource;
+import org.passkeyee.testsupport.TestMetadataService;
 
 /**
  * Loading the FIDO Metadata Service BLOB: only a BLOB whose signature chains to the configured

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passkeyee.internal.config.MetadataSource;
+import org.passkeyee.testsupport.TestMetadataService;
 
 /**
  * Provider names and icons from the FIDO metadata: shown where the lists the module ships and the

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.passkeyee.PasskeyErrorCode;
-import org.passkeyee.internal.ceremony.TestMetadataService;
+import org.passkeyee.testsupport.TestMetadataService;
 
 /**
  * Real authenticators' attested registrations (tpm, android-key, apple, fido-u2f, packed with an

@@ -1,5 +1,6 @@
-package org.passkeyee.internal.ceremony;
+package org.passkeyee.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -41,9 +42,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.passkeyee.internal.shared.Json;
-import org.passkeyee.testsupport.Es256;
-import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
  * TEST-ONLY: a FIDO Metadata Service of the test's own making, written to a directory: a root CA
@@ -56,7 +54,10 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  */
 public final class TestMetadataService {
 
-    static final String LEGAL_HEADER = MetadataBlobs.FIDO_LEGAL_HEADER;
+    /** The FIDO Alliance's legal header, which the module expects in a BLOB. */
+    public static final String LEGAL_HEADER = "Retrieval and use of this BLOB indicates acceptance of the appropriate agreement "
+            + "located at https://fidoalliance.org/metadata/metadata-legal-terms/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
     private final KeyPair rootKey = rsa();
@@ -70,7 +71,7 @@ public final class TestMetadataService {
     }
 
     /** @param crlUrl the address the BLOB signer's certificate names for its CRL, or {@code null} for the file written here */
-    TestMetadataService(Path directory, String crlUrl) {
+    public TestMetadataService(Path directory, String crlUrl) {
         this.directory = directory;
         this.root = certificate("CN=Test FIDO MDS Root", rootKey, "CN=Test FIDO MDS Root", rootKey.getPrivate(), "SHA256withRSA",
                 true, null, null);
@@ -92,12 +93,12 @@ public final class TestMetadataService {
     }
 
     /** A BLOB whose signature is made with another key than its signing certificate's. */
-    Path blobWithBadSignature(String name, Entry... entries) {
+    public Path blobWithBadSignature(String name, Entry... entries) {
         return writeBlob(name, LocalDate.now().plusDays(30), rsa().getPrivate(), entries);
     }
 
     /** The entry of {@code model} with this status ({@code FIDO_CERTIFIED}, {@code REVOKED}, ...). */
-    static Entry entry(Model model, String status) {
+    public static Entry entry(Model model, String status) {
         return new Entry(model.aaguid(), model.root(), status);
     }
 
@@ -119,7 +120,7 @@ public final class TestMetadataService {
         }
 
         /** This entry with another description and an icon ({@code null} for none). */
-        Entry describedAs(String description, String icon) {
+        public Entry describedAs(String description, String icon) {
             return new Entry(aaguid, keyIdentifiers, root, status, description, icon);
         }
     }
@@ -133,7 +134,7 @@ public final class TestMetadataService {
         }
 
         /** A model of this AAGUID with an attestation root of its own (an impostor, when the AAGUID is another model's). */
-        static Model newModel(String aaguid) {
+        public static Model newModel(String aaguid) {
             KeyPair rootKey = Es256.newKeyPair();
             X509Certificate root = certificate("CN=Test Authenticator Root", rootKey, "CN=Test Authenticator Root",
                     rootKey.getPrivate(), "SHA256withECDSA", true, null, null);
@@ -145,22 +146,22 @@ public final class TestMetadataService {
         }
 
         /** An authenticator of this model: its AAGUID, packed attestation with its certificate. */
-        SoftwareAuthenticator authenticator(boolean synced) {
+        public SoftwareAuthenticator authenticator(boolean synced) {
             SoftwareAuthenticator authenticator = synced ? SoftwareAuthenticator.synced() : SoftwareAuthenticator.deviceBound();
             return authenticator.withAaguid(aaguid).withPackedAttestation(attestationKey, List.of(attestationCertificate));
         }
     }
 
     private Path writeBlob(String name, LocalDate nextUpdate, PrivateKey signingKey, Entry... entries) {
-        ObjectNode header = Json.MAPPER.createObjectNode().put("alg", "RS256").put("typ", "JWT");
+        ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
         header.putArray("x5c").add(base64(encoded(signer)));
-        ObjectNode payload = Json.MAPPER.createObjectNode()
+        ObjectNode payload = JSON.createObjectNode()
                 .put("legalHeader", LEGAL_HEADER).put("no", ++blobNumber).put("nextUpdate", nextUpdate.toString());
         ArrayNode list = payload.putArray("entries");
         for (Entry entry : entries) {
             list.add(entryJson(entry));
         }
-        String signed = base64Url(Json.MAPPER.valueToTree(header).toString()) + "." + base64Url(payload.toString());
+        String signed = base64Url(JSON.valueToTree(header).toString()) + "." + base64Url(payload.toString());
         String jwt = signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256(signingKey, signed));
         Path file = directory.resolve(name);
         write(file, jwt.getBytes(StandardCharsets.US_ASCII));
@@ -168,10 +169,10 @@ public final class TestMetadataService {
     }
 
     private static ObjectNode entryJson(Entry entry) {
-        ObjectNode statement = Json.MAPPER.createObjectNode()
+        ObjectNode statement = JSON.createObjectNode()
                 .put("legalHeader", LEGAL_HEADER).put("description", entry.description())
                 .put("authenticatorVersion", 1).put("protocolFamily", entry.aaguid() == null ? "u2f" : "fido2").put("schema", 3);
-        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode json = JSON.createObjectNode();
         for (ObjectNode identified : List.of(json, statement)) {
             if (entry.aaguid() == null) {
                 entry.keyIdentifiers().forEach(identified.putArray("attestationCertificateKeyIdentifiers")::add);
