@@ -8,19 +8,16 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.passkeyee.browser.existing.ShopAccounts;
 import org.passkeyee.browser.existing.ShopGroups;
 import org.passkeyee.browser.existing.ShopSecurity;
 import org.passkeyee.browser.support.Browser;
+import org.passkeyee.browser.support.BrowserTest;
 import org.passkeyee.browser.support.Deployments;
 import org.passkeyee.browser.support.SamplePages;
 
@@ -29,7 +26,7 @@ import org.passkeyee.browser.support.SamplePages;
  * own layout and password form (the sign-in tag sits in its {@code h:panelGrid} form), its own
  * message bundle overriding a text, and another endpoint prefix ({@code /auth/passkey}).
  */
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class ExistingAppIT {
 
     private static final String PAGE = "/ExistingAppIT.xhtml";
@@ -47,17 +44,7 @@ class ExistingAppIT {
     @ArquillianResource
     URL deployment;
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(deployment);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser; // a fresh one for each test, opened on the deployment (BrowserTest)
 
     @Test
     void signInTagFitsTheAppsOwnFormWithItsOwnTextAndEndpointPrefix() {

@@ -16,18 +16,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.passkeyee.browser.support.Browser;
+import org.passkeyee.browser.support.BrowserTest;
 import org.passkeyee.browser.support.Deployments;
 import org.passkeyee.browser.support.SamplePages;
 
@@ -36,7 +34,7 @@ import org.passkeyee.browser.support.SamplePages;
  * authenticator. One deployment for all (each one starts a Payara Micro); every test has its own
  * browser, authenticator and account.
  */
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class PasskeyWidgetsIT {
 
     /** Chromium's virtual authenticator claims this AAGUID; the test WAR supplies an icon for it. */
@@ -55,18 +53,12 @@ class PasskeyWidgetsIT {
     @ArquillianResource
     URL deployment;
 
-    private Browser browser;
+    Browser browser; // a fresh one for each test, opened on the deployment (BrowserTest)
     private SamplePages pages;
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(deployment);
+    void pages() {
         pages = new SamplePages(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
