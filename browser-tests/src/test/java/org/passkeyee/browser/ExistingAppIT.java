@@ -24,13 +24,16 @@ import org.passkeyee.browser.support.SamplePages;
 /**
  * The tags in an application that is not the sample: its own page {@code ExistingAppIT.xhtml}, its
  * own layout and password form (the sign-in tag sits in its {@code h:panelGrid} form), its own
- * message bundle overriding a text, and another endpoint prefix ({@code /auth/passkey}).
+ * message bundle overriding a text, another endpoint prefix ({@code /auth/passkey}), and its own
+ * default hints to the browser ({@code passkey.hints=client-device} in its MicroProfile Config file),
+ * which the tags of its security-key page override with {@code hints="security-key"}.
  */
 @BrowserTest
 class ExistingAppIT {
 
     private static final String PAGE = "/ExistingAppIT.xhtml";
     private static final String MEMBERS = "/members/ExistingAppIT-members.xhtml";
+    private static final String SECURITY_KEYS_PAGE = "/ExistingAppIT-security-keys.xhtml";
 
     @Deployment(testable = false)
     static WebArchive existingApp() {
@@ -105,5 +108,52 @@ class ExistingAppIT {
         assertEquals("optional", stepUp.get("mediation"), "the browser's own dialog: " + calls);
         assertEquals("resolved", stepUp.get("state"), calls::toString);
         browser.screenshot("step-up-in-place");
+    }
+
+    /**
+     * {@code hints="security-key"} on the tags reaches the options the scripts hand to
+     * {@code create()} and {@code get()} (the server puts the widget's hints into its options, and
+     * they survive the scripts' conversion of those options), and both ceremonies still complete
+     * with the virtual authenticator.
+     */
+    @Test
+    void aTagsHintsReachTheBrowserInCreateAndGetAndBothCeremoniesComplete() {
+        String username = SamplePages.newUsername("keyholder");
+        browser.go(SECURITY_KEYS_PAGE);
+        browser.type(By.cssSelector("#signup .pk-username"), username);
+        browser.visible(By.cssSelector("#signup .pk-register-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        assertOneCallWithHints("create", List.of("security-key"));
+
+        browser.forgetSession();
+        browser.script("sessionStorage.clear()");
+        browser.go(SECURITY_KEYS_PAGE);
+        browser.visible(By.cssSelector("#signin\\:passkey .pk-sign-in-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        assertOneCallWithHints("get", List.of("security-key"));
+    }
+
+    @Test
+    void withoutHintsOnTheTagTheAppsDefaultHintsReachTheBrowser() {
+        String username = SamplePages.newUsername("defaulted");
+        browser.go(PAGE);
+        browser.type(By.cssSelector("#signup .pk-username"), username);
+        browser.visible(By.cssSelector("#signup .pk-register-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        assertOneCallWithHints("create", List.of("client-device"));
+    }
+
+    /** The record holds one call of this kind, which carried these hints and succeeded. */
+    private void assertOneCallWithHints(String kind, List<String> hints) {
+        List<Map<String, Object>> calls = browser.webAuthnRecord().stream().filter(c -> kind.equals(c.get("kind"))).toList();
+        assertEquals(1, calls.size(), calls::toString);
+        assertEquals(hints, calls.get(0).get("hints"), calls::toString);
+        assertEquals("resolved", calls.get(0).get("state"), calls::toString);
     }
 }
