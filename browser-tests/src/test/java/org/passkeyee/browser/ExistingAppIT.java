@@ -75,7 +75,6 @@ class ExistingAppIT {
         browser.screenshot("existing-app-members");
 
         browser.forgetSession();
-        browser.script("sessionStorage.clear()");
         browser.go(PAGE);
 
         browser.waitForPath(MEMBERS);
@@ -128,7 +127,6 @@ class ExistingAppIT {
         assertOneCallWithHints("create", List.of("security-key"));
 
         browser.forgetSession();
-        browser.script("sessionStorage.clear()");
         browser.go(SECURITY_KEYS_PAGE);
         browser.visible(By.cssSelector("#signin\\:passkey .pk-sign-in-button")).click();
 
