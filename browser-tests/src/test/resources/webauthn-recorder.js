@@ -1,5 +1,6 @@
 // Injected through the DevTools protocol (Page.addScriptToEvaluateOnNewDocument) before any page
-// script runs: records every WebAuthn call the page makes, with its mediation and outcome, and
+// script runs: records every WebAuthn call the page makes, with its mediation, the hints of the
+// options the page handed over (publicKey.hints, as the browser got them) and its outcome, and
 // every Signal API call. The record is kept in sessionStorage, so it survives the navigation that
 // follows a sign-in. The widgets know nothing of it.
 (() => {
@@ -13,7 +14,9 @@
   for (const kind of ['get', 'create']) {
     const original = container[kind].bind(container);
     container[kind] = (options) => {
-      const index = add({ kind, mediation: (options && options.mediation) || 'optional', state: 'pending', path: location.pathname });
+      const hints = options && options.publicKey && options.publicKey.hints;
+      const index = add({ kind, mediation: (options && options.mediation) || 'optional', hints: hints && Array.from(hints),
+        state: 'pending', path: location.pathname });
       return original(options).then(
         (credential) => { update(index, { state: 'resolved', id: credential && credential.id }); return credential; },
         (error) => { update(index, { state: 'rejected', error: error && error.name }); throw error; });

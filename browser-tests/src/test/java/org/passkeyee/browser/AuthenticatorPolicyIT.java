@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.passkeyee.browser.support.Browser;
+import org.passkeyee.browser.support.BrowserTest;
 import org.passkeyee.browser.support.Deployments;
 import org.passkeyee.browser.support.SamplePages;
 
@@ -23,7 +20,7 @@ import org.passkeyee.browser.support.SamplePages;
  * (through the WAR's MicroProfile Config file, as an admin could set it), so that a sign-up is
  * refused with {@code authenticator_not_allowed} and the widget says so in words.
  */
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class AuthenticatorPolicyIT {
 
     /** Some other model: the virtual authenticator's AAGUID is not this one. */
@@ -38,17 +35,7 @@ class AuthenticatorPolicyIT {
     @ArquillianResource
     URL deployment;
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(deployment);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser; // a fresh one for each test, opened on the deployment (BrowserTest)
 
     @Test
     void signUpWithAnAuthenticatorNotOnTheAllowListIsRefusedAndTheWidgetSaysWhy() {

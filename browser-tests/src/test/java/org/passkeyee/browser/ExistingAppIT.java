@@ -8,32 +8,32 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.passkeyee.browser.existing.ShopAccounts;
 import org.passkeyee.browser.existing.ShopGroups;
 import org.passkeyee.browser.existing.ShopSecurity;
 import org.passkeyee.browser.support.Browser;
+import org.passkeyee.browser.support.BrowserTest;
 import org.passkeyee.browser.support.Deployments;
 import org.passkeyee.browser.support.SamplePages;
 
 /**
  * The tags in an application that is not the sample: its own page {@code ExistingAppIT.xhtml}, its
  * own layout and password form (the sign-in tag sits in its {@code h:panelGrid} form), its own
- * message bundle overriding a text, and another endpoint prefix ({@code /auth/passkey}).
+ * message bundle overriding a text, another endpoint prefix ({@code /auth/passkey}), and its own
+ * default hints to the browser ({@code passkey.hints=client-device} in its MicroProfile Config file),
+ * which the tags of its security-key page override with {@code hints="security-key"}.
  */
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class ExistingAppIT {
 
     private static final String PAGE = "/ExistingAppIT.xhtml";
     private static final String MEMBERS = "/members/ExistingAppIT-members.xhtml";
+    private static final String SECURITY_KEYS_PAGE = "/ExistingAppIT-security-keys.xhtml";
 
     @Deployment(testable = false)
     static WebArchive existingApp() {
@@ -47,17 +47,7 @@ class ExistingAppIT {
     @ArquillianResource
     URL deployment;
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(deployment);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    Browser browser; // a fresh one for each test, opened on the deployment (BrowserTest)
 
     @Test
     void signInTagFitsTheAppsOwnFormWithItsOwnTextAndEndpointPrefix() {
@@ -85,7 +75,6 @@ class ExistingAppIT {
         browser.screenshot("existing-app-members");
 
         browser.forgetSession();
-        browser.script("sessionStorage.clear()");
         browser.go(PAGE);
 
         browser.waitForPath(MEMBERS);
@@ -118,5 +107,51 @@ class ExistingAppIT {
         assertEquals("optional", stepUp.get("mediation"), "the browser's own dialog: " + calls);
         assertEquals("resolved", stepUp.get("state"), calls::toString);
         browser.screenshot("step-up-in-place");
+    }
+
+    /**
+     * {@code hints="security-key"} on the tags reaches the options the scripts hand to
+     * {@code create()} and {@code get()} (the server puts the widget's hints into its options, and
+     * they survive the scripts' conversion of those options), and both ceremonies still complete
+     * with the virtual authenticator.
+     */
+    @Test
+    void aTagsHintsReachTheBrowserInCreateAndGetAndBothCeremoniesComplete() {
+        String username = SamplePages.newUsername("keyholder");
+        browser.go(SECURITY_KEYS_PAGE);
+        browser.type(By.cssSelector("#signup .pk-username"), username);
+        browser.visible(By.cssSelector("#signup .pk-register-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        assertOneCallWithHints("create", List.of("security-key"));
+
+        browser.forgetSession();
+        browser.go(SECURITY_KEYS_PAGE);
+        browser.visible(By.cssSelector("#signin\\:passkey .pk-sign-in-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        assertOneCallWithHints("get", List.of("security-key"));
+    }
+
+    @Test
+    void withoutHintsOnTheTagTheAppsDefaultHintsReachTheBrowser() {
+        String username = SamplePages.newUsername("defaulted");
+        browser.go(PAGE);
+        browser.type(By.cssSelector("#signup .pk-username"), username);
+        browser.visible(By.cssSelector("#signup .pk-register-button")).click();
+
+        browser.waitForPath(MEMBERS);
+        browser.waitForText(By.id("member"), username);
+        assertOneCallWithHints("create", List.of("client-device"));
+    }
+
+    /** The record holds one call of this kind, which carried these hints and succeeded. */
+    private void assertOneCallWithHints(String kind, List<String> hints) {
+        List<Map<String, Object>> calls = browser.webAuthnRecord().stream().filter(c -> kind.equals(c.get("kind"))).toList();
+        assertEquals(1, calls.size(), calls::toString);
+        assertEquals(hints, calls.get(0).get("hints"), calls::toString);
+        assertEquals("resolved", calls.get(0).get("state"), calls::toString);
     }
 }

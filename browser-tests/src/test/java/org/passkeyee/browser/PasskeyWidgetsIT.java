@@ -3,8 +3,6 @@ package org.passkeyee.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.passkeyee.browser.support.SamplePages.CALLER_NAME;
-import static org.passkeyee.browser.support.SamplePages.MANAGE_STATUS;
 import static org.passkeyee.browser.support.SamplePages.SIGN_IN_BUTTON;
 import static org.passkeyee.browser.support.SamplePages.SIGN_IN_STATUS;
 
@@ -16,57 +14,41 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.passkeyee.browser.support.Browser;
+import org.passkeyee.browser.support.BrowserTest;
 import org.passkeyee.browser.support.Deployments;
 import org.passkeyee.browser.support.SamplePages;
 
 /**
- * The sample app's pages with the passkey widgets, in headless Chromium with a virtual
- * authenticator. One deployment for all (each one starts a Payara Micro); every test has its own
- * browser, authenticator and account.
+ * The sample app's pages with the widgets that sign up, sign in and offer a passkey
+ * ({@code <pk:register>}, {@code <pk:signIn>}, {@code <pk:upgrade>}), in headless Chromium with a
+ * virtual authenticator; the passkeys table is {@link ManageWidgetIT}'s. One deployment for all
+ * (each one starts a Payara Micro); every test has its own browser, authenticator and account.
  */
-@ExtendWith(ArquillianExtension.class)
+@BrowserTest
 class PasskeyWidgetsIT {
-
-    /** Chromium's virtual authenticator claims this AAGUID; the test WAR supplies an icon for it. */
-    private static final String VIRTUAL_AUTHENTICATOR_AAGUID = "01020304-0506-0708-0102-030405060708";
-    private static final String ICON = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\" fill=\"#36c\"/></svg>"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     @Deployment(testable = false)
     static WebArchive sampleApp() {
-        return Deployments.sampleApp().addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
-                "{\"" + VIRTUAL_AUTHENTICATOR_AAGUID + "\": {\"light\": \"" + ICON + "\"}}"),
-                "META-INF/passkeyee/aaguid-icons.json");
+        return Deployments.sampleApp();
     }
 
     @ArquillianResource
     URL deployment;
 
-    private Browser browser;
+    Browser browser; // a fresh one for each test, opened on the deployment (BrowserTest)
     private SamplePages pages;
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(deployment);
+    void pages() {
         pages = new SamplePages(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -78,8 +60,7 @@ class PasskeyWidgetsIT {
 
         browser.visible(By.cssSelector("#signup .pk-register-button")).click();
 
-        browser.waitForPath("/account/");
-        assertEquals(username, browser.waitForText(CALLER_NAME, username));
+        assertEquals(username, pages.waitForAccountPage(username));
         assertEquals(1, browser.authenticator().getCredentials().size());
         assertEquals("resolved", pages.recorded("create").get(0).get("state"));
     }
@@ -89,17 +70,15 @@ class PasskeyWidgetsIT {
         String username = SamplePages.newUsername("autofill");
         pages.signUp(username);
         browser.forgetSession();
-        browser.script("sessionStorage.clear()");
 
         browser.go("/login.xhtml");
 
-        browser.waitForPath("/account/");
-        assertEquals(username, browser.waitForText(CALLER_NAME, username));
+        assertEquals(username, pages.waitForAccountPage(username));
         List<Map<String, Object>> gets = pages.recorded("get");
         assertEquals(1, gets.size(), gets::toString);
         assertEquals("conditional", gets.get(0).get("mediation"));
         assertEquals("resolved", gets.get(0).get("state"));
-        assertSignalledAcceptedCredentialsWhereTheBrowserCan();
+        pages.waitForAcceptedCredentialsSignalledWhereTheBrowserCan();
     }
 
     @Test
@@ -107,7 +86,6 @@ class PasskeyWidgetsIT {
         String username = SamplePages.newUsername("button");
         pages.signUp(username);
         browser.forgetSession();
-        browser.script("sessionStorage.clear()");
         browser.simulatePresence(false);
 
         browser.go("/login.xhtml");
@@ -122,8 +100,7 @@ class PasskeyWidgetsIT {
         browser.simulatePresence(true);
         browser.visible(SIGN_IN_BUTTON).click();
 
-        browser.waitForPath("/account/");
-        assertEquals(username, browser.waitForText(CALLER_NAME, username));
+        assertEquals(username, pages.waitForAccountPage(username));
         List<Map<String, Object>> gets = pages.recorded("get");
         assertEquals(2, gets.size(), gets::toString);
         assertEquals("rejected", gets.get(0).get("state"), "the autofill request was aborted");
@@ -216,105 +193,6 @@ class PasskeyWidgetsIT {
     }
 
     @Test
-    void anIconTheApplicationSuppliesIsShownBesideTheProvidersName() {
-        pages.signUp(SamplePages.newUsername("iconic"));
-        WebElement provider = pages.passkeysPage(1).get(0).findElement(By.cssSelector(".pk-provider"));
-
-        WebElement icon = provider.findElement(By.cssSelector("picture img.pk-provider-icon"));
-        assertEquals(ICON, icon.getAttribute("src"));
-        assertEquals("", icon.getAttribute("alt"), "decorative: the name beside it says which provider");
-        assertEquals(ICON, provider.findElement(By.cssSelector("picture source")).getAttribute("srcset"),
-                "dark defaults to light");
-    }
-
-    @Test
-    void renameInPlaceUpdatesTheTableWithoutReloading() {
-        pages.signUp(SamplePages.newUsername("renamer"));
-        List<WebElement> rows = pages.passkeysPage(1);
-        browser.script("window.__sameDocument = true");
-
-        rows.get(0).findElement(By.cssSelector(".pk-rename")).click();
-        WebElement field = browser.visible(By.cssSelector(".pk-rename-input"));
-        browser.screenshot("manage-rename");
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Work laptop", Keys.ENTER);
-
-        browser.waitForText(MANAGE_STATUS, "Passkey renamed to “Work laptop”.");
-        assertEquals("Work laptop", pages.waitForRows(1).get(0).findElement(By.cssSelector(".pk-name")).getText());
-        assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true"));
-        assertSignalledAcceptedCredentialsWhereTheBrowserCan();
-        browser.screenshot("manage");
-    }
-
-    @Test
-    void aChangeAfterTheSessionEndedShowsTheServersOwnRefusalAndLinksToSignIn() {
-        pages.signUp(SamplePages.newUsername("expired"));
-        List<WebElement> rows = pages.passkeysPage(1);
-        browser.driver().manage().deleteAllCookies(); // the session ends behind the page's back
-
-        rows.get(0).findElement(By.cssSelector(".pk-rename")).click();
-        browser.visible(By.cssSelector(".pk-rename-input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "Gone", Keys.ENTER);
-
-        // the server's JSON 401 not_authenticated, read by the script: its text and the way back in
-        browser.waitForText(MANAGE_STATUS, "You are not signed in (any more). Please sign in again.");
-        WebElement link = browser.visible(By.cssSelector(".pk-manage .pk-reauthenticate"));
-        assertEquals("Sign in again", link.getText());
-    }
-
-    @Test
-    void aRedirectInsteadOfTheServersAnswerIsNamedClientSideAndLinksToSignIn() {
-        pages.signUp(SamplePages.newUsername("redirected"));
-        pages.passkeysPage(1);
-        // Every request of the widgets now goes to the context root without its slash, which the
-        // container answers with a redirect: what a proxy sending them to a sign-in page looks like.
-        browser.script("const endpoint = document.getElementById('passkeys').dataset.pkEndpoint;"
-                + "const contextRoot = endpoint.slice(0, endpoint.lastIndexOf('/'));"
-                + "const send = window.fetch;"
-                + "window.fetch = (url, init) => send(contextRoot, init);"
-                + "document.dispatchEvent(new CustomEvent('passkeyee:changed'));"); // the table reloads
-
-        browser.waitForText(MANAGE_STATUS, "The request was sent elsewhere, perhaps because you are no longer signed in.");
-        assertEquals("Sign in again", browser.visible(By.cssSelector(".pk-manage .pk-reauthenticate")).getText());
-    }
-
-    @Test
-    void deleteAsksForConfirmationThenRemovesThePasskey() {
-        pages.signUp(SamplePages.newUsername("deleter"));
-        pages.passkeysPage(1);
-        browser.useNewAuthenticator(); // a second device
-        pages.addPasskey("Phone", 2);
-        browser.screenshot("register-added");
-        browser.script("window.__sameDocument = true");
-
-        WebElement phone = pages.waitForRows(2).stream()
-                .filter(r -> r.getText().contains("Phone")).findFirst().orElseThrow();
-        phone.findElement(By.cssSelector(".pk-delete")).click();
-        WebElement confirmation = browser.visible(By.cssSelector(".pk-confirm"));
-        assertTrue(confirmation.getText().contains("Delete the passkey “Phone”?"));
-        assertFalse(browser.driver().findElement(By.cssSelector(".pk-warning")).isDisplayed());
-        browser.screenshot("manage-delete-confirm");
-        browser.visible(By.cssSelector(".pk-confirm-delete")).click();
-
-        browser.waitForText(MANAGE_STATUS, "Passkey “Phone” deleted.");
-        assertEquals(1, pages.waitForRows(1).size());
-        assertFalse(confirmation.isDisplayed());
-        assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true"));
-    }
-
-    @Test
-    void deletingTheLastPasskeyWarnsAndTheServerRefusesWithoutAnotherWayIn() {
-        pages.signUp(SamplePages.newUsername("lastone"));
-        pages.passkeysPage(1).get(0).findElement(By.cssSelector(".pk-delete")).click();
-
-        WebElement warning = browser.visible(By.cssSelector(".pk-warning"));
-        assertTrue(warning.getText().contains("this is your only passkey"));
-        browser.screenshot("manage-last-passkey-warning");
-        browser.visible(By.cssSelector(".pk-confirm-delete")).click();
-
-        browser.waitForText(MANAGE_STATUS, "it cannot be deleted");
-        assertEquals(1, pages.waitForRows(1).size());
-    }
-
-    @Test
     void signInWithAPasskeyTheServerNoLongerKnowsIsRefusedAndSignalledToTheBrowser() {
         pages.signUp(SamplePages.newUsername("forgotten"));
         Credential forgotten = browser.authenticator().getCredentials().get(0);
@@ -322,13 +200,8 @@ class PasskeyWidgetsIT {
         pages.passkeysPage(1);
         browser.useNewAuthenticator();
         pages.addPasskey("Second device", 2);
-        browser.asyncScript("""
-                const done = arguments[arguments.length - 1];
-                const endpoint = document.querySelector('[data-pk-endpoint]').dataset.pkEndpoint;
-                fetch(endpoint + '/credentials/' + arguments[0], {method: 'DELETE'}).then((r) => done(r.status));
-                """, forgottenId);
+        pages.deletePasskeyThroughTheApi(forgottenId);
         browser.forgetSession();
-        browser.script("sessionStorage.clear()");
         browser.useNewAuthenticator().addCredential(forgotten); // the device that still holds it
 
         browser.go("/login.xhtml");
@@ -357,13 +230,6 @@ class PasskeyWidgetsIT {
             assertEquals("Bitte geben Sie einen Benutzernamen ein.",
                     german.waitForText(By.cssSelector("#signup .pk-status"), "Benutzernamen"));
             german.screenshot("register-sign-up-de");
-        }
-    }
-
-    private void assertSignalledAcceptedCredentialsWhereTheBrowserCan() {
-        if (Boolean.TRUE.equals(browser.script("return !!PublicKeyCredential.signalAllAcceptedCredentials"))) {
-            browser.until(d -> !pages.recorded("signalAllAcceptedCredentials").isEmpty(), "signalAllAcceptedCredentials");
-            browser.until(d -> !pages.recorded("signalCurrentUserDetails").isEmpty(), "signalCurrentUserDetails");
         }
     }
 }

@@ -185,9 +185,13 @@ public final class Browser implements AutoCloseable {
         return (List<Map<String, Object>>) record;
     }
 
-    /** Signs out as a person closing the browser would: every cookie of the site is gone. */
+    /**
+     * Signs out as a person closing the browser would: every cookie of the site is gone, and so is
+     * the tab's session storage (with the WebAuthn record so far).
+     */
     public void forgetSession() {
         driver.manage().deleteAllCookies();
+        driver.executeScript("sessionStorage.clear()");
     }
 
     /** Saves a screenshot as {@code NAME.png} in the screenshots directory. */

@@ -13,7 +13,7 @@ public final class SamplePages {
     public static final String PASSWORD_USER = "alice";
     public static final String PASSWORD = "wonderland-42";
 
-    public static final By CALLER_NAME = By.id("caller-name");
+    private static final By CALLER_NAME = By.id("caller-name");
     public static final By SIGN_IN_BUTTON = By.cssSelector(".pk-sign-in-button");
     public static final By SIGN_IN_STATUS = By.cssSelector(".pk-sign-in .pk-status");
     public static final By PASSKEY_ROWS = By.cssSelector("#passkeys tr.pk-passkey");
@@ -37,8 +37,7 @@ public final class SamplePages {
         browser.go("/signup.xhtml");
         browser.type(By.cssSelector("#signup .pk-username"), username);
         browser.visible(By.cssSelector("#signup .pk-register-button")).click();
-        browser.waitForPath("/account/");
-        browser.waitForText(CALLER_NAME, username);
+        waitForAccountPage(username);
     }
 
     /** Signs in with the documented password account through the page's own form. */
@@ -47,8 +46,13 @@ public final class SamplePages {
         browser.type(By.id("login:username"), PASSWORD_USER);
         browser.type(By.id("login:password"), PASSWORD);
         browser.visible(By.id("login:submit")).click();
+        waitForAccountPage(PASSWORD_USER);
+    }
+
+    /** Waits for the account page greeting a caller of this name, and answers the name it shows. */
+    public String waitForAccountPage(String username) {
         browser.waitForPath("/account/");
-        browser.waitForText(CALLER_NAME, PASSWORD_USER);
+        return browser.waitForText(CALLER_NAME, username);
     }
 
     /** Opens the passkeys page and waits until the table has the expected number of rows. */
@@ -72,6 +76,15 @@ public final class SamplePages {
         waitForRows(rowsAfter);
     }
 
+    /** Deletes a passkey of the signed-in caller through the JSON endpoint, behind the widgets' back. */
+    public void deletePasskeyThroughTheApi(String credentialId) {
+        browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const endpoint = document.querySelector('[data-pk-endpoint]').dataset.pkEndpoint;
+                fetch(endpoint + '/credentials/' + arguments[0], {method: 'DELETE'}).then((r) => done(r.status));
+                """, credentialId);
+    }
+
     /** Deletes every passkey of the signed-in caller through the JSON endpoints (a test's clean slate). */
     public void deleteAllPasskeysThroughTheApi() {
         Object result = browser.asyncScript("""
@@ -87,6 +100,14 @@ public final class SamplePages {
                 """);
         if (String.valueOf(result).startsWith("failed")) {
             throw new AssertionError(result);
+        }
+    }
+
+    /** Waits until the page told the browser the caller's accepted passkeys and names, where the browser has that API. */
+    public void waitForAcceptedCredentialsSignalledWhereTheBrowserCan() {
+        if (Boolean.TRUE.equals(browser.script("return !!PublicKeyCredential.signalAllAcceptedCredentials"))) {
+            browser.until(d -> !recorded("signalAllAcceptedCredentials").isEmpty(), "signalAllAcceptedCredentials");
+            browser.until(d -> !recorded("signalCurrentUserDetails").isEmpty(), "signalCurrentUserDetails");
         }
     }
 
