@@ -1,6 +1,7 @@
 package org.passkeyee.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.passkeyee.it.support.PasskeyAssertions.assertRefused;
 import static org.passkeyee.it.support.PasskeyAssertions.optionsOf;
 import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
@@ -12,6 +13,7 @@ import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -25,7 +27,7 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * What the options tell the browser and where answers may come from: hints (the configured
  * default {@code passkey.hints}, or the request's own) and related origins
  * ({@code passkey.related-origins}: a page of another site that the RP ID's
- * {@code /.well-known/webauthn} lists). Server-independent logic over the HTTP contract, so it runs
+ * {@code /.well-known/webauthn} lists, a file the module serves at the root context). Server-independent logic over the HTTP contract, so it runs
  * on the Payara Micro 6 H2 row only.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -39,9 +41,20 @@ class ClientOptionsIT {
     @ArquillianResource
     private URL deploymentUrl;
 
+    /** At the root context ({@code ROOT.war}), where the module serves {@code /.well-known/webauthn} itself. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.sampleAppWithConfig("passkey.hints=client-device\npasskey.related-origins=" + RELATED_ORIGIN + "\n");
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(
+                Deployments.sampleAppWithConfig("passkey.hints=client-device\npasskey.related-origins=" + RELATED_ORIGIN + "\n"));
+    }
+
+    @Test
+    void wellKnownWebauthnWhenAtTheRootContextThenListsTheRelatedOriginsForADay() {
+        Response file = newBrowser().get("/.well-known/webauthn").expectStatus(200);
+
+        assertEquals("{\"origins\":[\"" + RELATED_ORIGIN + "\"]}", file.body());
+        assertTrue(file.header("Content-Type").startsWith("application/json"), file::toString);
+        assertEquals("public, max-age=86400", file.header("Cache-Control"));
     }
 
     @Test
