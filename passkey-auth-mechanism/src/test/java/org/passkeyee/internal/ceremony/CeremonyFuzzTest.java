@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,6 +25,7 @@ import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.Cbor;
+import org.passkeyee.testsupport.LogCapture;
 import org.passkeyee.testsupport.TestMetadataService;
 
 /**
@@ -176,29 +175,7 @@ class CeremonyFuzzTest {
 
     /** What Yubico logs while {@code action} runs. */
     private static List<String> yubicoLogDuring(Runnable action) {
-        List<LogRecord> logged = new ArrayList<>();
-        Logger yubico = Logger.getLogger("com.yubico");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        yubico.addHandler(capture);
-        try {
-            action.run();
-        } finally {
-            yubico.removeHandler(capture);
-        }
-        return logged.stream().map(LogRecord::getMessage).toList();
+        return LogCapture.messagesDuring("com.yubico", Level.ALL, action);
     }
 
     /** A registration whose COSE key {@code mutation} changed is refused with {@code expected} and stores nothing. */

@@ -12,16 +12,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 import org.passkeyee.testsupport.Cbor;
+import org.passkeyee.testsupport.LogCapture;
 
 /**
  * Fuzzing the attestation formats of real authenticators (issue 20): each input takes a recorded
@@ -45,16 +43,15 @@ class RecordedAttestationFuzzTest {
         List<String> mutations = new ArrayList<>();
         InteropVector broken = vector.withRegistration(vector.registration().withAttestationObject(
                 RecordedStatementMutator.mutate(vector.registration().attestationObject(), random, mutations)));
-        List<LogRecord> logged = new ArrayList<>();
+        VectorCeremonies.Outcome[] outcome = new VectorCeremonies.Outcome[1];
 
-        VectorCeremonies.Outcome outcome = yubicoLogDuring(logged, () -> run(broken, seed, mutations));
+        List<String> logged = yubicoLogDuring(() -> outcome[0] = run(broken, seed, mutations));
 
-        Statistics.label(vector.format()).collect(outcome.registration());
-        if (!InteropVector.Expected.ACCEPTED.equals(outcome.registration())) {
-            assertNull(outcome.stored(), "a refused registration stores nothing");
+        Statistics.label(vector.format()).collect(outcome[0].registration());
+        if (!InteropVector.Expected.ACCEPTED.equals(outcome[0].registration())) {
+            assertNull(outcome[0].stored(), "a refused registration stores nothing");
         }
-        assertEquals(List.of(), logged.stream().map(record -> record.getLevel() + " " + record.getMessage()).toList(),
-                () -> "seed " + seed + ", " + vector.name() + ", mutations " + mutations);
+        assertEquals(List.of(), logged, () -> "seed " + seed + ", " + vector.name() + ", mutations " + mutations);
     }
 
     /** Found by this fuzzer: Yubico logged SEVERE with the whole certificate ("Attestation key is invalid"). */
@@ -88,12 +85,12 @@ class RecordedAttestationFuzzTest {
         attestation.put("attStmt", statement);
         InteropVector broken = vector.withRegistration(
                 vector.registration().withAttestationObject(new ByteArray(Cbor.encode(attestation))));
-        List<LogRecord> logged = new ArrayList<>();
+        VectorCeremonies.Outcome[] outcome = new VectorCeremonies.Outcome[1];
 
-        VectorCeremonies.Outcome outcome = yubicoLogDuring(logged, () -> VectorCeremonies.run(broken, InteropVector.Variant.AS_RECORDED));
+        List<String> logged = yubicoLogDuring(() -> outcome[0] = VectorCeremonies.run(broken, InteropVector.Variant.AS_RECORDED));
 
-        assertEquals("REGISTRATION_REJECTED", outcome.registration());
-        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
+        assertEquals("REGISTRATION_REJECTED", outcome[0].registration());
+        assertEquals(List.of(), logged);
     }
 
     private static Map<Object, Object> statement(InteropVector vector) {
@@ -110,30 +107,8 @@ class RecordedAttestationFuzzTest {
         }
     }
 
-    /** Runs {@code action}, adding what Yubico logs at WARNING or above to {@code logged}. */
-    private static <T> T yubicoLogDuring(List<LogRecord> logged, java.util.function.Supplier<T> action) {
-        Logger yubico = Logger.getLogger("com.yubico");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    logged.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        yubico.addHandler(capture);
-        try {
-            return action.get();
-        } finally {
-            yubico.removeHandler(capture);
-        }
+    /** What Yubico logs at WARNING or above while {@code action} runs. */
+    private static List<String> yubicoLogDuring(Runnable action) {
+        return LogCapture.messagesDuring("com.yubico", Level.WARNING, action);
     }
 }
