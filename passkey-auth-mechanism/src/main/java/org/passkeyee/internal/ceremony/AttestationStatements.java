@@ -21,7 +21,8 @@ import org.passkeyee.internal.shared.Refusal;
  * certificate it cannot parse, a signature the JVM cannot read or a key that does not fit the
  * algorithm, which anyone allowed to register could repeat at will. Such a statement is refused
  * here as {@code registration_rejected}, logging nothing; whether it verifies is still Yubico's
- * decision. A statement with a chain must name an algorithm of its key's type that Yubico knows
+ * decision. A format WebAuthn does not define is refused too. A statement with a chain must name
+ * an algorithm of its key's type that Yubico knows
  * (ECDSA, RSA PKCS#1, Ed25519, Ed448); an {@code android-safetynet} statement's JWS is read
  * alike ({@link SafetyNetResponses}).
  */
@@ -32,12 +33,20 @@ final class AttestationStatements {
     private static final Set<Long> ECDSA = Set.of(-7L, -35L, -36L);
     private static final Set<Long> RSA = Set.of(-257L, -258L, -259L, -37L, -38L, -39L, -65535L);
     private static final Set<Long> ED25519 = Set.of(-8L, -19L);
+    /**
+     * The formats WebAuthn defines (§8). Yubico accepts any other as untrusted; with no procedure
+     * to verify it by (§7.1 step 21) it is refused, whatever the policy.
+     */
+    static final Set<String> FORMATS = Set.of("none", "packed", "tpm", "android-key", "android-safetynet", "fido-u2f", "apple");
     private static final long ED448 = -53L;
 
     private AttestationStatements() {
     }
 
     static void checkReadable(AttestationObject attestation) {
+        if (!FORMATS.contains(attestation.getFormat())) {
+            throw refused();
+        }
         JsonNode statement = attestation.getAttestationStatement();
         if ("android-safetynet".equals(attestation.getFormat()) && statement != null) {
             SafetyNetResponses.checkReadable(statement.get("response"));

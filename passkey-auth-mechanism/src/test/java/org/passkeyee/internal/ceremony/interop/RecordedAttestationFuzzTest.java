@@ -70,6 +70,22 @@ class RecordedAttestationFuzzTest {
         assertRejectedLoggingNothing(safetyNet, statement -> statement.put("response", "not.a.jws".getBytes()));
     }
 
+    /** Yubico accepts a format nobody defined as untrusted; there is no procedure to verify it by (§7.1 step 21). */
+    @Example
+    void registrationWhenTheFormatIsNoneWebAuthnDefinesThenRejected() {
+        InteropVector tpm = firstOf("tpm", statement -> true);
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> attestation = new LinkedHashMap<>((Map<Object, Object>) Cbor.decode(
+                tpm.registration().attestationObject().getBytes()));
+        attestation.put("fmt", "compound");
+
+        VectorCeremonies.Outcome outcome = VectorCeremonies.run(tpm.withRegistration(
+                tpm.registration().withAttestationObject(new ByteArray(Cbor.encode(attestation)))), InteropVector.Variant.AS_RECORDED);
+
+        assertEquals("REGISTRATION_REJECTED", outcome.registration());
+        assertNull(outcome.stored());
+    }
+
     private static InteropVector firstOf(String format, Predicate<Map<Object, Object>> statementHas) {
         return ATTESTED.stream()
                 .filter(vector -> vector.format().equals(format) && statementHas.test(statement(vector)))
