@@ -2,6 +2,7 @@ package org.passkeyee.internal.ceremony;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.yubico.webauthn.data.AttestationObject;
+import com.yubico.webauthn.data.ByteArray;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.PublicKey;
@@ -43,7 +44,18 @@ final class AttestationStatements {
     private AttestationStatements() {
     }
 
-    static void checkReadable(AttestationObject attestation) {
+    /**
+     * Reads the statement of {@code attestation}, and verifies an {@code android-key} one
+     * ({@link AndroidKeyStatements}) against {@code clientDataJson}.
+     */
+    static void check(AttestationObject attestation, ByteArray clientDataJson) {
+        checkReadable(attestation);
+        if ("android-key".equals(attestation.getFormat())) {
+            AndroidKeyStatements.check(attestation, clientDataJson);
+        }
+    }
+
+    private static void checkReadable(AttestationObject attestation) {
         if (!FORMATS.contains(attestation.getFormat())) {
             throw refused();
         }

@@ -70,6 +70,18 @@ class RecordedAttestationFuzzTest {
         assertRejectedLoggingNothing(safetyNet, statement -> statement.put("response", "not.a.jws".getBytes()));
     }
 
+    /** Yubico verifies nothing of an android-key statement; ours does (WebAuthn §8.4). */
+    @Example
+    void registrationWhenARealAndroidKeySignatureIsDamagedThenRejected() {
+        InteropVector android = firstOf("android-key", statement -> true);
+
+        assertRejectedLoggingNothing(android, statement -> {
+            byte[] signature = ((byte[]) statement.get("sig")).clone();
+            signature[signature.length - 1] ^= 1;
+            statement.put("sig", signature);
+        });
+    }
+
     /** Yubico accepts a format nobody defined as untrusted; there is no procedure to verify it by (§7.1 step 21). */
     @Example
     void registrationWhenTheFormatIsNoneWebAuthnDefinesThenRejected() {
