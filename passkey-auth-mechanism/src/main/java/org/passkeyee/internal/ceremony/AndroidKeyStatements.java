@@ -1,11 +1,9 @@
 package org.passkeyee.internal.ceremony;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.yubico.webauthn.RegisteredCredential;
 import com.yubico.webauthn.data.AttestationObject;
 import com.yubico.webauthn.data.AttestedCredentialData;
 import com.yubico.webauthn.data.ByteArray;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -42,20 +40,22 @@ final class AndroidKeyStatements {
     private AndroidKeyStatements() {
     }
 
-    /** Checks an {@code android-key} statement whose chain {@link AttestationStatements} has read. */
-    static void check(AttestationObject attestation, ByteArray clientDataJson) {
+    /**
+     * Checks an {@code android-key} statement whose chain {@link AttestationStatements} has read.
+     *
+     * @param leaf the chain's first certificate, {@code null} when the statement has no chain
+     */
+    static void check(AttestationObject attestation, X509Certificate leaf, ByteArray clientDataJson) {
         JsonNode statement = attestation.getAttestationStatement();
-        JsonNode x5c = statement.get("x5c");
         JsonNode alg = statement.get("alg");
         JsonNode sig = statement.get("sig");
-        if (x5c == null || alg == null || !alg.canConvertToLong() || sig == null || !sig.isBinary()
+        if (leaf == null || alg == null || !alg.canConvertToLong() || sig == null || !sig.isBinary()
                 || !SIGNATURES.containsKey(alg.asLong())) {
             throw AttestationStatements.refused();
         }
-        X509Certificate leaf = AttestationStatements.certificate(binary(x5c.get(0)));
         byte[] clientDataHash = sha256(clientDataJson.getBytes());
         boolean valid = signatureVerifies(SIGNATURES.get(alg.asLong()), leaf.getPublicKey(),
-                attestation.getAuthenticatorData().getBytes().concat(new ByteArray(clientDataHash)).getBytes(), binary(sig))
+                attestation.getAuthenticatorData().getBytes().concat(new ByteArray(clientDataHash)).getBytes(), AttestationStatements.binary(sig))
                 && sameKey(leaf.getPublicKey(), credentialKey(attestation))
                 && describesThisKey(leaf.getExtensionValue(KEY_DESCRIPTION_OID), clientDataHash);
         if (!valid) {
@@ -127,21 +127,9 @@ final class AndroidKeyStatements {
     private static PublicKey credentialKey(AttestationObject attestation) {
         ByteArray cose = attestation.getAuthenticatorData().getAttestedCredentialData()
                 .map(AttestedCredentialData::getCredentialPublicKey).orElseThrow(AttestationStatements::refused);
-        try {
-            ByteArray none = new ByteArray(new byte[0]);
-            return RegisteredCredential.builder().credentialId(none).userHandle(none).publicKeyCose(cose).build().getParsedPublicKey();
-        } catch (GeneralSecurityException | IOException | RuntimeException unreadable) {
-            throw AttestationStatements.refused();
-        }
+        return NewCredentialLimits.publicKey(cose).orElseThrow(AttestationStatements::refused);
     }
 
-    private static byte[] binary(JsonNode node) {
-        try {
-            return node.binaryValue();
-        } catch (IOException | RuntimeException unreadable) {
-            throw AttestationStatements.refused();
-        }
-    }
 
     private static byte[] sha256(byte[] bytes) {
         try {

@@ -49,13 +49,14 @@ final class AttestationStatements {
      * ({@link AndroidKeyStatements}) against {@code clientDataJson}.
      */
     static void check(AttestationObject attestation, ByteArray clientDataJson) {
-        checkReadable(attestation);
+        X509Certificate leaf = checkReadable(attestation);
         if ("android-key".equals(attestation.getFormat())) {
-            AndroidKeyStatements.check(attestation, clientDataJson);
+            AndroidKeyStatements.check(attestation, leaf, clientDataJson);
         }
     }
 
-    private static void checkReadable(AttestationObject attestation) {
+    /** The statement read; answers the first certificate of its chain, {@code null} without one. */
+    private static X509Certificate checkReadable(AttestationObject attestation) {
         if (!FORMATS.contains(attestation.getFormat())) {
             throw refused();
         }
@@ -65,7 +66,7 @@ final class AttestationStatements {
         }
         JsonNode x5c = statement == null ? null : statement.get("x5c");
         if (x5c == null) {
-            return;
+            return null;
         }
         if (!x5c.isArray() || x5c.isEmpty() || x5c.size() > MAX_CHAIN_LENGTH) {
             throw refused();
@@ -80,6 +81,7 @@ final class AttestationStatements {
         if (alg != null && alg.canConvertToLong() && sig != null && sig.isBinary()) {
             checkSignatureFits(alg.asLong(), binary(sig), leaf.getPublicKey());
         }
+        return leaf;
     }
 
     /**
@@ -170,10 +172,11 @@ final class AttestationStatements {
         }
     }
 
-    private static byte[] binary(JsonNode node) {
+    /** A CBOR byte string's bytes, or a refusal. */
+    static byte[] binary(JsonNode node) {
         try {
             return node.binaryValue();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException unreadable) {
             throw refused();
         }
     }

@@ -13,6 +13,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.EllipticCurve;
+import java.util.Optional;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.shared.Refusal;
 
@@ -72,15 +73,19 @@ final class NewCredentialLimits {
         if (cose.size() > MAX_PUBLIC_KEY_BYTES) {
             throw refused();
         }
-        PublicKey key;
-        try {
-            key = RegisteredCredential.builder().credentialId(NO_BYTES).userHandle(NO_BYTES).publicKeyCose(cose).build()
-                    .getParsedPublicKey();
-        } catch (GeneralSecurityException | IOException | RuntimeException unreadable) {
-            throw refused();
-        }
+        PublicKey key = publicKey(cose).orElseThrow(NewCredentialLimits::refused);
         if (key instanceof RSAPublicKey rsa && !saneRsa(rsa) || key instanceof ECPublicKey ec && !onCurve(ec)) {
             throw refused();
+        }
+    }
+
+    /** The COSE key as a JDK key, when it reads as one. */
+    static Optional<PublicKey> publicKey(ByteArray cose) {
+        try {
+            return Optional.of(RegisteredCredential.builder().credentialId(NO_BYTES).userHandle(NO_BYTES).publicKeyCose(cose).build()
+                    .getParsedPublicKey());
+        } catch (GeneralSecurityException | IOException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 

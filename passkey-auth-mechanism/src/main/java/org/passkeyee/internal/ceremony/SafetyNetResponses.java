@@ -25,7 +25,7 @@ final class SafetyNetResponses {
         if (response == null || !response.isBinary()) {
             return; // Yubico refuses it without logging
         }
-        String[] parts = new String(binary(response), StandardCharsets.UTF_8).split("\\.");
+        String[] parts = new String(AttestationStatements.binary(response), StandardCharsets.UTF_8).split("\\.");
         if (parts.length != 3) {
             throw AttestationStatements.refused();
         }
@@ -74,14 +74,6 @@ final class SafetyNetResponses {
         try {
             return Base64.getMimeDecoder().decode(certificate.asText());
         } catch (IllegalArgumentException notBase64) {
-            throw AttestationStatements.refused();
-        }
-    }
-
-    private static byte[] binary(JsonNode node) {
-        try {
-            return node.binaryValue();
-        } catch (IOException unreadable) {
             throw AttestationStatements.refused();
         }
     }

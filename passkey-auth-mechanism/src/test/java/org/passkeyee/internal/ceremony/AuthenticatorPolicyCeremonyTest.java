@@ -10,14 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +24,9 @@ import org.passkeyee.internal.config.MetadataSource;
 import org.passkeyee.internal.config.RolePolicy;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
+import org.passkeyee.testsupport.LogCapture;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.TestClock;
 import org.passkeyee.testsupport.TestMetadataService;
 
 /**
@@ -236,7 +234,7 @@ class AuthenticatorPolicyCeremonyTest {
     @Test
     void signInWhenTheMetadataNowReportsTheModelCompromisedThenRefusedWithAWarning() throws Exception {
         Path blob = mds.blob("sign-in.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1), TestMetadataService.entry(certified, "FIDO_CERTIFIED"));
-        MetadataBlobsTest.MutableClock clock = new MetadataBlobsTest.MutableClock();
+        TestClock clock = new TestClock(java.time.Instant.now());
         AuthenticatorMetadata reloading = AuthenticatorMetadata.load(new MetadataBlobs(source(blob)), clock, Runnable::run);
         CeremonyHarness harness = new CeremonyHarness(policy(Set.of(), Set.of(), AttestationPolicy.DIRECT), reloading,
                 certified.authenticator(false));
@@ -244,9 +242,9 @@ class AuthenticatorPolicyCeremonyTest {
         harness.finish(before, before.validResponse().toString());
         Files.move(mds.blob("compromised.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(30),
                 TestMetadataService.entry(certified, "USER_KEY_PHYSICAL_COMPROMISE")), blob, StandardCopyOption.REPLACE_EXISTING);
-        clock.advanceDays(1);
+        clock.advance(java.time.Duration.ofDays(1));
         CeremonyHarness.SignIn signIn = harness.newSignIn(false);
-        List<LogRecord> warnings = capture(() -> {
+        List<String> warnings = LogCapture.messagesDuring(AuthenticationCeremony.class.getName(), Level.WARNING, () -> {
             Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(signIn, signIn.validResponse().toString()));
 
             assertEquals(PasskeyErrorCode.AUTHENTICATOR_NOT_ALLOWED, refusal.code());
@@ -254,37 +252,9 @@ class AuthenticatorPolicyCeremonyTest {
             assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
         });
 
-        String line = warnings.get(0).getMessage();
+        String line = warnings.get(0);
         assertTrue(line.contains("aaguid=" + certified.aaguid()), line);
         assertTrue(line.contains("credential=" + LogText.shortId(signIn.validResponse().path("id").asText())), line);
         assertTrue(line.contains("USER_KEY_PHYSICAL_COMPROMISE"), line);
-    }
-
-    private static List<LogRecord> capture(Runnable action) {
-        List<LogRecord> records = new ArrayList<>();
-        Logger logger = Logger.getLogger(AuthenticationCeremony.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.WARNING) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
-            action.run();
-        } finally {
-            logger.removeHandler(handler);
-        }
-        return records;
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passkeyee.internal.config.MetadataSource;
+import org.passkeyee.testsupport.TestClock;
 import org.passkeyee.testsupport.TestMetadataService;
 
 /**
@@ -144,14 +145,14 @@ class MetadataBlobsTest {
     void compromiseWhenNextUpdateCameThenReloadedFromTheFile() throws IOException {
         Path blob = mds.blob("reloaded.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1),
                 TestMetadataService.entry(model, "FIDO_CERTIFIED"));
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(java.time.Instant.now());
         AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock, Runnable::run);
         assertFalse(metadata.compromise(model.aaguid()).isPresent());
         Files.move(mds.blob("next.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(30),
                 TestMetadataService.entry(model, "USER_KEY_REMOTE_COMPROMISE")), blob, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertFalse(metadata.compromise(model.aaguid()).isPresent(), "not reloaded before its nextUpdate");
-        clock.advanceDays(1);
+        clock.advance(java.time.Duration.ofDays(1));
 
         assertEquals(Optional.of(AuthenticatorStatus.USER_KEY_REMOTE_COMPROMISE), metadata.compromise(model.aaguid()));
     }
@@ -159,10 +160,10 @@ class MetadataBlobsTest {
     @Test
     void compromiseWhenTheReloadFailsThenTheLoadedBlobStays() throws IOException {
         Path blob = mds.blob("kept.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1), TestMetadataService.entry(model, "REVOKED"));
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(java.time.Instant.now());
         AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock, Runnable::run);
         Files.writeString(blob, "broken");
-        clock.advanceDays(1);
+        clock.advance(java.time.Duration.ofDays(1));
 
         assertEquals(Optional.of(AuthenticatorStatus.REVOKED), metadata.compromise(model.aaguid()));
     }
@@ -170,12 +171,12 @@ class MetadataBlobsTest {
     @Test
     void compromiseWhileTheReloadRunsThenTheBlobInUseAnswersAndOneReloadIsStarted() throws IOException {
         Path blob = mds.blob("slow.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(1), TestMetadataService.entry(model, "FIDO_CERTIFIED"));
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(java.time.Instant.now());
         java.util.List<Runnable> pending = new java.util.ArrayList<>();
         AuthenticatorMetadata metadata = AuthenticatorMetadata.load(new MetadataBlobs(file(blob)), clock, pending::add);
         Files.move(mds.blob("slow-next.jwt", LocalDate.now(ZoneOffset.UTC).plusDays(30), TestMetadataService.entry(model, "REVOKED")),
                 blob, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        clock.advanceDays(1);
+        clock.advance(java.time.Duration.ofDays(1));
 
         assertEquals(Optional.empty(), metadata.compromise(model.aaguid()), "the BLOB in use, while the reload runs");
         assertEquals(Optional.empty(), metadata.compromise(model.aaguid()));
@@ -183,29 +184,5 @@ class MetadataBlobsTest {
         pending.get(0).run();
 
         assertEquals(Optional.of(AuthenticatorStatus.REVOKED), metadata.compromise(model.aaguid()));
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private java.time.Instant now = java.time.Instant.now();
-
-        void advanceDays(int days) {
-            now = now.plus(java.time.Duration.ofDays(days));
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
     }
 }

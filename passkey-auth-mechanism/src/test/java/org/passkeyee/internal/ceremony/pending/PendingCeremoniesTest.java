@@ -34,10 +34,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.shared.Refusal;
+import org.passkeyee.testsupport.TestClock;
 
 class PendingCeremoniesTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final PendingCeremonies ceremonies = new PendingCeremonies(Duration.ofMinutes(5), 1_000, clock);
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final HttpSession session = session(attributes, true);
@@ -220,33 +221,6 @@ class PendingCeremoniesTest {
         when(request.getSession(true)).thenReturn(session);
         when(request.getSession()).thenReturn(session);
         return request;
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     private static AssertionRequest assertion(int challenge) {
