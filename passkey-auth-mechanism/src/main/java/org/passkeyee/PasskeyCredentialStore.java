@@ -13,6 +13,14 @@ import java.util.Optional;
  * {@link PasskeyStoreException} when the storage itself fails (database down), so that callers
  * answer 503 instead of treating the failure as "not found".
  *
+ * <p>A store holds the accounts of one application. Where several applications share the
+ * storage (on one server, the default datasource is every application's), implementations MUST
+ * keep them apart: every method sees, changes and deletes only the users, and the passkeys of
+ * users, of this application's scope, and usernames are unique within a scope only. Otherwise a
+ * passkey made in one application signs into another as the same name, and gets there the
+ * groups that application's stores give that name. {@code passkey-persistence} does this with its
+ * store scope ({@code passkey.store-scope}).
+ *
  * <p>The store performs no authorization: callers of the per-user methods MUST pass the user
  * handle of the authenticated caller, never one taken from the request, or one caller could
  * rename or delete another's passkeys.

@@ -1,8 +1,9 @@
--- schema version 4
+-- schema version 5
 -- (Version 1 lacked PASSKEY_CREDENTIAL.LAST_CHALLENGE_HASH: passkey-upgrade-1-to-2.sql adds it;
 -- version 2 lacked PASSKEY_USER.VOUCHED_BY: passkey-upgrade-2-to-3.sql adds it; version 3 lacked
--- PASSKEY_CREDENTIAL.DISCOVERABLE: passkey-upgrade-3-to-4.sql adds it. The store itself does each
--- at start unless passkey.create-tables=false.)
+-- PASSKEY_CREDENTIAL.DISCOVERABLE: passkey-upgrade-3-to-4.sql adds it; version 4 lacked
+-- PASSKEY_USER.STORE_SCOPE and had usernames unique in the whole table: passkey-upgrade-4-to-5.sql.
+-- The store itself does each at start unless passkey.create-tables=false.)
 --
 -- Passkeys for Jakarta EE (passkey-persistence): tables for H2 2.x.
 -- The same tables that JPA creates from the entities at deployment (EclipseLink 4 and
@@ -19,8 +20,9 @@ CREATE TABLE PASSKEY_USER (
     DISPLAY_NAME        VARCHAR(255)  NOT NULL,
     CREATED_AT          TIMESTAMP(6)  NOT NULL,
     VOUCHED_BY          VARCHAR(255),
+    STORE_SCOPE         VARCHAR(255),
     PRIMARY KEY (USER_HANDLE),
-    CONSTRAINT PASSKEY_USER_USERNAME_UQ UNIQUE (USERNAME)
+    CONSTRAINT PASSKEY_USER_SCOPE_USERNAME_UQ UNIQUE (STORE_SCOPE, USERNAME)
 );
 
 CREATE TABLE PASSKEY_CREDENTIAL (

@@ -14,6 +14,7 @@ import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyStoreException;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
+import org.passkeyee.persistence.config.StoreSettings;
 import org.passkeyee.persistence.jpa.PasskeyPersistenceContext;
 import org.passkeyee.persistence.jpa.StoreConnections;
 
@@ -29,6 +30,10 @@ import org.passkeyee.persistence.jpa.StoreConnections;
  * values that do not fit the columns (for example a label over 128 characters) as
  * {@link IllegalArgumentException} before anything is written. The store leaves none of its
  * entities managed, so a caller's persistence context never holds stale passkeys.
+ *
+ * <p>It holds the accounts of one store scope ({@link StoreSettings#scope()}, by default one
+ * application): users and passkeys of other scopes in the same tables are never found, listed,
+ * changed or deleted, and usernames are unique within a scope only.
  *
  * <p>This class is the transaction boundary; the work is done by one class per job: reads,
  * registrations, passkey management and sign-ins. See the
@@ -52,17 +57,24 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
     }
 
     @Inject
-    JpaPasskeyCredentialStore(@PasskeyPersistenceContext EntityManager em, StoreConnections connections) {
-        this(em, new Registrations(em), connections);
+    JpaPasskeyCredentialStore(@PasskeyPersistenceContext EntityManager em, StoreSettings settings,
+                              StoreConnections connections) {
+        this(em, settings.scope(), connections);
+    }
+
+    /** The store of the accounts of store scope {@code scope}. */
+    JpaPasskeyCredentialStore(EntityManager em, String scope, StoreConnections connections) {
+        this(em, scope, new Registrations(em, scope), connections);
     }
 
     /** The store with this registration job; tests give it one that simulates races. */
-    JpaPasskeyCredentialStore(EntityManager em, Registrations registrations, StoreConnections connections) {
+    JpaPasskeyCredentialStore(EntityManager em, String scope, Registrations registrations, StoreConnections connections) {
         requireNonNull(em, "em");
-        this.reads = new PasskeyReads(em);
+        requireNonNull(scope, "scope");
+        this.reads = new PasskeyReads(em, scope);
         this.registrations = registrations;
         this.management = new PasskeyManagement(em, reads);
-        this.signIns = new SignIns(requireNonNull(connections, "connections"));
+        this.signIns = new SignIns(scope, requireNonNull(connections, "connections"));
     }
 
     @Override

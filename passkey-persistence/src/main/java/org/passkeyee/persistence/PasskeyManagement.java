@@ -36,7 +36,8 @@ class PasskeyManagement {
         String handle = Codec.base64Url(userHandle);
         String key = Codec.credentialKey(credentialId);
         String id = Codec.base64Url(credentialId);
-        return inStore("rename a passkey", () -> em.createNamedQuery(PasskeyCredentialEntity.RENAME)
+        return inStore("rename a passkey", () -> reads.userOf(handle, LockModeType.NONE).isPresent()
+                && em.createNamedQuery(PasskeyCredentialEntity.RENAME)
                 .setParameter("label", label)
                 .setParameter("key", key)
                 .setParameter("credentialId", id)
@@ -48,11 +49,9 @@ class PasskeyManagement {
     boolean deleteUser(ByteArray userHandle) {
         String handle = Codec.base64Url(userHandle);
         return inStore("delete a passkey user", () -> {
-            PasskeyUserEntity user = em.find(PasskeyUserEntity.class, handle, LockModeType.PESSIMISTIC_WRITE);
-            if (user == null || !user.userHandle().equals(handle)) {
+            if (reads.userOf(handle, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
                 return false;
             }
-            em.detach(user);
             em.createNamedQuery(PasskeyCredentialEntity.DELETE_USERS).setParameter("userHandle", handle).executeUpdate();
             // The row is locked by this transaction, so nobody else can have removed it.
             return em.createNamedQuery(PasskeyUserEntity.DELETE_HANDLE).setParameter("userHandle", handle).executeUpdate() == 1;
@@ -69,12 +68,7 @@ class PasskeyManagement {
         String key = Codec.credentialKey(credentialId);
         String id = Codec.base64Url(credentialId);
         return inStore("delete a passkey", () -> {
-            PasskeyUserEntity owner = em.find(PasskeyUserEntity.class, handle, LockModeType.PESSIMISTIC_WRITE);
-            if (owner == null) {
-                return DeleteOutcome.NOT_FOUND;
-            }
-            em.detach(owner);
-            if (!owner.userHandle().equals(handle)) {
+            if (reads.userOf(handle, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
                 return DeleteOutcome.NOT_FOUND;
             }
             List<PasskeyCredentialEntity> passkeys = reads.passkeysOf(handle, LockModeType.PESSIMISTIC_WRITE);

@@ -14,40 +14,38 @@ import org.passkeyee.persistence.schema.PasskeyCredentialEntity;
 import org.passkeyee.persistence.schema.PasskeyUserEntity;
 
 /**
- * The store's reads by JPA: users by username or user handle, passkeys by credential ID or user.
- * Rows are found by key and then compared exactly, also where the database's collation ignores
- * case (MariaDB's default), and left detached.
+ * The store's reads by JPA: users by username or user handle, passkeys by credential ID or user,
+ * of one store scope only. Rows are found by key and then compared exactly, also where the
+ * database's collation ignores case (MariaDB's default), and left detached.
  */
 class PasskeyReads {
 
     private final EntityManager em;
+    private final String scope;
 
-    PasskeyReads(EntityManager em) {
+    PasskeyReads(EntityManager em, String scope) {
         this.em = em;
+        this.scope = scope;
     }
 
     Optional<PasskeyUser> findUserByUsername(String username) {
         return inStore("find a passkey user", () -> {
             List<PasskeyUserEntity> found = em.createNamedQuery(PasskeyUserEntity.BY_USERNAME, PasskeyUserEntity.class)
+                    .setParameter("scope", scope)
                     .setParameter("username", username)
                     .getResultList();
             found.forEach(em::detach);
-            return found.stream().filter(u -> u.username().equals(username)).findFirst().map(Codec::toUser);
+            return found.stream().filter(u -> u.username().equals(username) && scope.equals(u.storeScope()))
+                    .findFirst().map(Codec::toUser);
         });
     }
 
     Optional<PasskeyUser> findUserByUserHandle(ByteArray userHandle) {
         String handle = Codec.base64Url(userHandle);
-        return inStore("find a passkey user", () -> {
-            PasskeyUserEntity found = em.find(PasskeyUserEntity.class, handle);
-            if (found == null) {
-                return Optional.empty();
-            }
-            em.detach(found);
-            return found.userHandle().equals(handle) ? Optional.of(Codec.toUser(found)) : Optional.empty();
-        });
+        return inStore("find a passkey user", () -> userOf(handle, LockModeType.NONE).map(Codec::toUser));
     }
 
+    /** The passkey, if its owner belongs to this scope. */
     Optional<StoredPasskey> findPasskey(ByteArray credentialId) {
         return inStore("find a passkey", () -> {
             PasskeyCredentialEntity found = em.find(PasskeyCredentialEntity.class, Codec.credentialKey(credentialId));
@@ -56,15 +54,26 @@ class PasskeyReads {
             }
             em.detach(found);
             return found.credentialId().equals(Codec.base64Url(credentialId))
+                    && userOf(found.userHandle(), LockModeType.NONE).isPresent()
                     ? Optional.of(Codec.toPasskey(found)) : Optional.empty();
         });
+    }
+
+    /** The detached row of the user with this handle, if it belongs to this scope, locked as asked. */
+    Optional<PasskeyUserEntity> userOf(String handle, LockModeType lock) {
+        PasskeyUserEntity found = em.find(PasskeyUserEntity.class, handle, lock);
+        if (found == null) {
+            return Optional.empty();
+        }
+        em.detach(found);
+        return found.userHandle().equals(handle) && scope.equals(found.storeScope()) ? Optional.of(found) : Optional.empty();
     }
 
     /** Passkeys registered in the same instant come in a fixed but arbitrary order. */
     List<StoredPasskey> findPasskeys(ByteArray userHandle) {
         String handle = Codec.base64Url(userHandle);
-        return inStore("list passkeys", () ->
-                passkeysOf(handle, LockModeType.NONE).stream().map(Codec::toPasskey).toList());
+        return inStore("list passkeys", () -> userOf(handle, LockModeType.NONE).isEmpty() ? List.<StoredPasskey>of()
+                : passkeysOf(handle, LockModeType.NONE).stream().map(Codec::toPasskey).toList());
     }
 
     /** The detached passkey rows of a user, oldest first, locked as asked. */

@@ -19,9 +19,11 @@ import org.passkeyee.persistence.schema.PasskeyUserEntity;
 class Registrations {
 
     private final EntityManager em;
+    private final String scope;
 
-    Registrations(EntityManager em) {
+    Registrations(EntityManager em, String scope) {
         this.em = em;
+        this.scope = scope;
     }
 
     /**
@@ -34,7 +36,7 @@ class Registrations {
         if (!user.userHandle().equals(firstPasskey.userHandle())) {
             throw new IllegalArgumentException("The first passkey belongs to another user handle");
         }
-        PasskeyUserEntity userRow = Codec.toEntity(user);
+        PasskeyUserEntity userRow = Codec.toEntity(scope, user);
         PasskeyCredentialEntity passkeyRow = Codec.toEntity(firstPasskey);
         try {
             if (userTaken(userRow) || credentialTaken(passkeyRow)) {
@@ -66,6 +68,7 @@ class Registrations {
             }
             userExists = em.createNamedQuery(PasskeyUserEntity.COUNT_HANDLE, Long.class)
                     .setParameter("userHandle", row.userHandle())
+                    .setParameter("scope", scope)
                     .getSingleResult() > 0;
             if (userExists) {
                 em.persist(row);
@@ -76,13 +79,14 @@ class Registrations {
         } catch (RuntimeException e) {
             return conflictOrFailure("add a passkey", e);
         }
-        throw new IllegalArgumentException("No passkey user has this user handle");
+        throw new IllegalArgumentException("No passkey user of this store scope has this user handle");
     }
 
     /** Whether the user's handle or username is in use. Package-private: tests simulate races. */
     boolean userTaken(PasskeyUserEntity user) {
         return em.createNamedQuery(PasskeyUserEntity.COUNT_TAKEN, Long.class)
                 .setParameter("userHandle", user.userHandle())
+                .setParameter("scope", scope)
                 .setParameter("username", user.username())
                 .getSingleResult() > 0;
     }

@@ -19,16 +19,18 @@ import org.passkeyee.persistence.schema.SignInStatements;
  */
 class SignIns {
 
+    private final String scope;
     private final StoreConnections connections;
 
-    SignIns(StoreConnections connections) {
+    SignIns(String scope, StoreConnections connections) {
+        this.scope = scope;
         this.connections = connections;
     }
 
-    /** The passkey and its owner, in one joined {@code SELECT} by primary key. */
+    /** The passkey and its owner of this store scope, in one joined {@code SELECT} by primary key. */
     Optional<OwnedPasskey> findPasskeyWithOwner(ByteArray credentialId) {
         return inJdbc("find a passkey and its owner",
-                connection -> SignInStatements.findOwnedPasskey(connection, credentialId));
+                connection -> SignInStatements.findOwnedPasskey(connection, scope, credentialId));
     }
 
     /**

@@ -200,6 +200,51 @@ class JpaPasskeyCredentialStoreTest {
         assertEquals(2, count("PASSKEY_CREDENTIAL"));
     }
 
+    // ---- store scopes: applications sharing the tables ------------------------------------------
+
+    @Test
+    void anotherApplicationsStoreWhenItSharesTheTablesThenItNeverSeesChangesOrSignsInWithTheAccounts() {
+        ByteArray handle = bytes(64);
+        StoredPasskey first = passkey(handle, bytes(32), T0);
+        assertTrue(store.createUser(user("jdoe", handle), first));
+        PasskeyCredentialStore backoffice = fixture.transactional(em, StoreFixture.storeOver(em, "example.com/backoffice"));
+
+        assertEquals(Optional.empty(), backoffice.findUserByUsername("jdoe"));
+        assertEquals(Optional.empty(), backoffice.findUserByUserHandle(handle));
+        assertEquals(Optional.empty(), backoffice.findPasskey(first.credentialId()));
+        assertEquals(Optional.empty(), backoffice.findPasskeyWithOwner(first.credentialId()), "no sign-in with it");
+        assertEquals(List.of(), backoffice.findPasskeys(handle));
+        assertFalse(backoffice.rename(handle, first.credentialId(), "mine now"));
+        assertEquals(DeleteOutcome.NOT_FOUND, backoffice.delete(handle, first.credentialId(), true));
+        assertFalse(backoffice.deleteUser(handle));
+        assertThrows(IllegalArgumentException.class, () -> backoffice.addPasskey(passkey(handle, bytes(32), T0)),
+                "no passkey joins another application's account");
+
+        assertEquals(List.of(first), store.findPasskeys(handle), "untouched");
+        assertEquals(Optional.of(first), store.findPasskey(first.credentialId()));
+    }
+
+    @Test
+    void signUpsWhenTwoApplicationsShareTheTablesThenTheSameNameIsTwoAccounts() {
+        ByteArray shopHandle = bytes(64);
+        ByteArray backofficeHandle = bytes(64);
+        StoredPasskey shopPasskey = passkey(shopHandle, bytes(32), T0);
+        StoredPasskey backofficePasskey = passkey(backofficeHandle, bytes(32), T0);
+        PasskeyCredentialStore backoffice = fixture.transactional(em, StoreFixture.storeOver(em, "example.com/backoffice"));
+
+        assertTrue(store.createUser(user("jdoe", shopHandle), shopPasskey));
+        assertTrue(backoffice.createUser(user("jdoe", backofficeHandle), backofficePasskey), "the name is free there");
+
+        assertEquals(shopHandle, store.findUserByUsername("jdoe").orElseThrow().userHandle());
+        assertEquals(backofficeHandle, backoffice.findUserByUsername("jdoe").orElseThrow().userHandle());
+        assertEquals(Optional.empty(), store.findPasskeyWithOwner(backofficePasskey.credentialId()));
+        ByteArray another = bytes(64);
+        assertFalse(store.createUser(user("jdoe", another), passkey(another, bytes(32), T0)),
+                "a name stays unique within its application");
+        assertFalse(backoffice.createUser(user("mallory", another), passkey(another, shopPasskey.credentialId(), T0)),
+                "a credential ID is registered once in the whole table");
+    }
+
     @Test
     void insertsThatLoseARaceReturnFalseAndStoreNothing() {
         ByteArray aliceHandle = bytes(64);
@@ -208,7 +253,7 @@ class JpaPasskeyCredentialStoreTest {
 
         // A store whose existence checks always miss, as when a concurrent transaction inserts
         // the same key between the check and the flush: the constraint violation decides.
-        Registrations missingEveryCheck = new Registrations(em) {
+        Registrations missingEveryCheck = new Registrations(em, StoreFixture.SCOPE) {
             @Override
             boolean userTaken(PasskeyUserEntity user) {
                 return false;
@@ -220,7 +265,7 @@ class JpaPasskeyCredentialStoreTest {
             }
         };
         PasskeyCredentialStore racing = fixture.transactional(em,
-                new JpaPasskeyCredentialStore(em, missingEveryCheck, StoreFixture.connectionsOf(em)));
+                new JpaPasskeyCredentialStore(em, StoreFixture.SCOPE, missingEveryCheck, StoreFixture.connectionsOf(em)));
         int rollbacks = fixture.rollbacks.get();
 
         ByteArray bobHandle = bytes(64);
@@ -333,11 +378,13 @@ class JpaPasskeyCredentialStoreTest {
 
         try (Connection c = fixture.jdbc(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT * FROM PASSKEY_USER ORDER BY USERNAME")) {
-                assertEquals(Set.of("USER_HANDLE", "USERNAME", "DISPLAY_NAME", "CREATED_AT", "VOUCHED_BY"), columns(rs));
+                assertEquals(Set.of("USER_HANDLE", "USERNAME", "DISPLAY_NAME", "CREATED_AT", "VOUCHED_BY", "STORE_SCOPE"),
+                        columns(rs));
                 assertTrue(rs.next());
                 assertEquals(base64Url(handle.getBytes()), rs.getString("USER_HANDLE"));
                 assertEquals(86, rs.getString("USER_HANDLE").length());
                 assertEquals("alice", rs.getString("USERNAME"));
+                assertEquals(StoreFixture.SCOPE, rs.getString("STORE_SCOPE"));
                 assertEquals(LocalDateTime.ofInstant(T0.minusSeconds(3600), ZoneOffset.UTC),
                         rs.getObject("CREATED_AT", LocalDateTime.class), "instants are stored as UTC wall time");
                 assertFalse(rs.next());
@@ -406,7 +453,8 @@ class JpaPasskeyCredentialStoreTest {
             assertEquals(1, s.executeUpdate("DELETE FROM PASSKEY_USER"));
         }
         assertEquals(Optional.empty(), store.findPasskeyWithOwner(second.credentialId()));
-        assertTrue(store.findPasskey(second.credentialId()).isPresent(), "the passkey row itself is still there");
+        assertEquals(Optional.empty(), store.findPasskey(second.credentialId()), "a passkey without owner has no scope");
+        assertEquals(2, count("PASSKEY_CREDENTIAL"), "the passkey rows themselves are still there");
     }
 
     @Test

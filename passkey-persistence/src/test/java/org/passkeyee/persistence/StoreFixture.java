@@ -99,9 +99,17 @@ final class StoreFixture implements AutoCloseable {
         return transactional(em, storeOver(em));
     }
 
-    /** A store whose JDBC statements run on the connection of {@code em}'s current transaction. */
+    /** The store scope of the stores this fixture makes, unless a test names another. */
+    static final String SCOPE = "example.com/shop";
+
+    /** A store of {@link #SCOPE} whose JDBC statements run on the connection of {@code em}'s current transaction. */
     static JpaPasskeyCredentialStore storeOver(EntityManager em) {
-        return new JpaPasskeyCredentialStore(em, connectionsOf(em));
+        return storeOver(em, SCOPE);
+    }
+
+    /** A store of this scope whose JDBC statements run on the connection of {@code em}'s current transaction. */
+    static JpaPasskeyCredentialStore storeOver(EntityManager em, String scope) {
+        return new JpaPasskeyCredentialStore(em, scope, connectionsOf(em));
     }
 
     /**

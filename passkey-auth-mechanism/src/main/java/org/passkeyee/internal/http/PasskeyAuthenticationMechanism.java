@@ -2,8 +2,6 @@ package org.passkeyee.internal.http;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.security.auth.message.callback.CallerPrincipalCallback;
-import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -13,10 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.UnsupportedCallbackException;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.security.ContainerCaller;
 import org.passkeyee.internal.security.SessionRecheck;
 import org.passkeyee.internal.security.SessionState;
 import org.passkeyee.internal.shared.Refusal;
@@ -32,7 +29,8 @@ import org.passkeyee.internal.shared.Refusal;
  *       caller in ({@link SignInRequests#signUp});</li>
  *   <li>a caller already signed in this session: the container is told again, as Jakarta
  *       Security's {@code @AutoApplySession} does, after the caller was checked again when that
- *       is due ({@link SessionRecheck}; a caller who fails it is signed out and goes on below);</li>
+ *       is due ({@link SessionRecheck}; a caller who fails it is signed out and goes on below), with
+ *       exactly the groups recorded for the session ({@link ContainerCaller});</li>
  *   <li>a protected resource asked for while signed out: a JSON 401 for clients that want JSON,
  *       otherwise a redirect to the login page, remembering the page;</li>
  *   <li>anything else: nothing.</li>
@@ -72,7 +70,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             }
             Principal caller = request.getUserPrincipal();
             if (caller != null && recheck.stillSignedIn(request, caller.getName())) {
-                return continueSession(caller, SessionState.callerGroups(request), context);
+                return ContainerCaller.continueSession(context, caller, SessionState.callerGroups(request));
             }
             if (context.isProtected()) {
                 return askToSignIn(request, response, context);
@@ -80,20 +78,6 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         } catch (IOException e) {
             throw new AuthenticationException("Could not answer a passkey request", e);
-        }
-    }
-
-    private static AuthenticationStatus continueSession(Principal caller, String[] groups, HttpMessageContext context)
-            throws AuthenticationException {
-        try {
-            // The groups too: Payara 6 otherwise looks them up in a thread-local that concurrent
-            // requests can clear (payara/Payara#6145, fixed in Payara 7 only), and the caller gets a 403.
-            Callback principal = new CallerPrincipalCallback(context.getClientSubject(), caller);
-            context.getHandler().handle(groups == null ? new Callback[]{principal}
-                    : new Callback[]{principal, new GroupPrincipalCallback(context.getClientSubject(), groups)});
-            return AuthenticationStatus.SUCCESS;
-        } catch (IOException | UnsupportedCallbackException e) {
-            throw new AuthenticationException("The container refused the session's caller", e);
         }
     }
 

@@ -168,7 +168,7 @@ public class SignIns {
         SessionState.markSignedIn(session, Instant.now(), method, userVerified, result.getCallerGroups(), vouchedBy, passkeyAccount);
         String caller = result.getCallerPrincipal().getName();
         context.setRegisterSession(caller, result.getCallerGroups());
-        return new SignedIn(caller, context.notifyContainerAboutLogin(result), newPasskey);
+        return new SignedIn(caller, ContainerCaller.signIn(context, result), newPasskey);
     }
 
     /** A sign-in refused before its ceremony was looked at (its body unreadable): logged and told as any. */

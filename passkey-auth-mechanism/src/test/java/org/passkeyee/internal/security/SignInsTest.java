@@ -174,6 +174,7 @@ class SignInsTest {
     private static HttpMessageContext container() {
         HttpMessageContext context = mock(HttpMessageContext.class);
         when(context.notifyContainerAboutLogin(any(CredentialValidationResult.class))).thenReturn(AuthenticationStatus.SUCCESS);
+        when(context.getHandler()).thenReturn(callbacks -> { });
         return context;
     }
 

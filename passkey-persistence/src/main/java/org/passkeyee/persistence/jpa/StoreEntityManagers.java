@@ -152,27 +152,35 @@ public class StoreEntityManagers {
     }
 
     /**
-     * Adds what later schema versions added to existing tables, when the store may change tables;
-     * otherwise, or when it cannot, says at SEVERE which statements the administrator must run
-     * (the store's reads and sign-ins fail until then).
+     * Brings existing tables of an earlier schema version to the newest, when the store may
+     * change tables; otherwise, or when it cannot, says at SEVERE which scripts the administrator
+     * must run (the store's reads and sign-ins fail until then). Accounts stored before version 5
+     * have no store scope: they become this application's, and a WARNING says how many, since
+     * applications that shared the tables before shared those accounts too.
      */
     private static void upgradeTables(StoreSettings settings, DataSource dataSource) {
-        List<StoreTables.AddedColumn> missing = StoreTables.missingColumns(dataSource);
+        List<StoreTables.Upgrade> missing = StoreTables.missingUpgrades(dataSource);
         if (missing.isEmpty()) {
             return;
         }
-        String how = missing.stream().map(column -> column.statement() + " (passkey-persistence: META-INF/sql/" + column.script() + ")")
-                .collect(Collectors.joining("; then ", "run ", ""));
+        String how = missing.stream().map(upgrade -> "passkey-persistence: META-INF/sql/" + upgrade.script())
+                .collect(Collectors.joining(", then ", "run ", ""));
         String older = "The passkey tables on " + settings.dataSource() + " are of schema version " + (missing.get(0).version() - 1);
         if (!settings.createTables()) {
             LOG.severe(() -> older + " and passkey.create-tables=false: " + how);
             return;
         }
         try {
-            List<StoreTables.AddedColumn> added = StoreTables.upgrade(dataSource);
+            List<StoreTables.Upgrade> done = StoreTables.upgrade(dataSource, settings.scope());
             LOG.info(() -> "Passkey tables on " + settings.dataSource() + " upgraded to schema version "
-                    + StoreTables.SCHEMA_VERSION + " (added " + added.stream().map(StoreTables.AddedColumn::column)
+                    + StoreTables.SCHEMA_VERSION + " (added " + done.stream().map(StoreTables.Upgrade::column)
                     .collect(Collectors.joining(", ")) + ")");
+            if (done.stream().anyMatch(upgrade -> upgrade.version() == StoreTables.SCOPE_VERSION)) {
+                LOG.warning(() -> "Every passkey account stored on " + settings.dataSource() + " before schema version "
+                        + StoreTables.SCOPE_VERSION + " now belongs to the store scope '" + settings.scope()
+                        + "' of this application. If other applications used the same tables, their accounts are"
+                        + " among them: see the admin guide, 'Several applications on one server'.");
+            }
         } catch (SQLException e) {
             LOG.severe(() -> older + " and could not be upgraded (" + e.getMessage() + "): " + how);
         }

@@ -133,18 +133,18 @@ public final class Codec {
     // ---- users --------------------------------------------------------------------------------
 
     /**
-     * The row of {@code user}.
+     * The row of {@code user}, in the store scope {@code scope}.
      *
      * @throws IllegalArgumentException if a value does not fit its column
      */
-    public static PasskeyUserEntity toEntity(PasskeyUser user) {
+    public static PasskeyUserEntity toEntity(String scope, PasskeyUser user) {
         checkBytes("user handle", user.userHandle(), PasskeyUserEntity.MAX_USER_HANDLE_BYTES);
         checkLength("username", user.username(), PasskeyUserEntity.USERNAME_LENGTH);
         checkLength("display name", user.displayName(), PasskeyUserEntity.DISPLAY_NAME_LENGTH);
         if (user.vouchedBy() != null) {
             checkLength("vouching store", user.vouchedBy(), PasskeyUserEntity.VOUCHED_BY_LENGTH);
         }
-        return new PasskeyUserEntity(base64Url(user.userHandle()), user.username(), user.displayName(),
+        return new PasskeyUserEntity(scope, base64Url(user.userHandle()), user.username(), user.displayName(),
                 toColumn(user.createdAt()), user.vouchedBy());
     }
 

@@ -19,23 +19,29 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "PASSKEY_USER",
-        uniqueConstraints = @UniqueConstraint(name = "PASSKEY_USER_USERNAME_UQ", columnNames = "USERNAME"))
+        uniqueConstraints = @UniqueConstraint(name = "PASSKEY_USER_SCOPE_USERNAME_UQ", columnNames = {"STORE_SCOPE", "USERNAME"}))
 @NamedQuery(name = PasskeyUserEntity.BY_USERNAME,
-        query = "SELECT u FROM PasskeyUserEntity u WHERE u.username = :username")
+        query = "SELECT u FROM PasskeyUserEntity u WHERE u.storeScope = :scope AND u.username = :username")
 @NamedQuery(name = PasskeyUserEntity.COUNT_TAKEN,
         query = "SELECT COUNT(u) FROM PasskeyUserEntity u"
-                + " WHERE u.userHandle = :userHandle OR u.username = :username")
+                + " WHERE u.userHandle = :userHandle OR (u.storeScope = :scope AND u.username = :username)")
 @NamedQuery(name = PasskeyUserEntity.DELETE_HANDLE,
         query = "DELETE FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle")
 @NamedQuery(name = PasskeyUserEntity.COUNT_HANDLE,
-        query = "SELECT COUNT(u) FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle")
+        query = "SELECT COUNT(u) FROM PasskeyUserEntity u WHERE u.userHandle = :userHandle AND u.storeScope = :scope")
 public class PasskeyUserEntity {
 
-    /** Users with this username, as the column's collation compares (parameter {@code username}). */
+    /**
+     * Users of this scope with this username, as the columns' collation compares (parameters
+     * {@code scope}, {@code username}).
+     */
     public static final String BY_USERNAME = "PasskeyUserEntity.byUsername";
-    /** How many users have this user handle or username (parameters {@code userHandle}, {@code username}). */
+    /**
+     * How many users have this user handle (in any scope: handles are unique in the table), or
+     * this username in this scope (parameters {@code userHandle}, {@code scope}, {@code username}).
+     */
     public static final String COUNT_TAKEN = "PasskeyUserEntity.countTaken";
-    /** How many users have this user handle (parameter {@code userHandle}). */
+    /** How many users of this scope have this user handle (parameters {@code userHandle}, {@code scope}). */
     public static final String COUNT_HANDLE = "PasskeyUserEntity.countHandle";
     /** Deletes the user of this user handle (parameter {@code userHandle}). */
     public static final String DELETE_HANDLE = "PasskeyUserEntity.deleteHandle";
@@ -46,6 +52,8 @@ public class PasskeyUserEntity {
     static final int USERNAME_LENGTH = 255;
     static final int DISPLAY_NAME_LENGTH = 255;
     static final int VOUCHED_BY_LENGTH = 255;
+    /** The longest store scope. */
+    public static final int STORE_SCOPE_LENGTH = 255;
 
     @Id
     @Column(name = "USER_HANDLE", length = USER_HANDLE_LENGTH, nullable = false)
@@ -65,16 +73,31 @@ public class PasskeyUserEntity {
     @Column(name = "VOUCHED_BY", length = VOUCHED_BY_LENGTH)
     private String vouchedBy;
 
+    /**
+     * The application (or group of applications) the account belongs to (schema version 5); rows
+     * of other scopes are never read, changed or deleted. {@code null} only for a row that an
+     * application of schema version 4 stored after the upgrade: no application sees it.
+     */
+    @Column(name = "STORE_SCOPE", length = STORE_SCOPE_LENGTH)
+    private String storeScope;
+
     /** For JPA only. */
     protected PasskeyUserEntity() {
     }
 
-    PasskeyUserEntity(String userHandle, String username, String displayName, LocalDateTime createdAt, String vouchedBy) {
+    PasskeyUserEntity(String storeScope, String userHandle, String username, String displayName, LocalDateTime createdAt,
+                      String vouchedBy) {
+        this.storeScope = storeScope;
         this.userHandle = userHandle;
         this.username = username;
         this.displayName = displayName;
         this.createdAt = createdAt;
         this.vouchedBy = vouchedBy;
+    }
+
+    /** The scope the account belongs to. */
+    public String storeScope() {
+        return storeScope;
     }
 
     /** The user handle, base64url. */

@@ -35,9 +35,10 @@ public final class SignInStatements {
             + " c.BACKUP_ELIGIBLE AS BACKUP_ELIGIBLE, c.BACKED_UP AS BACKED_UP, c.UV_INITIALIZED AS UV_INITIALIZED,"
             + " c.ATTESTATION_FORMAT AS ATTESTATION_FORMAT, c.LABEL AS LABEL, c.CREATED_AT AS PASSKEY_CREATED_AT,"
             + " c.LAST_USED_AT AS LAST_USED_AT, c.DISCOVERABLE AS DISCOVERABLE, u.USER_HANDLE AS OWNER_USER_HANDLE, u.USERNAME AS USERNAME,"
-            + " u.DISPLAY_NAME AS DISPLAY_NAME, u.CREATED_AT AS OWNER_CREATED_AT, u.VOUCHED_BY AS VOUCHED_BY"
+            + " u.DISPLAY_NAME AS DISPLAY_NAME, u.CREATED_AT AS OWNER_CREATED_AT, u.VOUCHED_BY AS VOUCHED_BY,"
+            + " u.STORE_SCOPE AS STORE_SCOPE"
             + " FROM PASSKEY_CREDENTIAL c JOIN PASSKEY_USER u ON u.USER_HANDLE = c.USER_HANDLE"
-            + " WHERE c.CREDENTIAL_KEY = ?";
+            + " WHERE c.CREDENTIAL_KEY = ? AND u.STORE_SCOPE = ?";
 
     // Parameters of the two updates, in order: [count,] backed up, used at, challenge hash, key,
     // credential ID, [count again,] challenge hash again. Two statements instead of
@@ -62,17 +63,20 @@ public final class SignInStatements {
     }
 
     /**
-     * The passkey with this credential ID and its owner, if both exist. The key is the ID's
-     * hash; the full ID and the user handle are compared here too, exactly, also where the
-     * database's collation ignores case (generated tables on MariaDB).
+     * The passkey with this credential ID and its owner, if both exist and the owner belongs to
+     * the store scope {@code scope}. The key is the ID's hash; the full ID, the user handle and
+     * the scope are compared here too, exactly, also where the database's collation ignores case
+     * (generated tables on MariaDB).
      */
-    public static Optional<OwnedPasskey> findOwnedPasskey(Connection connection, ByteArray credentialId) throws SQLException {
+    public static Optional<OwnedPasskey> findOwnedPasskey(Connection connection, String scope, ByteArray credentialId)
+            throws SQLException {
         String id = Codec.base64Url(credentialId);
         try (PreparedStatement find = connection.prepareStatement(FIND_OWNED_PASSKEY)) {
             find.setString(1, Codec.credentialKey(credentialId));
+            find.setString(2, scope);
             try (ResultSet row = find.executeQuery()) {
                 while (row.next()) {
-                    if (id.equals(row.getString("CREDENTIAL_ID"))
+                    if (id.equals(row.getString("CREDENTIAL_ID")) && scope.equals(row.getString("STORE_SCOPE"))
                             && row.getString("PASSKEY_USER_HANDLE").equals(row.getString("OWNER_USER_HANDLE"))) {
                         return Optional.of(new OwnedPasskey(Codec.toPasskey(passkey(row)), Codec.toUser(owner(row))));
                     }
@@ -122,7 +126,7 @@ public final class SignInStatements {
     }
 
     private static PasskeyUserEntity owner(ResultSet row) throws SQLException {
-        return new PasskeyUserEntity(row.getString("OWNER_USER_HANDLE"), row.getString("USERNAME"),
+        return new PasskeyUserEntity(row.getString("STORE_SCOPE"), row.getString("OWNER_USER_HANDLE"), row.getString("USERNAME"),
                 row.getString("DISPLAY_NAME"), dateTime(row, "OWNER_CREATED_AT"), row.getString("VOUCHED_BY"));
     }
 

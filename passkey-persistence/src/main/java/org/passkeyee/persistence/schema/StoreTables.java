@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * Whether the store's two tables are there already, so that the JPA provider is asked to create
  * them only when they are not (asked anyway, Hibernate logs a warning with a stack trace for each
  * existing table at every deployment), and the upgrade of tables of an earlier schema version
- * (each version so far added one column). Public for the store's {@code jpa} package, which
+ * (see {@link Upgrade}). Public for the store's {@code jpa} package, which
  * opens the store; not API.
  */
 public final class StoreTables {
@@ -22,25 +22,31 @@ public final class StoreTables {
     static final String USERS = "PASSKEY_USER";
     static final String CREDENTIALS = "PASSKEY_CREDENTIAL";
     /** The newest schema version, as the scripts of META-INF/sql create it. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
+    /** The schema version that gave every account a store scope. */
+    public static final int SCOPE_VERSION = 5;
+    /** Where an upgrade statement takes the store scope of the application that runs it. */
+    static final String SCOPE_PARAMETER = "?";
 
     /**
-     * A column a schema version added, and the statement (in {@link #script()}) that adds it to
-     * tables of the version before.
+     * What one schema version changed, and the statements (in {@link #script()}) that bring tables
+     * of the version before to it: each version so far added a column, whose absence tells that
+     * the upgrade is due.
      *
-     * @param version the schema version that added it
-     * @param table   its table
-     * @param column  its name
-     * @param type    its SQL type
+     * @param version    the schema version
+     * @param table      the table that gained the column
+     * @param column     the column's name
+     * @param statements the statements, in order; {@value #SCOPE_PARAMETER} stands for the store
+     *                   scope of the application that runs them
      */
-    public record AddedColumn(int version, String table, String column, String type) {
+    public record Upgrade(int version, String table, String column, List<String> statements) {
 
-        /** The {@code ALTER TABLE} that adds it. */
-        public String statement() {
-            return "ALTER TABLE " + table + " ADD " + column + " " + type;
+        /** Copies the statements. */
+        public Upgrade {
+            statements = List.copyOf(statements);
         }
 
-        /** The upgrade script under {@code META-INF/sql} that holds {@link #statement()}. */
+        /** The upgrade script under {@code META-INF/sql} that holds {@link #statements()}. */
         public String script() {
             return "passkey-upgrade-" + (version - 1) + "-to-" + version + ".sql";
         }
@@ -48,12 +54,23 @@ public final class StoreTables {
 
     /**
      * Version 2: the challenge of a passkey's last sign-in; version 3: the store that vouched for
-     * an account; version 4: whether a passkey is discoverable.
+     * an account; version 4: whether a passkey is discoverable; version 5: the store scope, the
+     * accounts there were given to the application that upgrades, and usernames unique per scope
+     * instead of in the whole table.
      */
-    static final List<AddedColumn> ADDED_COLUMNS = List.of(
-            new AddedColumn(2, CREDENTIALS, "LAST_CHALLENGE_HASH", "VARCHAR(43)"),
-            new AddedColumn(3, USERS, "VOUCHED_BY", "VARCHAR(255)"),
-            new AddedColumn(4, CREDENTIALS, "DISCOVERABLE", "BOOLEAN"));
+    static final List<Upgrade> UPGRADES = List.of(
+            added(2, CREDENTIALS, "LAST_CHALLENGE_HASH", "VARCHAR(43)"),
+            added(3, USERS, "VOUCHED_BY", "VARCHAR(255)"),
+            added(4, CREDENTIALS, "DISCOVERABLE", "BOOLEAN"),
+            new Upgrade(5, USERS, "STORE_SCOPE", List.of(
+                    "ALTER TABLE " + USERS + " ADD STORE_SCOPE VARCHAR(255)",
+                    "UPDATE " + USERS + " SET STORE_SCOPE = " + SCOPE_PARAMETER + " WHERE STORE_SCOPE IS NULL",
+                    "ALTER TABLE " + USERS + " DROP CONSTRAINT PASSKEY_USER_USERNAME_UQ",
+                    "ALTER TABLE " + USERS + " ADD CONSTRAINT PASSKEY_USER_SCOPE_USERNAME_UQ UNIQUE (STORE_SCOPE, USERNAME)")));
+
+    private static Upgrade added(int version, String table, String column, String type) {
+        return new Upgrade(version, table, column, List.of("ALTER TABLE " + table + " ADD " + column + " " + type));
+    }
 
     private StoreTables() {
     }
@@ -69,29 +86,36 @@ public final class StoreTables {
     }
 
     /**
-     * The columns of later schema versions that existing tables lack, oldest first; empty when
-     * the tables are missing (they will be created whole) or the database cannot tell now.
+     * The upgrades that existing tables lack, oldest first; empty when the tables are missing
+     * (they will be created whole) or the database cannot tell now.
      */
-    public static List<AddedColumn> missingColumns(DataSource dataSource) {
+    public static List<Upgrade> missingUpgrades(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return missingColumns(connection.getMetaData());
+            return missingUpgrades(connection.getMetaData());
         } catch (SQLException | RuntimeException cannotTell) {
             return List.of();
         }
     }
 
     /**
-     * Brings existing tables to the newest schema version: adds each missing column in turn.
+     * Brings existing tables to the newest schema version: runs each missing upgrade in turn.
      *
-     * @return the columns added
-     * @throws SQLException when a missing column cannot be added (the caller says how to add it)
+     * @param scope the store scope of the application that upgrades: the accounts stored before
+     *              version 5 become its own
+     * @return the upgrades run
+     * @throws SQLException when an upgrade fails (the caller says how to run it by hand)
      */
-    public static List<AddedColumn> upgrade(DataSource dataSource) throws SQLException {
+    public static List<Upgrade> upgrade(DataSource dataSource, String scope) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<AddedColumn> missing = missingColumns(connection.getMetaData());
-            for (AddedColumn column : missing) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeUpdate(column.statement());
+            List<Upgrade> missing = missingUpgrades(connection.getMetaData());
+            for (Upgrade upgrade : missing) {
+                for (String sql : upgrade.statements()) {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        if (sql.contains(SCOPE_PARAMETER)) {
+                            statement.setString(1, scope);
+                        }
+                        statement.executeUpdate();
+                    }
                 }
                 if (!connection.getAutoCommit()) {
                     connection.commit();
@@ -101,11 +125,11 @@ public final class StoreTables {
         }
     }
 
-    private static List<AddedColumn> missingColumns(DatabaseMetaData metaData) throws SQLException {
-        List<AddedColumn> missing = new ArrayList<>();
-        for (AddedColumn column : ADDED_COLUMNS) {
-            if (exists(metaData, column.table()) && !hasColumn(metaData, column.table(), column.column())) {
-                missing.add(column);
+    private static List<Upgrade> missingUpgrades(DatabaseMetaData metaData) throws SQLException {
+        List<Upgrade> missing = new ArrayList<>();
+        for (Upgrade upgrade : UPGRADES) {
+            if (exists(metaData, upgrade.table()) && !hasColumn(metaData, upgrade.table(), upgrade.column())) {
+                missing.add(upgrade);
             }
         }
         return missing;
