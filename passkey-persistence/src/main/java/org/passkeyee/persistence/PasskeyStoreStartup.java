@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.persistence.config.StoreSettingsProducer;
 import org.passkeyee.persistence.jpa.StoreEntityManagers;
 
 /**
@@ -29,11 +30,15 @@ public class PasskeyStoreStartup implements ServletContextListener {
     @Inject
     Instance<StoreEntityManagers> store;
 
+    @Inject
+    Instance<StoreSettingsProducer> settings;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         if (!switchedOn.isResolvable()) {
             return;
         }
+        settings.get().applicationStarted(event.getServletContext());
         try {
             store.get().open();
         } catch (PasskeyStoreException outage) {
