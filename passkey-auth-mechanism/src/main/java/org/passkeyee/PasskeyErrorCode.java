@@ -18,6 +18,8 @@ public enum PasskeyErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "The request body must be application/json."),
     /** The request needs a signed-in caller. */
     NOT_AUTHENTICATED(401, "not_authenticated", "Sign in first."),
+    /** HTTP Basic credentials ({@code passkey.basic-auth}) that do not parse, or that no identity store accepts. */
+    INVALID_CREDENTIALS(401, "invalid_credentials", "The username or password is not correct."),
     /** Sign-up is switched off, or the application provides no {@link PasskeyAccounts}. */
     SIGN_UP_DISABLED(403, "sign_up_disabled", "Creating accounts is not allowed here."),
     /** The caller's sign-in is too old to add a passkey. */

@@ -24,12 +24,14 @@ import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.config.DecoySecret;
+import org.passkeyee.internal.config.ExistingLogins;
 import org.passkeyee.internal.config.ModuleConfiguration;
 import org.passkeyee.internal.http.AccountEndpoints;
 import org.passkeyee.internal.http.CeremonyEndpoints;
 import org.passkeyee.internal.http.ManagementEndpoints;
 import org.passkeyee.internal.http.PasskeyAuthenticationMechanism;
 import org.passkeyee.internal.http.PasskeySummaries;
+import org.passkeyee.internal.http.SecondMechanismCheck;
 import org.passkeyee.internal.http.SignInRequests;
 import org.passkeyee.internal.security.CallerAccounts;
 import org.passkeyee.internal.security.FailedSignIns;
@@ -145,15 +147,21 @@ public class PasskeyExtension implements Extension {
                 .scope(Singleton.class)
                 .createWith(context -> configuration().authenticatorPolicy());
         event.addBean()
+                .types(ExistingLogins.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> configuration().existingLogins());
+        event.addBean()
                 .types(AuthenticatorMetadata.class, Object.class)
                 .scope(Singleton.class)
                 .createWith(context -> metadata());
     }
 
-    void validateConfiguration(@Observes AfterDeploymentValidation event) {
+    void validateConfiguration(@Observes AfterDeploymentValidation event, BeanManager beans) {
         if (definition == null) {
             return;
         }
+        SecondMechanismCheck.problem(beans, Thread.currentThread().getContextClassLoader())
+                .ifPresent(event::addDeploymentProblem);
         try {
             configuration();
             metadata();

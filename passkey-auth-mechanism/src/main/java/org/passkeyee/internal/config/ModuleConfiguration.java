@@ -7,7 +7,7 @@ import org.passkeyee.PasskeySettings;
 /**
  * Everything the admin configures, read once when the application starts: the annotation with
  * the overrides applied ({@link PasskeyConfiguration}), the decoy key, which authenticators may
- * register ({@link AuthenticatorPolicy}), and the settings for the module's other JARs
+ * register ({@link AuthenticatorPolicy}), the existing logins carried ({@link ExistingLogins}), and the settings for the module's other JARs
  * ({@link PasskeySettings}). The only place that reads properties; the
  * extension hands each part to CDI as a bean.
  *
@@ -15,9 +15,10 @@ import org.passkeyee.PasskeySettings;
  * @param decoySecret   the decoy credentials' key
  * @param settings      the admin's settings, for modules that add their own
  * @param authenticatorPolicy which authenticators may make a new passkey
+ * @param existingLogins how the application's existing logins are carried
  */
 public record ModuleConfiguration(PasskeyConfiguration configuration, DecoySecret decoySecret, PasskeySettings settings,
-                                  AuthenticatorPolicy authenticatorPolicy) {
+                                  AuthenticatorPolicy authenticatorPolicy, ExistingLogins existingLogins) {
 
     /**
      * Resolves the application's configuration from its sources (see {@link PropertyOverrides}).
@@ -28,6 +29,6 @@ public record ModuleConfiguration(PasskeyConfiguration configuration, DecoySecre
         PasskeySettings settings = PropertyOverrides.forCurrentApplication()::apply;
         return new ModuleConfiguration(new ConfigurationResolver(settings::find).resolve(definition),
                 DecoySecret.of(settings.find(DecoySecret.PROPERTY)), settings,
-                new AuthenticatorPolicyResolver(settings::find).resolve());
+                new AuthenticatorPolicyResolver(settings::find).resolve(), ExistingLogins.of(settings));
     }
 }

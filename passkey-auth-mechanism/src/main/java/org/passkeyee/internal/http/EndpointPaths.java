@@ -18,6 +18,12 @@ public final class EndpointPaths {
     static final String STEP_UP_OPTIONS = "/reauthenticate/options";
     static final String STEP_UP = "/reauthenticate";
 
+    /** Where Faces serves resources, with the FacesServlet mapped by prefix or by suffix alike. */
+    static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+    /** The resource libraries a sign-in page needs: the widgets' and Faces' own script. */
+    static final java.util.Set<String> SIGN_IN_LIBRARIES = java.util.Set.of("passkeyee", "jakarta.faces");
+    static final String WELL_KNOWN = "/.well-known/webauthn";
+
     private final String prefix;
 
     public EndpointPaths(String prefix) {
@@ -45,6 +51,36 @@ public final class EndpointPaths {
             return null;
         }
         return rest;
+    }
+
+    /**
+     * Whether a signed-out browser must reach this request's target even where the
+     * application's security constraints cover it (a catch-all {@code /*}): the passkey endpoints
+     * (each checks its caller itself), the login page, {@code /.well-known/webauthn}, and the
+     * Faces resources of the widgets' and Faces' own libraries. A container's FORM login
+     * exempts its login page the same way; the application's other resources stay covered.
+     *
+     * @param loginPage the login page's path, from the context root
+     */
+    boolean isOpenToSignedOut(HttpServletRequest request, String loginPage) {
+        String path = pathWithinApplication(request);
+        if (path.equals(loginPage) || path.equals(WELL_KNOWN) || endpointPath(request) != null) {
+            return true;
+        }
+        return path.startsWith(FACES_RESOURCES) && "GET".equals(request.getMethod())
+                && SIGN_IN_LIBRARIES.contains(request.getParameter("ln"));
+    }
+
+    /** The request's path from the context root, decoded, without parameters or query. */
+    static String pathWithinApplication(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
+    /** The request's path from the context root with its query, to forward it to itself. */
+    static String target(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return pathWithinApplication(request) + (query == null ? "" : "?" + query);
     }
 
     /** {@code POST {prefix}/login}: a sign-in the mechanism performs. */

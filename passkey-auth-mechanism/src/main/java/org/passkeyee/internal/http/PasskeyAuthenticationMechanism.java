@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.security.Principal;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.config.ExistingLogins;
 import org.passkeyee.internal.security.ContainerCaller;
 import org.passkeyee.internal.security.SessionRecheck;
 import org.passkeyee.internal.security.SessionState;
@@ -24,6 +25,9 @@ import org.passkeyee.internal.shared.Refusal;
  *   <li>{@code SecurityContext.authenticate} with a credential: the application's own sign-in
  *       (a password form), validated by its identity stores, so passwords and passkeys live side
  *       by side under this one mechanism ({@link SignInRequests#signInWith});</li>
+ *   <li>{@code Authorization: Basic}, where {@code passkey.basic-auth} allows it: an API client,
+ *       validated by the application's identity stores for this request only
+ *       ({@link SignInRequests#basic});</li>
  *   <li>{@code POST {prefix}/login}: a passkey sign-in ({@link SignInRequests#signIn});</li>
  *   <li>{@code POST {prefix}/register} while a sign-up is pending: a sign-up that signs the new
  *       caller in ({@link SignInRequests#signUp});</li>
@@ -31,8 +35,10 @@ import org.passkeyee.internal.shared.Refusal;
  *       Security's {@code @AutoApplySession} does, after the caller was checked again when that
  *       is due ({@link SessionRecheck}; a caller who fails it is signed out and goes on below), with
  *       exactly the groups recorded for the session ({@link ContainerCaller});</li>
- *   <li>a protected resource asked for while signed out: a JSON 401 for clients that want JSON,
- *       otherwise a redirect to the login page, remembering the page;</li>
+ *   <li>a protected resource asked for while signed out: the passkey endpoints, the login page and
+ *       the sign-in's Faces resources are served anyway, where a catch-all constraint of the
+ *       application covers them ({@link EndpointPaths#isOpenToSignedOut}); otherwise a JSON 401
+ *       for clients that want JSON, or a redirect to the login page, remembering the page;</li>
  *   <li>anything else: nothing.</li>
  * </ol>
  * Every other passkey endpoint is served by the endpoint servlet.
@@ -44,10 +50,13 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     private final EndpointPaths paths;
     private final SignInRequests logins;
     private final SessionRecheck recheck;
+    private final ExistingLogins existingLogins;
 
     @Inject
-    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, SignInRequests logins, SessionRecheck recheck) {
+    PasskeyAuthenticationMechanism(PasskeyConfiguration configuration, SignInRequests logins, SessionRecheck recheck,
+                                   ExistingLogins existingLogins) {
         this.configuration = configuration;
+        this.existingLogins = existingLogins;
         this.paths = new EndpointPaths(configuration.endpointPrefix());
         this.logins = logins;
         this.recheck = recheck;
@@ -62,6 +71,9 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             if (credential != null) {
                 return logins.signInWith(credential, request, response, context);
             }
+            if (existingLogins.basicAuth() && BasicCredentials.arePresent(request)) {
+                return logins.basic(request, response, context);
+            }
             if (paths.isSignIn(request)) {
                 return logins.signIn(request, response, context);
             }
@@ -73,6 +85,11 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
                 return ContainerCaller.continueSession(context, caller, SessionState.callerGroups(request));
             }
             if (context.isProtected()) {
+                if (paths.isOpenToSignedOut(request, configuration.loginPage())) {
+                    // A forward is not subject to the constraints that cover the request, as with a
+                    // container FORM login's login page: the target serves itself, signed out.
+                    return context.forward(EndpointPaths.target(request));
+                }
                 return askToSignIn(request, response, context);
             }
             return context.doNothing();

@@ -116,6 +116,28 @@ public class SignInRequests {
     }
 
     /**
+     * A request with {@code Authorization: Basic} ({@code passkey.basic-auth}): an API client,
+     * signed in for this request only. A refusal is a JSON 401 with a Basic challenge (or 429),
+     * never a redirect; a request from a page of another site is refused before any store sees
+     * the credentials.
+     */
+    AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws IOException {
+        try {
+            if (crossSite.isCrossSite(request)) {
+                throw new Refusal(PasskeyErrorCode.CROSS_SITE_REQUEST);
+            }
+            BasicCredentials credentials = BasicCredentials.of(request);
+            return signIns.basic(credentials.username(), credentials.password(), request, context);
+        } catch (Refusal refusal) {
+            if (refusal.code() == PasskeyErrorCode.INVALID_CREDENTIALS) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + configuration.rpId() + "\", charset=\"UTF-8\"");
+            }
+            return answer(response, refusal);
+        }
+    }
+
+    /**
      * Leaves where the browser goes next ({@link SignInDestination}: the page remembered in
      * {@link ReturnToCookie}, otherwise the default) and, for the endpoint servlet's answer, who
      * signed in ({@link SignInOutcome}).

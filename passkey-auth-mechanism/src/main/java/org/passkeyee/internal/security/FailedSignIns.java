@@ -79,6 +79,26 @@ public class FailedSignIns {
         return throttled;
     }
 
+    /**
+     * How long a password sign-in for this username must still wait, when its failures are beyond
+     * the allowed number and the last one was less than that wait ago: checked before the
+     * password reaches a store, so that throttling stops guesses instead of only answering them.
+     */
+    synchronized Optional<Duration> waitBeforeTrying(String username) {
+        Failures counted = failures.get("u:" + username);
+        if (counted == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        int beyond = counted.count - allowedFailures;
+        if (beyond <= 0 || !now.isBefore(counted.last.plus(WINDOW))) {
+            return Optional.empty();
+        }
+        Duration wait = waitAfter(beyond);
+        Duration left = Duration.between(now, counted.last.plus(wait));
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+
     /** A sign-in succeeded: the credential ID and username start again from zero. */
     synchronized void succeeded(String credentialId, String username) {
         if (!failures.isEmpty()) {
@@ -102,9 +122,13 @@ public class FailedSignIns {
         if (beyond <= 0) {
             return Optional.empty();
         }
+        return Optional.of(new Throttling(null, null, counted.count, waitAfter(beyond), beyond == 1));
+    }
+
+    /** The wait after the {@code beyond}-th failure beyond the allowed number: doubling from 1 s, at most {@link #LONGEST_WAIT}. */
+    private static Duration waitAfter(int beyond) {
         Duration doubling = beyond > 20 ? LONGEST_WAIT : Duration.ofSeconds(1L << (beyond - 1));
-        Duration wait = doubling.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubling;
-        return Optional.of(new Throttling(null, null, counted.count, wait, beyond == 1));
+        return doubling.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubling;
     }
 
     /** Whether a new count fits, after forgetting the counts whose window has passed (the least recent come first). */

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -26,6 +27,7 @@ import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
 import org.passkeyee.internal.ceremony.NewAccount;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
+import org.passkeyee.internal.ceremony.UsernamePolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.internal.shared.LogText;
@@ -155,6 +157,39 @@ public class SignIns {
                 ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
         LOG.info(() -> "Sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()) + " with=" + method.jsonName());
         return login(request, context, result, null, method, false, vouchingStores.identify(credential, result), null);
+    }
+
+    /**
+     * Signs an API client in for this request only, with HTTP Basic credentials
+     * ({@code passkey.basic-auth}) validated by the application's identity stores: no session, no
+     * redirect. The name must pass the name policy unchanged before any store sees it, and a name
+     * with too many failed attempts waits before its password is tried again.
+     *
+     * @throws Refusal {@code invalid_credentials}, or {@code too_many_failed_sign_ins}
+     */
+    public AuthenticationStatus basic(String username, Password password, HttpServletRequest request,
+                                      HttpMessageContext context) {
+        String name;
+        try {
+            name = UsernamePolicy.callerName(username);
+        } catch (Refusal notAName) {
+            LOG.info(() -> "Basic sign-in refused: a name the policy refuses, remote=" + request.getRemoteAddr());
+            throw new Refusal(PasskeyErrorCode.INVALID_CREDENTIALS);
+        }
+        failedSignIns.waitBeforeTrying(name).ifPresent(wait -> {
+            throw Refusal.tooManyFailedSignIns(wait);
+        });
+        CredentialValidationResult result = identityStoreHandler.validate(new UsernamePasswordCredential(name, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.info(() -> "Basic sign-in refused: caller=" + LogText.header(name) + " remote=" + request.getRemoteAddr());
+            Refusal refusal = failedSignIns.failed(null, name).stream().map(FailedSignIns.Throttling::retryAfter)
+                    .max(Duration::compareTo).map(Refusal::tooManyFailedSignIns)
+                    .orElseGet(() -> new Refusal(PasskeyErrorCode.INVALID_CREDENTIALS));
+            throw refusal;
+        }
+        failedSignIns.succeeded(null, name);
+        LOG.fine(() -> "Basic sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()));
+        return ContainerCaller.signIn(context, result);
     }
 
     private SignedIn login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result,

@@ -28,6 +28,7 @@ import javax.security.auth.callback.CallbackHandler;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.UserVerificationPolicy;
+import org.passkeyee.internal.config.ExistingLogins;
 import org.passkeyee.internal.security.SessionRecheck;
 
 class PasskeyAuthenticationMechanismTest {
@@ -37,13 +38,67 @@ class PasskeyAuthenticationMechanismTest {
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final SessionRecheck recheck = mock(SessionRecheck.class);
-    private final PasskeyAuthenticationMechanism mechanism = new PasskeyAuthenticationMechanism(configuration(), logins, recheck);
+    private final PasskeyAuthenticationMechanism mechanism = new PasskeyAuthenticationMechanism(configuration(), logins, recheck,
+            new ExistingLogins(false));
+    private final PasskeyAuthenticationMechanism withBasic = new PasskeyAuthenticationMechanism(configuration(), logins, recheck,
+            new ExistingLogins(true));
 
     PasskeyAuthenticationMechanismTest() throws Exception {
         when(response.getOutputStream()).thenReturn(new CapturingStream(body));
         when(recheck.stillSignedIn(any(), any())).thenReturn(true);
         when(context.doNothing()).thenReturn(AuthenticationStatus.NOT_DONE);
         when(context.redirect(any())).thenReturn(AuthenticationStatus.SEND_CONTINUE);
+        when(context.forward(any())).thenReturn(AuthenticationStatus.SEND_CONTINUE);
+    }
+
+    @Test
+    void validateRequestWhenBasicCredentialsAndBasicAuthIsOnThenTheApiClientSignsIn() throws Exception {
+        HttpServletRequest request = request("GET", "/app", "/app/api/orders");
+        when(request.getHeader("Authorization")).thenReturn("Basic am9lOnNlY3JldDE=");
+        when(logins.basic(request, response, context)).thenReturn(AuthenticationStatus.SUCCESS);
+
+        assertEquals(AuthenticationStatus.SUCCESS, withBasic.validateRequest(request, response, context));
+    }
+
+    @Test
+    void validateRequestWhenBasicCredentialsButBasicAuthIsOffThenTheyAreNotLookedAt() throws Exception {
+        HttpServletRequest request = request("GET", "/app", "/app/api/orders");
+        when(request.getHeader("Authorization")).thenReturn("Basic am9lOnNlY3JldDE=");
+        when(context.isProtected()).thenReturn(true);
+
+        mechanism.validateRequest(request, response, context);
+
+        verify(logins, never()).basic(any(), any(), any());
+        verify(context).redirect("/app/login.html");
+    }
+
+    @Test
+    void validateRequestWhenACatchAllConstraintCoversTheSignInsOwnPathsThenTheyAreServedSignedOut() throws Exception {
+        for (String uri : List.of("/app/passkey/login/options", "/app/login.html", "/app/.well-known/webauthn")) {
+            HttpServletRequest request = request("POST", "/app", uri);
+            when(context.isProtected()).thenReturn(true);
+
+            assertEquals(AuthenticationStatus.SEND_CONTINUE, mechanism.validateRequest(request, response, context), uri);
+            verify(context).forward(uri.substring("/app".length()));
+        }
+        HttpServletRequest script = request("GET", "/app", "/app/jakarta.faces.resource/core.js.xhtml");
+        when(script.getQueryString()).thenReturn("ln=passkeyee");
+        when(script.getParameter("ln")).thenReturn("passkeyee");
+        mechanism.validateRequest(script, response, context);
+        verify(context).forward("/jakarta.faces.resource/core.js.xhtml?ln=passkeyee");
+        verify(context, never()).redirect(any());
+    }
+
+    @Test
+    void validateRequestWhenACatchAllConstraintCoversTheApplicationsOwnResourcesThenTheyStayProtected() throws Exception {
+        HttpServletRequest stylesheet = request("GET", "/app", "/app/jakarta.faces.resource/secret-report.css.xhtml");
+        when(stylesheet.getParameter("ln")).thenReturn("reports");
+        when(context.isProtected()).thenReturn(true);
+
+        mechanism.validateRequest(stylesheet, response, context);
+
+        verify(context, never()).forward(any());
+        verify(context).redirect("/app/login.html");
     }
 
     @Test
@@ -150,6 +205,7 @@ class PasskeyAuthenticationMechanismTest {
         when(request.getMethod()).thenReturn(method);
         when(request.getContextPath()).thenReturn(contextPath);
         when(request.getRequestURI()).thenReturn(uri);
+        when(request.getServletPath()).thenReturn(uri.substring(contextPath.length()));
         return request;
     }
 

@@ -53,6 +53,26 @@ class FailedSignInsTest {
     }
 
     @Test
+    void waitBeforeTryingWhenANamesFailuresAreBeyondTheAllowedNumberThenUntilItsWaitHasPassed() {
+        for (int i = 1; i <= 5; i++) {
+            failedSignIns.failed(null, "alice");
+            assertEquals(java.util.Optional.empty(), failedSignIns.waitBeforeTrying("alice"), "within the allowed number");
+        }
+        failedSignIns.failed(null, "alice");
+        failedSignIns.failed(null, "alice");
+
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(2)), failedSignIns.waitBeforeTrying("alice"));
+        assertEquals(java.util.Optional.empty(), failedSignIns.waitBeforeTrying("bob"));
+        now = now.plusSeconds(1);
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(1)), failedSignIns.waitBeforeTrying("alice"));
+        now = now.plusSeconds(1);
+        assertEquals(java.util.Optional.empty(), failedSignIns.waitBeforeTrying("alice"), "the wait has passed");
+        failedSignIns.succeeded(null, "alice");
+        failedSignIns.failed(null, "alice");
+        assertEquals(java.util.Optional.empty(), failedSignIns.waitBeforeTrying("alice"), "a success starts again");
+    }
+
+    @Test
     void failedWhenCredentialAndUsernameThenEachCountedAndBothReported() {
         for (int i = 1; i <= 5; i++) {
             failedSignIns.failed("cred-" + i, "alice");
