@@ -62,6 +62,28 @@ public final class Deployments {
     }
 
     /**
+     * The archive with one more security constraint in its {@code web.xml}: every page needs the
+     * role {@code user}, as in applications that protect everything but their login.
+     */
+    public static WebArchive withCatchAllConstraint(WebArchive war) {
+        ArchivePath webXml = ArchivePaths.create("WEB-INF/web.xml");
+        String text = read(war.get(webXml).getAsset().openStream());
+        int firstRole = text.indexOf("<security-role>");
+        war.delete(webXml);
+        return war.add(new StringAsset(text.substring(0, firstRole) + """
+                <security-constraint>
+                        <web-resource-collection>
+                            <web-resource-name>everything</web-resource-name>
+                            <url-pattern>/*</url-pattern>
+                        </web-resource-collection>
+                        <auth-constraint>
+                            <role-name>user</role-name>
+                        </auth-constraint>
+                    </security-constraint>
+                    """ + text.substring(firstRole)), webXml);
+    }
+
+    /**
      * The existing application of {@link org.passkeyee.it.existing}, with the passkey JARs and
      * their libraries (as the sample WAR has them, without the Faces widgets: this application
      * has no Faces) and H2 for its own datasource dropped in.
