@@ -14,8 +14,20 @@ import org.passkeyee.PasskeyUser;
  *                           passkey sign-in or a sign-up), or {@code null}
  * @param legacyAccountsVouchedBy what an account stored before vouching stores were recorded
  *                           counts as ({@link PasskeyUser#vouchedBy()} {@code null})
+ * @param renamedKeys        the keys a store had when an account recorded it, and its key now
  */
-public record SessionSignIn(String vouchedBy, ByteArray passkeyAccount, String legacyAccountsVouchedBy) {
+public record SessionSignIn(String vouchedBy, ByteArray passkeyAccount, String legacyAccountsVouchedBy,
+                            java.util.Map<String, String> renamedKeys) {
+
+    /** Copies the keys. */
+    public SessionSignIn {
+        renamedKeys = java.util.Map.copyOf(renamedKeys);
+    }
+
+    /** Where no store's key changed. */
+    public SessionSignIn(String vouchedBy, ByteArray passkeyAccount, String legacyAccountsVouchedBy) {
+        this(vouchedBy, passkeyAccount, legacyAccountsVouchedBy, java.util.Map.of());
+    }
 
     /**
      * Whether this session's caller owns {@code account}, so that a passkey may join it and the
@@ -26,7 +38,8 @@ public record SessionSignIn(String vouchedBy, ByteArray passkeyAccount, String l
         if (account.userHandle().equals(passkeyAccount)) {
             return true;
         }
-        String accountVouchedBy = account.vouchedBy() != null ? account.vouchedBy() : legacyAccountsVouchedBy;
+        String recorded = account.vouchedBy();
+        String accountVouchedBy = recorded != null ? renamedKeys.getOrDefault(recorded, recorded) : legacyAccountsVouchedBy;
         return !PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy) && vouchedBy.equals(accountVouchedBy);
     }
 }

@@ -13,12 +13,14 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.passkeyee.PasskeyConfiguration;
@@ -40,9 +42,12 @@ import org.passkeyee.internal.ceremony.SessionSignIn;
  * asks that store's {@code getCallerGroups} for the name. Stores that only provide groups are
  * asked by the handler, as for any caller.
  *
- * <p>A store is known by its key: the most specific class among its bean types that implements
- * {@code IdentityStore} (Soteria's built-in stores are beans of its extension's class), and its
- * qualifiers other than {@code @Default}, {@code @Any} and {@code @Named}.
+ * <p>A store is known by its key: its class, and its qualifiers other than {@code @Default},
+ * {@code @Any} and {@code @Named}. Its class is the most specific class among its bean types that
+ * implements {@code IdentityStore} (Soteria's built-in stores are beans of its extension's
+ * class); where its bean has none (Payara's realm stores are beans of the bare interface), the
+ * class of the instance behind the bean ({@link StoreClasses}). Accounts recorded with the bare
+ * interface as key, before that, count as vouched for by the store of that kind.
  * {@link PasskeyConfiguration#groupsFromValidatingStores()} switches these groups off.
  */
 @Singleton
@@ -52,6 +57,7 @@ public class VouchingStores {
 
     private final BeanManager beans;
     private final boolean groupsEnabled;
+    private final Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
     private volatile Stores stores;
 
     @Inject
@@ -77,13 +83,13 @@ public class VouchingStores {
     String identify(Credential credential, CredentialValidationResult result) {
         List<KnownStore> validating = stores().validating();
         if (validating.size() == 1) {
-            return validating.get(0).key();
+            return vouching(validating.get(0));
         }
         String caller = result.getCallerPrincipal().getName();
         for (KnownStore candidate : validating) {
             CredentialValidationResult again = candidate.store().validate(credential);
             if (again.getStatus() == CredentialValidationResult.Status.VALID && caller.equals(again.getCallerPrincipal().getName())) {
-                return candidate.key();
+                return vouching(candidate);
             }
         }
         LOG.warning(() -> "No identity store of the application validated the sign-in of caller=" + LogText.header(caller)
@@ -92,12 +98,31 @@ public class VouchingStores {
     }
 
     /**
-     * What an account recorded before vouching stores were (schema version 2) counts as: the
+     * The key of a store that vouches for an account now: said once, at the first such sign-in,
+     * when it provides groups but does not answer {@code getCallerGroups} (only stores that
+     * actually sign callers in are named, not every store the server puts in every application).
+     */
+    private String vouching(KnownStore store) {
+        if (store.providesGroups() && store.inheritsCallerGroups() && warnedAbout.add(store.key())) {
+            LOG.warning(() -> "Identity store " + store.storeClass().getName() + " validates and provides groups but does"
+                    + " not implement getCallerGroups, so callers who sign in with a passkey get none of its groups."
+                    + " Implement getCallerGroups(CredentialValidationResult) to answer them by caller name.");
+        }
+        return store.key();
+    }
+
+    /**
+     * The key of the store that vouched for an account, as it is known now: what the account
+     * recorded, or for an account recorded before vouching stores were (schema version 2) the
      * application's only validating store when it has exactly one (no other store can have
      * vouched for the name), otherwise none.
      */
     String vouchedByOf(PasskeyUser account) {
-        return account.vouchedBy() != null ? account.vouchedBy() : legacyAccountsVouchedBy();
+        return currentKey(account.vouchedBy());
+    }
+
+    private String currentKey(String recorded) {
+        return recorded == null ? legacyAccountsVouchedBy() : stores().renamedKeys().getOrDefault(recorded, recorded);
     }
 
     private String legacyAccountsVouchedBy() {
@@ -107,7 +132,8 @@ public class VouchingStores {
 
     /** How this request's session signed in, for a passkey it adds ({@link SessionSignIn#mayJoin}). */
     public SessionSignIn sessionSignIn(HttpServletRequest request) {
-        return new SessionSignIn(SessionState.vouchedBy(request), SessionState.passkeyAccount(request), legacyAccountsVouchedBy());
+        return new SessionSignIn(SessionState.vouchedBy(request), SessionState.passkeyAccount(request), legacyAccountsVouchedBy(),
+                stores().renamedKeys());
     }
 
     /**
@@ -123,8 +149,9 @@ public class VouchingStores {
         if (vouchedBy == null || PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy)) {
             return Set.of();
         }
+        String key = currentKey(vouchedBy);
         for (KnownStore candidate : stores().validating()) {
-            if (candidate.key().equals(vouchedBy)) {
+            if (candidate.key().equals(key)) {
                 return candidate.providesGroups()
                         ? Set.copyOf(candidate.store().getCallerGroups(new CredentialValidationResult(callerName)))
                         : Set.of();
@@ -162,6 +189,8 @@ public class VouchingStores {
     private Stores findStores() {
         List<KnownStore> validating = new ArrayList<>();
         List<IdentityStore> groupsOnly = new ArrayList<>();
+        Map<String, String> renamedKeys = new HashMap<>();
+        Set<String> formerKeysSeenTwice = new HashSet<>();
         for (Bean<?> bean : beans.getBeans(IdentityStore.class, Any.Literal.INSTANCE)) {
             if (bean.getBeanClass() == PasskeyIdentityStore.class) {
                 continue;
@@ -170,58 +199,44 @@ public class VouchingStores {
             Set<ValidationType> types = store.validationTypes();
             boolean providesGroups = types.contains(ValidationType.PROVIDE_GROUPS);
             if (types.contains(ValidationType.VALIDATE)) {
-                if (providesGroups) {
-                    warnIfGroupsAreOnlyInItsValidation(bean);
+                Class<?> storeClass = StoreClasses.of(bean, store);
+                String key = keyOf(storeClass, bean);
+                String formerKey = keyOf(StoreClasses.ofBeanTypes(bean), bean);
+                if (!formerKey.equals(key) && renamedKeys.putIfAbsent(formerKey, key) != null) {
+                    formerKeysSeenTwice.add(formerKey);
                 }
-                validating.add(new KnownStore(keyOf(bean), store, providesGroups));
+                validating.add(new KnownStore(key, store, providesGroups, storeClass, StoreClasses.inheritsCallerGroups(storeClass)));
             } else if (providesGroups) {
                 groupsOnly.add(store);
             }
         }
+        // A former key that two stores had names neither: the account's store cannot be told.
+        formerKeysSeenTwice.forEach(renamedKeys::remove);
         validating.sort(Comparator.comparingInt(known -> known.store().priority()));
         LOG.fine(() -> "Identity stores that can vouch for passkey accounts: "
                 + validating.stream().map(KnownStore::key).collect(Collectors.joining(", ")));
-        return new Stores(List.copyOf(validating), List.copyOf(groupsOnly));
+        return new Stores(List.copyOf(validating), List.copyOf(groupsOnly), Map.copyOf(renamedKeys));
     }
 
-    static String keyOf(Bean<?> bean) {
-        Class<?> type = bean.getBeanClass();
-        for (Type beanType : bean.getTypes()) {
-            if (beanType instanceof Class<?> candidate && !candidate.isInterface() && IdentityStore.class.isAssignableFrom(candidate)
-                    && (!IdentityStore.class.isAssignableFrom(type) || type.isAssignableFrom(candidate))) {
-                type = candidate;
-            }
-        }
+    /** The key of a store of this class, with the bean's qualifiers other than {@code @Default}, {@code @Any} and {@code @Named}. */
+    static String keyOf(Class<?> storeClass, Bean<?> bean) {
         String qualifiers = bean.getQualifiers().stream()
                 .map(Annotation::annotationType)
                 .filter(q -> q != Default.class && q != Any.class && q != Named.class)
                 .map(Class::getName)
                 .sorted()
                 .collect(Collectors.joining(",", "[", "]"));
-        return "[]".equals(qualifiers) ? type.getName() : type.getName() + qualifiers;
+        return "[]".equals(qualifiers) ? storeClass.getName() : storeClass.getName() + qualifiers;
     }
 
-    /** A store class that inherits {@code getCallerGroups} answers no groups: say so once. */
-    private static void warnIfGroupsAreOnlyInItsValidation(Bean<?> bean) {
-        Class<?> type = bean.getBeanClass();
-        if (!IdentityStore.class.isAssignableFrom(type)) {
-            return;
-        }
-        try {
-            if (type.getMethod("getCallerGroups", CredentialValidationResult.class).getDeclaringClass() == IdentityStore.class) {
-                LOG.warning(() -> "Identity store " + type.getName() + " validates and provides groups but does not "
-                        + "implement getCallerGroups, so callers who sign in with a passkey get none of its groups. "
-                        + "Implement getCallerGroups(CredentialValidationResult) to answer them by caller name.");
-            }
-        } catch (NoSuchMethodException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    private record KnownStore(String key, IdentityStore store, boolean providesGroups, Class<?> storeClass,
+                              boolean inheritsCallerGroups) {
     }
 
-    private record KnownStore(String key, IdentityStore store, boolean providesGroups) {
-    }
-
-    /** The validating stores in the handler's order, and the stores that only provide groups. */
-    private record Stores(List<KnownStore> validating, List<IdentityStore> groupsOnly) {
+    /**
+     * The validating stores in the handler's order, the stores that only provide groups, and the
+     * keys accounts may have recorded for a store before its key named its real class.
+     */
+    private record Stores(List<KnownStore> validating, List<IdentityStore> groupsOnly, Map<String, String> renamedKeys) {
     }
 }

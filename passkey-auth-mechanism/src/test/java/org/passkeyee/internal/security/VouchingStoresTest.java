@@ -109,6 +109,73 @@ class VouchingStoresTest {
                 new PasskeyIdentityStore(null, new VouchingStores(beans(), configuration(false))).validationTypes());
     }
 
+    @Test
+    void storeWhoseBeanIsTheBareInterfaceThenKnownByItsInstancesClassAndOldAccountsStillItsOwn() {
+        RealmStore realm = new RealmStore();
+        VouchingStores stores = new VouchingStores(interfaceBean(realm), configuration(true));
+        PasskeyUser recordedBefore = new PasskeyUser("jdoe", "jdoe", new ByteArray(new byte[64]), Instant.EPOCH,
+                IdentityStore.class.getName());
+
+        assertEquals(RealmStore.class.getName(), stores.identify(password("jdoe", "realm-pass"), valid("jdoe")));
+        assertEquals(RealmStore.class.getName(), stores.vouchedByOf(recordedBefore));
+        assertEquals(Set.of("TutorialUser"), stores.groupsOf(IdentityStore.class.getName(), "jdoe"));
+        assertTrue(new org.passkeyee.internal.ceremony.SessionSignIn(RealmStore.class.getName(), null, "none",
+                Map.of(IdentityStore.class.getName(), RealmStore.class.getName())).mayJoin(recordedBefore));
+    }
+
+    @Test
+    void storeWithoutGetCallerGroupsThenOneWarningNamingItsClassOnlyWhenItVouches() {
+        GroupsOnlyInValidation lazy = new GroupsOnlyInValidation();
+        VouchingStores stores = new VouchingStores(interfaceBean(lazy), configuration(true));
+
+        List<String> atStart = org.passkeyee.testsupport.LogCapture.messagesDuring(VouchingStores.class.getName(),
+                java.util.logging.Level.WARNING, () -> stores.groupsOf(PasskeyUser.NO_VOUCHING_STORE, "jdoe"));
+        List<String> vouching = org.passkeyee.testsupport.LogCapture.messagesDuring(VouchingStores.class.getName(),
+                java.util.logging.Level.WARNING, () -> {
+                    stores.identify(password("jdoe", "x"), valid("jdoe"));
+                    stores.identify(password("jdoe", "x"), valid("jdoe"));
+                });
+
+        assertEquals(List.of(), atStart, "no warning for a store that signed nobody in");
+        assertEquals(1, vouching.size(), vouching::toString);
+        assertTrue(vouching.get(0).contains(GroupsOnlyInValidation.class.getName()), vouching::toString);
+    }
+
+    /** As Payara's realm store: validates, and answers the realm's groups for a name. */
+    private static final class RealmStore implements IdentityStore {
+        @Override
+        public CredentialValidationResult validate(Credential credential) {
+            return "realm-pass".equals(((UsernamePasswordCredential) credential).getPasswordAsString())
+                    ? new CredentialValidationResult("jdoe", Set.of("TutorialUser")) : CredentialValidationResult.INVALID_RESULT;
+        }
+
+        @Override
+        public Set<String> getCallerGroups(CredentialValidationResult result) {
+            return Set.of("TutorialUser");
+        }
+    }
+
+    /** Validates and provides groups, but only in its validation results. */
+    private static final class GroupsOnlyInValidation implements IdentityStore {
+        @Override
+        public CredentialValidationResult validate(Credential credential) {
+            return new CredentialValidationResult("jdoe", Set.of("staff"));
+        }
+    }
+
+    /** A store as Payara's security connectors register them: a bean of the bare interface. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static BeanManager interfaceBean(IdentityStore store) {
+        BeanManager beanManager = mock(BeanManager.class);
+        Bean bean = mock(Bean.class);
+        when(bean.getBeanClass()).thenReturn(IdentityStore.class);
+        when(bean.getTypes()).thenReturn(Set.of(Object.class, IdentityStore.class));
+        when(bean.getQualifiers()).thenReturn(Set.of(Any.Literal.INSTANCE, Default.Literal.INSTANCE));
+        when(beanManager.getReference(eq(bean), eq(IdentityStore.class), any())).thenReturn(store);
+        when(beanManager.getBeans(IdentityStore.class, Any.Literal.INSTANCE)).thenReturn(Set.of(bean));
+        return beanManager;
+    }
+
     private static Credential password(String name, String password) {
         return new UsernamePasswordCredential(name, password);
     }

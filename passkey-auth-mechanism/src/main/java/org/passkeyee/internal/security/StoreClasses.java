@@ -1,0 +1,78 @@
+package org.passkeyee.internal.security;
+
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.lang.reflect.Type;
+
+/**
+ * The class of an identity store, for its key and for what the log says about it. CDI names it
+ * in different ways: an application's store is a bean of its class; Soteria's built-in stores are
+ * beans of its extension's class whose types include the store's class; Payara's realm stores
+ * ({@code @RealmIdentityStoreDefinition} and its kin) are beans of the bare {@code IdentityStore}
+ * interface, whose instance alone tells the class.
+ */
+final class StoreClasses {
+
+    /** Weld's client proxy interface (Weld is the CDI of Payara and WildFly alike). */
+    private static final String WELD_CLIENT_PROXY = "org.jboss.weld.proxy.WeldClientProxy";
+    /** What Weld's generated proxy and subclass names contain. */
+    private static final String WELD_GENERATED = "$Proxy$_$$_Weld";
+
+    private StoreClasses() {
+    }
+
+    /** The store's class: from the bean's types where they name one, else from the instance behind {@code reference}. */
+    static Class<?> of(Bean<?> bean, Object reference) {
+        Class<?> named = ofBeanTypes(bean);
+        return !named.isInterface() && IdentityStore.class.isAssignableFrom(named) ? named : instanceClass(reference);
+    }
+
+    /**
+     * The most specific class among the bean's types that implements {@code IdentityStore}, else
+     * the bean's class: all that keys were made of before they named the instance's class.
+     */
+    static Class<?> ofBeanTypes(Bean<?> bean) {
+        Class<?> type = bean.getBeanClass();
+        for (Type beanType : bean.getTypes()) {
+            if (beanType instanceof Class<?> candidate && !candidate.isInterface() && IdentityStore.class.isAssignableFrom(candidate)
+                    && (!IdentityStore.class.isAssignableFrom(type) || type.isAssignableFrom(candidate))) {
+                type = candidate;
+            }
+        }
+        return type;
+    }
+
+    /** Whether a store of this class answers {@code getCallerGroups} with the interface's default: no groups. */
+    static boolean inheritsCallerGroups(Class<?> storeClass) {
+        if (!IdentityStore.class.isAssignableFrom(storeClass)) {
+            return false;
+        }
+        try {
+            return storeClass.getMethod("getCallerGroups", CredentialValidationResult.class).getDeclaringClass() == IdentityStore.class;
+        } catch (NoSuchMethodException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The class of the instance behind a CDI reference: through Weld's client proxy, without Weld's subclasses. */
+    private static Class<?> instanceClass(Object reference) {
+        Object instance = reference;
+        for (Class<?> type : reference.getClass().getInterfaces()) {
+            if (type.getName().equals(WELD_CLIENT_PROXY)) {
+                try {
+                    Object metadata = type.getMethod("getMetadata").invoke(reference);
+                    instance = Class.forName(WELD_CLIENT_PROXY + "$Metadata", false, type.getClassLoader())
+                            .getMethod("getContextualInstance").invoke(metadata);
+                } catch (ReflectiveOperationException | RuntimeException notThisWeld) {
+                    instance = reference;
+                }
+            }
+        }
+        Class<?> type = instance.getClass();
+        while (type.getName().contains(WELD_GENERATED) && type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+            type = type.getSuperclass();
+        }
+        return type;
+    }
+}
