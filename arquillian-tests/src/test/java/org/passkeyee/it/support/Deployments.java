@@ -83,6 +83,46 @@ public final class Deployments {
                     """ + text.substring(firstRole)), webXml);
     }
 
+    /** The FORM login page that {@link #withFormLogin} adds, as a container-era application has it. */
+    public static final String FORM_LOGIN_PAGE = "/legacy/login.html";
+    /** The FORM error page that {@link #withFormLogin} adds. */
+    public static final String FORM_ERROR_PAGE = "/legacy/error.html";
+
+    /**
+     * The archive with a {@code web.xml} FORM {@code <login-config>} and its two plain HTML pages,
+     * as applications written for the container's own login have them: the form posts
+     * {@code j_username} and {@code j_password} to {@code j_security_check}, relative to the page.
+     */
+    public static WebArchive withFormLogin(WebArchive war) {
+        ArchivePath webXml = ArchivePaths.create("WEB-INF/web.xml");
+        String text = read(war.get(webXml).getAsset().openStream());
+        int firstRole = text.indexOf("<security-role>");
+        war.delete(webXml);
+        return war.add(new StringAsset(text.substring(0, firstRole) + """
+                <login-config>
+                        <auth-method>FORM</auth-method>
+                        <realm-name>file</realm-name>
+                        <form-login-config>
+                            <form-login-page>%s</form-login-page>
+                            <form-error-page>%s</form-error-page>
+                        </form-login-config>
+                    </login-config>
+                    """.formatted(FORM_LOGIN_PAGE, FORM_ERROR_PAGE) + text.substring(firstRole)), webXml)
+                .add(new StringAsset("""
+                        <!DOCTYPE html>
+                        <html><head><title>Legacy login</title></head><body>
+                        <form method="post" action="j_security_check">
+                          <input name="j_username" autocomplete="username"> <input name="j_password" type="password">
+                          <button type="submit">Sign in</button>
+                        </form></body></html>
+                        """), FORM_LOGIN_PAGE)
+                .add(new StringAsset("""
+                        <!DOCTYPE html>
+                        <html><head><title>Legacy login</title></head><body>
+                        <p id="legacy-error">Wrong username or password.</p></body></html>
+                        """), FORM_ERROR_PAGE);
+    }
+
     /**
      * The existing application of {@link org.passkeyee.it.existing}, with the passkey JARs and
      * their libraries (as the sample WAR has them, without the Faces widgets: this application

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
+import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.config.ClusterReadiness;
 import org.passkeyee.internal.config.DecoySecret;
@@ -49,10 +50,35 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
                 new PasskeyEndpointServlet(configuration, ceremonies.get(), management.get(), accounts.get()));
         servlet.addMapping(configuration.endpointPrefix() + "/*");
+        carryOnWebXmlLogin(context);
         serveRelatedOrigins(context, configuration);
         sameSiteLaxUnlessSet(context.getSessionCookieConfig());
         LOG.info(() -> "Passkey endpoints served at " + context.getContextPath() + configuration.endpointPrefix()
                 + " for relying party " + configuration.rpId() + ", origins " + configuration.origins());
+    }
+
+    /**
+     * The application's {@code web.xml} {@code <login-config>}, carried on by the mechanism
+     * ({@link WebXmlLogin}): a FORM login's {@code j_security_check} gets the servlet that answers
+     * it once the mechanism signed the caller in. A login the mechanism cannot carry on is said at
+     * WARNING, with what to change.
+     */
+    private static void carryOnWebXmlLogin(ServletContext context) {
+        WebXmlLogin login = WebXmlLogin.read(context);
+        context.setAttribute(WebXmlLogin.ATTRIBUTE, login);
+        if (login.isForm()) {
+            context.addServlet("passkey-form-login", new FormLoginServlet())
+                    .addMapping(login.formActions().toArray(String[]::new));
+            LOG.info(() -> "web.xml FORM login carried on beside passkeys: login page " + login.loginPage() + ", error page "
+                    + login.errorPage() + ", j_security_check validated by the application's identity stores");
+        } else if (login.isBasic()) {
+            LOG.info("web.xml BASIC login carried on beside passkeys: Authorization: Basic validated by the application's"
+                    + " identity stores");
+        } else if (!login.authMethod().isEmpty()) {
+            LOG.warning(() -> "web.xml asks for the " + login.authMethod() + " login, which the passkey mechanism cannot"
+                    + " carry on (FORM with both pages, and BASIC, it can): its callers cannot sign in. Remove the"
+                    + " login-config's auth-method, or sign them in through SecurityContext.authenticate.");
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.SignInDestination;
@@ -135,6 +136,24 @@ public class SignInRequests {
             }
             return answer(response, refusal);
         }
+    }
+
+    /**
+     * A web.xml FORM login's {@code POST .../j_security_check} ({@code j_username},
+     * {@code j_password}), validated by the application's identity stores: signed in, the
+     * container goes on to {@link FormLoginServlet}, which leads back to the page first asked for;
+     * refused (a wrong password, a name the policy refuses, too many failures, a page of another
+     * site), the browser is shown the form error page, as the container would show it.
+     */
+    AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                   WebXmlLogin form) {
+        if (crossSite.isCrossSite(request)) {
+            LOG.fine(() -> "Form sign-in refused: a request from another site (Origin " + LogText.header(request.getHeader("Origin")) + ")");
+            return context.forward(form.errorPage());
+        }
+        SignIns.SignedIn signedIn = signIns.password(request.getParameter("j_username"), request.getParameter("j_password"),
+                request, context);
+        return signedIn == null ? context.forward(form.errorPage()) : signedIn(request, response, signedIn);
     }
 
     /**

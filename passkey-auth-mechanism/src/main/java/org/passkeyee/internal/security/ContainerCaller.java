@@ -32,26 +32,39 @@ public final class ContainerCaller {
 
     /**
      * Signs the caller in through Jakarta Security ({@link HttpMessageContext#notifyContainerAboutLogin}),
-     * then leaves them the result's groups only.
+     * then leaves them the result's groups only, unless they keep the container's realm groups
+     * ({@link VouchingStores#realmGroupsFromContainer}: an account a Payara realm store of the
+     * application's realm vouched for).
      */
-    static AuthenticationStatus signIn(HttpMessageContext context, CredentialValidationResult result) {
+    static AuthenticationStatus signIn(HttpMessageContext context, CredentialValidationResult result,
+                                       boolean keepContainerRealmGroups) {
         AuthenticationStatus status = context.notifyContainerAboutLogin(result);
-        Set<String> groups = result.getCallerGroups();
-        handle(context, onlyGroups(context.getClientSubject(), groups.toArray(String[]::new)));
+        if (!keepContainerRealmGroups) {
+            Set<String> groups = result.getCallerGroups();
+            handle(context, onlyGroups(context.getClientSubject(), groups.toArray(String[]::new)));
+        }
         return status;
+    }
+
+    /** {@link #signIn(HttpMessageContext, CredentialValidationResult, boolean)} with the result's groups only. */
+    static AuthenticationStatus signIn(HttpMessageContext context, CredentialValidationResult result) {
+        return signIn(context, result, false);
     }
 
     /**
      * Names the caller of a session signed in before, with the groups recorded at its sign-in
      * (or its last re-check); {@code null} groups: the module did not record any, and leaves the
-     * container's.
+     * container's; {@code keepContainerRealmGroups}: the container's realm groups stay beside them.
      */
-    public static AuthenticationStatus continueSession(HttpMessageContext context, Principal caller, String[] groups) {
+    public static AuthenticationStatus continueSession(HttpMessageContext context, Principal caller, String[] groups,
+                                                       boolean keepContainerRealmGroups) {
         // The groups too, on every request: Payara 6 otherwise looks them up in a thread-local that
         // concurrent requests can clear (payara/Payara#6145, fixed in Payara 7 only), and the caller gets a 403.
         Subject subject = context.getClientSubject();
         Callback principal = new CallerPrincipalCallback(subject, caller);
-        Callback[] callbacks = groups == null ? new Callback[]{principal} : prepend(principal, onlyGroups(subject, groups));
+        Callback[] callbacks = groups == null ? new Callback[]{principal}
+                : keepContainerRealmGroups ? new Callback[]{principal, new GroupPrincipalCallback(subject, groups)}
+                : prepend(principal, onlyGroups(subject, groups));
         handle(context, callbacks);
         return AuthenticationStatus.SUCCESS;
     }

@@ -22,6 +22,7 @@ public final class SessionState {
     private static final String SIGNED_IN_AT = "org.passkeyee.signed-in-at";
     private static final String SIGNED_IN_WITH = "org.passkeyee.signed-in-with";
     private static final String CALLER_GROUPS = "org.passkeyee.caller-groups";
+    private static final String CONTAINER_REALM_GROUPS = "org.passkeyee.container-realm-groups";
     private static final String VOUCHED_BY = "org.passkeyee.vouched-by";
     private static final String PASSKEY_ACCOUNT = "org.passkeyee.passkey-account";
     private static final String CHECKED_AT = "org.passkeyee.checked-at";
@@ -49,7 +50,12 @@ public final class SessionState {
      * @param passkeyAccount the user handle of the passkey account signed in to, or {@code null}
      */
     static void markSignedIn(HttpSession session, Instant now, SignInMethod method, boolean userVerified, Set<String> groups,
-                             String vouchedBy, ByteArray passkeyAccount) {
+                             String vouchedBy, ByteArray passkeyAccount, boolean containerRealmGroups) {
+        if (containerRealmGroups) {
+            session.setAttribute(CONTAINER_REALM_GROUPS, Boolean.TRUE);
+        } else {
+            session.removeAttribute(CONTAINER_REALM_GROUPS);
+        }
         session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
         session.setAttribute(SIGNED_IN_WITH, method.name());
         markProved(session, now, method, userVerified);
@@ -103,6 +109,15 @@ public final class SessionState {
         HttpSession session = request.getSession(false);
         Object groups = session == null ? null : session.getAttribute(CALLER_GROUPS);
         return groups instanceof String[] names ? names.clone() : null;
+    }
+
+    /**
+     * Whether this session's caller keeps the groups the container adds itself for the
+     * application's realm ({@link VouchingStores#realmGroupsFromContainer}), beside the recorded ones.
+     */
+    public static boolean keepsContainerRealmGroups(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(CONTAINER_REALM_GROUPS));
     }
 
     /** How this session signed in, or {@code null} if the module did not sign it in. */

@@ -30,6 +30,7 @@ import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.UsernamePolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
+import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
 
@@ -110,8 +111,10 @@ public class SignIns {
             LOG.info(() -> "Passkey sign-in: caller=" + LogText.header(caller) + " credential=" + LogText.shortId(presentedId));
             signedIn.fire(new PasskeySignedIn(caller, presentedId));
             PasskeyUser owner = assertion.verified().owner();
+            String vouchedBy = vouchingStores.vouchedByOf(owner);
             return login(request, context, result, null, SessionState.SignInMethod.PASSKEY, assertion.verified().userVerified(),
-                    vouchingStores.vouchedByOf(owner), owner.userHandle());
+                    vouchedBy, owner.userHandle(), vouchingStores.realmGroupsFromContainer(vouchedBy,
+                            WebXmlLogin.of(request.getServletContext()).realmName()));
         } catch (Refusal refusal) {
             // A guess needs a ceremony to answer; a refusal of what the key itself signed is none.
             boolean failedGuess = pending != null && !refusal.genuine();
@@ -134,7 +137,7 @@ public class SignIns {
                     + "is another identity store of higher priority refusing it?");
         }
         return login(request, context, result, account.passkey(), SessionState.SignInMethod.PASSKEY,
-                account.passkey().uvInitialized(), PasskeyUser.NO_VOUCHING_STORE, account.passkey().userHandle());
+                account.passkey().uvInitialized(), PasskeyUser.NO_VOUCHING_STORE, account.passkey().userHandle(), false);
     }
 
     /**
@@ -156,7 +159,37 @@ public class SignIns {
         SessionState.SignInMethod method = credential instanceof UsernamePasswordCredential
                 ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
         LOG.info(() -> "Sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()) + " with=" + method.jsonName());
-        return login(request, context, result, null, method, false, vouchingStores.identify(credential, result), null);
+        return login(request, context, result, null, method, false, vouchingStores.identify(credential, result), null, false);
+    }
+
+    /**
+     * Signs a caller in with the username and password of a login form the application already
+     * had (web.xml FORM, {@code j_security_check}), validated by its identity stores as
+     * {@link #credential} does. The name must pass the name policy unchanged before any store
+     * sees it, and a name with too many failed attempts waits before its password is tried again.
+     *
+     * @return who signed in, or {@code null} when refused (logged)
+     */
+    public SignedIn password(String username, String password, HttpServletRequest request, HttpMessageContext context) {
+        String name;
+        try {
+            name = UsernamePolicy.callerName(username);
+        } catch (Refusal notAName) {
+            LOG.info(() -> "Sign-in refused: a name the policy refuses, remote=" + request.getRemoteAddr());
+            return null;
+        }
+        if (password == null || failedSignIns.waitBeforeTrying(name).isPresent()) {
+            LOG.info(() -> "Sign-in refused: " + (password == null ? "no password" : "too many failed attempts")
+                    + " for caller=" + LogText.header(name) + " remote=" + request.getRemoteAddr());
+            return null;
+        }
+        SignedIn signedIn = credential(new UsernamePasswordCredential(name, new Password(password)), request, context);
+        if (signedIn == null) {
+            failedSignIns.failed(null, name);
+        } else {
+            failedSignIns.succeeded(null, name);
+        }
+        return signedIn;
     }
 
     /**
@@ -194,16 +227,17 @@ public class SignIns {
 
     private SignedIn login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result,
                            StoredPasskey newPasskey, SessionState.SignInMethod method, boolean userVerified, String vouchedBy,
-                           ByteArray passkeyAccount) {
+                           ByteArray passkeyAccount, boolean containerRealmGroups) {
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         PendingCeremonies.signedIn(session);
         int minutes = request.getServletContext().getSessionTimeout();
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
-        SessionState.markSignedIn(session, Instant.now(), method, userVerified, result.getCallerGroups(), vouchedBy, passkeyAccount);
+        SessionState.markSignedIn(session, Instant.now(), method, userVerified, result.getCallerGroups(), vouchedBy, passkeyAccount,
+                containerRealmGroups);
         String caller = result.getCallerPrincipal().getName();
         context.setRegisterSession(caller, result.getCallerGroups());
-        return new SignedIn(caller, ContainerCaller.signIn(context, result), newPasskey);
+        return new SignedIn(caller, ContainerCaller.signIn(context, result, containerRealmGroups), newPasskey);
     }
 
     /** A sign-in refused before its ceremony was looked at (its body unreadable): logged and told as any. */

@@ -16,6 +16,8 @@ final class StoreClasses {
 
     /** Weld's client proxy interface (Weld is the CDI of Payara and WildFly alike). */
     private static final String WELD_CLIENT_PROXY = "org.jboss.weld.proxy.WeldClientProxy";
+    /** Payara Server's store of {@code @RealmIdentityStoreDefinition}. */
+    private static final String PAYARA_REALM_STORE = "fish.payara.security.realm.identitystores.RealmIdentityStore";
     /** What Weld's generated proxy and subclass names contain. */
     private static final String WELD_GENERATED = "$Proxy$_$$_Weld";
 
@@ -55,8 +57,42 @@ final class StoreClasses {
         }
     }
 
+    /**
+     * The realm of a Payara Server realm store ({@code @RealmIdentityStoreDefinition}), as its
+     * definition named it; empty for any other store. Payara's store answers no groups by caller
+     * name ({@code getCallerGroups}), but Payara itself adds the groups of the application's realm
+     * to every caller it is told about: for an account this store vouched for, those are the
+     * realm's groups when the two realms are one.
+     */
+    static java.util.Optional<String> payaraRealmOf(Object reference) {
+        Object instance = instance(reference);
+        for (Class<?> type = instance.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(PAYARA_REALM_STORE)) {
+                try {
+                    java.lang.reflect.Field field = type.getDeclaredField("configuration");
+                    field.setAccessible(true);
+                    Object configuration = field.get(instance);
+                    return configuration == null ? java.util.Optional.empty()
+                            : java.util.Optional.of(String.valueOf(configuration.getClass().getMethod("getName").invoke(configuration)));
+                } catch (ReflectiveOperationException | RuntimeException notThisPayara) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The class of the instance behind a CDI reference: through Weld's client proxy, without Weld's subclasses. */
     private static Class<?> instanceClass(Object reference) {
+        Class<?> type = instance(reference).getClass();
+        while (type.getName().contains(WELD_GENERATED) && type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+            type = type.getSuperclass();
+        }
+        return type;
+    }
+
+    /** The instance behind a CDI reference: through Weld's client proxy. */
+    private static Object instance(Object reference) {
         Object instance = reference;
         for (Class<?> type : reference.getClass().getInterfaces()) {
             if (type.getName().equals(WELD_CLIENT_PROXY)) {
@@ -69,10 +105,6 @@ final class StoreClasses {
                 }
             }
         }
-        Class<?> type = instance.getClass();
-        while (type.getName().contains(WELD_GENERATED) && type.getSuperclass() != null && type.getSuperclass() != Object.class) {
-            type = type.getSuperclass();
-        }
-        return type;
+        return instance;
     }
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -163,6 +164,38 @@ public class VouchingStores {
     }
 
     /**
+     * Whether a passkey caller whose account this store vouched for gets the groups Payara adds
+     * itself for the application's realm: only when the store is Payara's realm store
+     * ({@code @RealmIdentityStoreDefinition}, which answers no groups by name) and its realm is
+     * the one {@code web.xml}'s {@code login-config} names, the realm Payara takes those groups
+     * from. A realm store of another realm is said once at WARNING: its accounts get none of its
+     * groups, never another realm's.
+     *
+     * @param applicationRealm the {@code realm-name} of the application's {@code login-config}, or {@code null}
+     */
+    boolean realmGroupsFromContainer(String vouchedBy, String applicationRealm) {
+        if (!groupsEnabled || vouchedBy == null) {
+            return false;
+        }
+        String key = currentKey(vouchedBy);
+        for (KnownStore candidate : stores().validating()) {
+            if (candidate.key().equals(key) && candidate.payaraRealm().isPresent()) {
+                String storeRealm = candidate.payaraRealm().get();
+                if (storeRealm.equals(applicationRealm)) {
+                    return true;
+                }
+                if (warnedAbout.add("realm:" + key)) {
+                    LOG.warning(() -> "Payara's realm store of realm '" + storeRealm + "' vouched for passkey accounts, but"
+                            + " web.xml's login-config names " + (applicationRealm == null ? "no realm" : "realm '" + applicationRealm + "'")
+                            + ": Payara adds that realm's groups, so passkey callers get none of the store's. Name realm '"
+                            + storeRealm + "' in <login-config><realm-name>.");
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The groups a signed-in caller has now, as their sign-in gave them: the vouching store's
      * (for a passkey session only if groups from validating stores are on; a password session got
      * them from the handler either way) and those of every store that only provides groups.
@@ -205,7 +238,8 @@ public class VouchingStores {
                 if (!formerKey.equals(key) && renamedKeys.putIfAbsent(formerKey, key) != null) {
                     formerKeysSeenTwice.add(formerKey);
                 }
-                validating.add(new KnownStore(key, store, providesGroups, storeClass, StoreClasses.inheritsCallerGroups(storeClass)));
+                validating.add(new KnownStore(key, store, providesGroups, storeClass, StoreClasses.inheritsCallerGroups(storeClass),
+                        StoreClasses.payaraRealmOf(store)));
             } else if (providesGroups) {
                 groupsOnly.add(store);
             }
@@ -230,7 +264,7 @@ public class VouchingStores {
     }
 
     private record KnownStore(String key, IdentityStore store, boolean providesGroups, Class<?> storeClass,
-                              boolean inheritsCallerGroups) {
+                              boolean inheritsCallerGroups, Optional<String> payaraRealm) {
     }
 
     /**

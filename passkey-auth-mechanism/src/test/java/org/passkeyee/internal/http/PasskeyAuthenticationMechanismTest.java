@@ -26,6 +26,7 @@ import java.util.List;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 import org.junit.jupiter.api.Test;
+import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.config.ExistingLogins;
@@ -87,6 +88,45 @@ class PasskeyAuthenticationMechanismTest {
         mechanism.validateRequest(script, response, context);
         verify(context).forward("/jakarta.faces.resource/core.js.xhtml?ln=passkeyee");
         verify(context, never()).redirect(any());
+    }
+
+    @Test
+    void validateRequestWhenWebXmlHasAFormLoginThenSignedOutBrowsersSeeItsPageAndItsPostsSignIn() throws Exception {
+        WebXmlLogin form = new WebXmlLogin("FORM", "file", "/auth/login.html", "/auth/error.html");
+        HttpServletRequest page = request("GET", "/app", "/app/secure/orders");
+        withWebXml(page, form);
+        when(context.isProtected()).thenReturn(true);
+
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, mechanism.validateRequest(page, response, context));
+        verify(context).forward("/auth/login.html");
+        verify(logins).rememberReturnTo(page, response);
+        verify(context, never()).redirect(any());
+
+        HttpServletRequest post = request("POST", "/app", "/app/auth/j_security_check");
+        withWebXml(post, form);
+        when(logins.formLogin(post, response, context, form)).thenReturn(AuthenticationStatus.SUCCESS);
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(post, response, context));
+
+        HttpServletRequest errorPage = request("GET", "/app", "/app/auth/error.html");
+        withWebXml(errorPage, form);
+        mechanism.validateRequest(errorPage, response, context);
+        verify(context).forward("/auth/error.html");
+    }
+
+    @Test
+    void validateRequestWhenWebXmlHasABasicLoginThenBasicCredentialsAreHonouredWithoutTheSetting() throws Exception {
+        HttpServletRequest request = request("GET", "/app", "/app/api/orders");
+        withWebXml(request, new WebXmlLogin("BASIC", null, null, null));
+        when(request.getHeader("Authorization")).thenReturn("Basic am9lOnNlY3JldDE=");
+        when(logins.basic(request, response, context)).thenReturn(AuthenticationStatus.SUCCESS);
+
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
+    }
+
+    private static void withWebXml(HttpServletRequest request, WebXmlLogin login) {
+        jakarta.servlet.ServletContext application = mock(jakarta.servlet.ServletContext.class);
+        when(application.getAttribute(WebXmlLogin.ATTRIBUTE)).thenReturn(login);
+        when(request.getServletContext()).thenReturn(application);
     }
 
     @Test

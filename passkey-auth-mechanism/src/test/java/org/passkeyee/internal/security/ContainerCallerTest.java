@@ -66,7 +66,7 @@ class ContainerCallerTest {
     void continueSessionWhenTheServerRealmKnowsTheNameThenTheSessionsGroupsOnly() {
         Subject subject = new Subject();
 
-        ContainerCaller.continueSession(payaraLike(subject), new CallerPrincipal("jdoe"), new String[]{"user", "staff"});
+        ContainerCaller.continueSession(payaraLike(subject), new CallerPrincipal("jdoe"), new String[]{"user", "staff"}, false);
 
         assertEquals(Set.of("user", "staff"), groupsOf(subject));
     }
@@ -75,9 +75,18 @@ class ContainerCallerTest {
     void continueSessionWhenTheModuleRecordedNoGroupsThenTheContainersAreLeft() {
         Subject subject = new Subject();
 
-        ContainerCaller.continueSession(payaraLike(subject), new CallerPrincipal("jdoe"), null);
+        ContainerCaller.continueSession(payaraLike(subject), new CallerPrincipal("jdoe"), null, false);
 
         assertEquals(Set.of("admin"), groupsOf(subject));
+    }
+
+    @Test
+    void continueSessionWhenTheAccountsStoreIsTheApplicationsRealmThenItsGroupsBesideTheRecordedOnes() {
+        Subject subject = new Subject();
+
+        ContainerCaller.continueSession(payaraLike(subject), new CallerPrincipal("jdoe"), new String[]{"user"}, true);
+
+        assertEquals(Set.of("user", "admin"), groupsOf(subject));
     }
 
     private static HttpMessageContext payaraLike(Subject subject) {

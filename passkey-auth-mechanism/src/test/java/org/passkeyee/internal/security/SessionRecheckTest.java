@@ -57,7 +57,7 @@ class SessionRecheckTest {
 
     @Test
     void stillSignedInWhenNotDueThenNothingIsAsked() {
-        SessionState.markSignedIn(session, Instant.now(), SessionState.SignInMethod.PASSKEY, true, Set.of("staff"), STORE, HANDLE);
+        SessionState.markSignedIn(session, Instant.now(), SessionState.SignInMethod.PASSKEY, true, Set.of("staff"), STORE, HANDLE, false);
 
         assertTrue(recheck.stillSignedIn(request, "jdoe"));
         verify(store, never()).findUserByUserHandle(any());
@@ -112,7 +112,7 @@ class SessionRecheckTest {
     }
 
     private void signedInLongAgo(SessionState.SignInMethod method, String vouchedBy, ByteArray account) {
-        SessionState.markSignedIn(session, Instant.now().minus(Duration.ofHours(1)), method, false, Set.of("staff"), vouchedBy, account);
+        SessionState.markSignedIn(session, Instant.now().minus(Duration.ofHours(1)), method, false, Set.of("staff"), vouchedBy, account, false);
     }
 
     private static PasskeyUser account() {

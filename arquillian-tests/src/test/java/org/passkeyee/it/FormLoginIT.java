@@ -1,0 +1,162 @@
+package org.passkeyee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.passkeyee.it.support.PasskeyAssertions.uniqueUsername;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.passkeyee.it.support.Deployments;
+import org.passkeyee.it.support.FileRealmStore;
+import org.passkeyee.it.support.PasskeyClient;
+import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.PayaraServerDomain;
+import org.passkeyee.testsupport.SoftwareAuthenticator;
+
+/**
+ * An application written for the container's own FORM login: a {@code web.xml}
+ * {@code <login-config>} with plain HTML login and error pages posting to
+ * {@code j_security_check}, unchanged, beside passkeys. Signed-out browsers are shown its login
+ * page, its posts sign in through the application's identity stores (the sample's password
+ * account), a wrong password shows its error page, and a caller signed in with the form adds a
+ * passkey and later signs in with it, with the same groups. On Payara Server the same with the
+ * domain's file realm as the identity store ({@code @RealmIdentityStoreDefinition}). One row per
+ * server kind that hosts such applications: Payara Server 6 (H2) and WildFly 39 (PostgreSQL).
+ */
+@ExtendWith(ArquillianExtension.class)
+@DisabledIfSystemProperty(named = "arquillian.launch", matches = "(?!payara-server$|wildfly$).*",
+        disabledReason = "servers that host applications with a FORM login: Payara Server 6, WildFly 39")
+@DisabledIfSystemProperty(named = "payara.server.domain.dir", matches = ".*payara-server-postgresql$",
+        disabledReason = "Payara Server runs it on its H2 row")
+@DisabledIfSystemProperty(named = "wildfly.base.dir", matches = ".*wildfly-(mariadb|preview-h2)$",
+        disabledReason = "WildFly runs it on its PostgreSQL row")
+class FormLoginIT {
+
+    private static final String ALICE = "alice";
+    private static final String ALICES_PASSWORD = "wonderland-42";
+    private static final String REALM = "realm-form";
+
+    @ArquillianResource
+    @OperateOnDeployment("form")
+    private URL form;
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = "form", testable = false)
+    static WebArchive form() {
+        return Deployments.withFormLogin(ShrinkWrap.create(WebArchive.class, "form.war").merge(Deployments.sampleApp()));
+    }
+
+    @Deployment(name = REALM, testable = false, managed = false)
+    static WebArchive realmForm() {
+        return Deployments.withFormLogin(ShrinkWrap.create(WebArchive.class, "realm-form.war").merge(Deployments.sampleApp()))
+                .addClass(FileRealmStore.class);
+    }
+
+    @Test
+    void signedOutBrowserAskingForAProtectedPageThenShownTheFormLoginPageThenLedBackAfterSigningIn() {
+        PasskeyClient browser = new PasskeyClient(form);
+
+        Response shown = browser.get("/account/");
+        assertEquals(200, shown.status(), shown::toString);
+        assertTrue(shown.body().contains("j_security_check"), "the application's own login page: " + shown.body());
+
+        Response signedIn = postForm(browser, "/legacy/j_security_check", ALICE, ALICES_PASSWORD);
+        assertEquals(303, signedIn.status(), signedIn::toString);
+        assertTrue(signedIn.header("Location").endsWith("/account/"), signedIn::toString);
+        JsonNode me = browser.me().expectStatus(200).json();
+        assertEquals(ALICE, me.path("name").asText());
+        assertEquals("[\"user\"]", me.path("roles").toString());
+    }
+
+    @Test
+    void formPostWithAWrongPasswordOrAnUnknownNameThenTheErrorPageAndNotSignedIn() {
+        for (String[] attempt : new String[][] {{ALICE, "wrong"}, {"nobody-" + System.nanoTime(), "x"}, {"ali*", ALICES_PASSWORD}}) {
+            PasskeyClient browser = new PasskeyClient(form);
+
+            Response refused = postForm(browser, "/legacy/j_security_check", attempt[0], attempt[1]);
+
+            assertEquals(200, refused.status(), refused::toString);
+            assertTrue(refused.body().contains("legacy-error"), "the application's own error page: " + refused.body());
+            assertEquals(401, browser.me().status(), "not signed in");
+        }
+    }
+
+    @Test
+    void callerSignedInWithTheFormThenAddsAPasskeyAndSignsInWithItWithTheSameGroups() {
+        PasskeyClient browser = new PasskeyClient(form);
+        postForm(browser, "/legacy/j_security_check", ALICE, ALICES_PASSWORD).expectStatus(303);
+        SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
+
+        browser.addPasskey(key, "Laptop").expectStatus(201);
+
+        PasskeyClient later = new PasskeyClient(form);
+        assertEquals(ALICE, later.signIn(key).expectStatus(200).json().path("username").asText());
+        assertEquals("[\"user\"]", later.me().expectStatus(200).json().path("roles").toString());
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "arquillian.launch", matches = "(?!payara-server$).*",
+            disabledReason = "@RealmIdentityStoreDefinition is Payara Server's")
+    void fileRealmUserThroughPayarasRealmStoreThenSignsInWithTheFormAndAPasskeyWithTheRealmsGroups() {
+        String name = uniqueUsername("realm-form");
+        PayaraServerDomain.fileRealmUser(name, "realm-password-1", "admin");
+        deployer.deploy(REALM);
+        URL realm = sibling(REALM);
+        try {
+            PasskeyClient browser = new PasskeyClient(realm);
+            postForm(browser, "/legacy/j_security_check", name, "realm-password-1").expectStatus(303);
+            assertEquals("[\"user\",\"admin\"]", browser.me().expectStatus(200).json().path("roles").toString(),
+                    "the realm's admin, and every caller's user");
+            SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
+            browser.addPasskey(key, "Laptop").expectStatus(201);
+
+            PasskeyClient later = new PasskeyClient(realm);
+            later.signIn(key).expectStatus(200);
+            assertEquals("[\"user\",\"admin\"]", later.me().expectStatus(200).json().path("roles").toString(),
+                    "a passkey gives what the realm's password gives");
+            String vouchedBy = vouchingStoreOf(later, name);
+            assertTrue(vouchedBy.endsWith("RealmIdentityStore"), "VOUCHED_BY names Payara's store class: " + vouchedBy);
+        } finally {
+            deployer.undeploy(REALM);
+        }
+    }
+
+    /** The URL of another deployment on the same server, by its WAR's name. */
+    private URL sibling(String warName) {
+        try {
+            return new URL(form, "../" + warName + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String vouchingStoreOf(PasskeyClient client, String name) {
+        for (JsonNode user : client.storeSnapshot().path("users")) {
+            if (name.equals(user.path("USERNAME").asText())) {
+                return user.path("VOUCHED_BY").asText();
+            }
+        }
+        throw new AssertionError("no account " + name);
+    }
+
+    private static Response postForm(PasskeyClient browser, String path, String username, String password) {
+        String body = "j_username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return browser.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8),
+                "Origin", browser.origin());
+    }
+}
