@@ -32,9 +32,12 @@
  * <h2>What it does not do</h2>
  * <ul>
  *   <li>Account management beyond passkeys: groups, recovery, e-mail verification are the application's.</li>
- *   <li>Attestation trust: attestation is {@code none}; the authenticator model is displayed, never trusted.</li>
- *   <li>A server realm's FORM login ({@code web.xml} {@code <login-config>}) is not an identity store, so it
- *       cannot live beside the passkey mechanism; password sign-in must go through an identity store.</li>
+ *   <li>Validate passwords itself: a password form ({@code SecurityContext.authenticate}), a {@code web.xml}
+ *       FORM login's {@code j_security_check} and HTTP Basic ({@code passkey.basic-auth}) are carried on, but
+ *       validated by the application's identity stores; a server realm needs one (on Payara Server,
+ *       {@code @RealmIdentityStoreDefinition}).</li>
+ *   <li>Share accounts between applications: each keeps its own, even on one datasource, unless an admin
+ *       gives them one store scope ({@link org.passkeyee.PasskeyCredentialStore}).</li>
  * </ul>
  *
  * <p>The package {@code org.passkeyee.internal} is the implementation and not API.

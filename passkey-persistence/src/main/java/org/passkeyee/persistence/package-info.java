@@ -88,14 +88,20 @@
  * <li>{@code passkey.jpa-provider}: the class name of the JPA provider to use, only needed when
  *     the application bundles a provider of its own beside the server's (the first one the
  *     platform knows is used otherwise).</li>
+ * <li>{@code passkey.store-scope}: whose accounts these are, among the applications that share
+ *     the tables. Default: the RP ID and the context path ({@code example.com/shop}), which tells
+ *     two applications on one server apart and stays the same across redeployments, versions
+ *     and cluster nodes; the same value for applications that share accounts on purpose.</li>
  * </ul>
  * The entity classes are internal mappings: do not program against them.
  *
- * <h2>Schema (version 4)</h2>
+ * <h2>Schema (version 5)</h2>
  * <ul>
  * <li>{@code PASSKEY_USER}: {@code USER_HANDLE} (primary key, base64url of the random 64-byte
- *     user handle), {@code USERNAME} (unique), {@code DISPLAY_NAME}, {@code CREATED_AT}, and
- *     {@code VOUCHED_BY} (version 3: the identity store that vouched for the account).</li>
+ *     user handle), {@code USERNAME} (unique per store scope), {@code DISPLAY_NAME},
+ *     {@code CREATED_AT}, {@code VOUCHED_BY} (version 3: the identity store that vouched for the
+ *     account), and {@code STORE_SCOPE} (version 5: the application the account belongs to; the
+ *     store reads, changes and deletes rows of its own scope only).</li>
  * <li>{@code PASSKEY_CREDENTIAL}: primary key {@code CREDENTIAL_KEY}, the base64url SHA-256 of
  *     the credential ID (credential IDs may be 1023 bytes, too long for a unique index on
  *     MariaDB/MySQL), {@code CREDENTIAL_ID}, {@code USER_HANDLE} (indexed), the COSE public key,
@@ -118,9 +124,10 @@
  *     with all of them).</li>
  * <li>No caching: every call reads the database.</li>
  * <li>No general schema migration: the upgrades there are (version 1 to 2, 2 to 3 and 3 to 4,
- *     one added column each) run at start unless {@code passkey.create-tables=false}, and ship
- *     as {@code passkey-upgrade-1-to-2.sql}, {@code passkey-upgrade-2-to-3.sql} and
- *     {@code passkey-upgrade-3-to-4.sql}.</li>
+ *     one added column each; 4 to 5, a column, the older accounts given to the upgrading
+ *     application, and the username constraint per scope) run at start unless
+ *     {@code passkey.create-tables=false}, and ship as {@code passkey-upgrade-1-to-2.sql} to
+ *     {@code passkey-upgrade-4-to-5.sql}.</li>
  * <li>No case folding or normalization of usernames: they are matched exactly.</li>
  * </ul>
  */
