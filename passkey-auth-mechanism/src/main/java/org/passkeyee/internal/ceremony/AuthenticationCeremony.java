@@ -256,6 +256,7 @@ public class AuthenticationCeremony {
         try {
             return Json.ASSERTION.readValue(json);
         } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Sign-in response not readable: {0}", LogText.failure(e));
             throw Refusal.ofSignIn(PasskeyErrorCode.MALFORMED_REQUEST, "The sign-in response is malformed.");
         }
     }

@@ -278,6 +278,7 @@ public class RegistrationCeremony {
         try {
             return Json.REGISTRATION.readValue(json);
         } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Registration response not readable: {0}", LogText.failure(e));
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The registration response is malformed.");
         }
     }

@@ -39,6 +39,24 @@ public final class LogText {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
+    /**
+     * Why a request's content could not be read, for a FINE line: the exception's class and the
+     * first line of its message, and its root cause's class, at most 200 characters of message
+     * with nothing that could forge or reorder a log line. A parser's message may quote a little
+     * of the request: never a whole credential.
+     */
+    public static String failure(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage().lines().findFirst().orElse("");
+        String shown = (message.length() > 200 ? message.substring(0, 200) + "…" : message).codePoints()
+                .map(c -> isHidden(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return failure.getClass().getName() + ": " + shown + (root != failure ? " (cause: " + root.getClass().getName() + ")" : "");
+    }
+
     private static boolean isHidden(int c) {
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
