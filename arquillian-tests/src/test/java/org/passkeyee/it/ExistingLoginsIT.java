@@ -20,9 +20,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
+import org.passkeyee.it.support.OnePayaraServerAndOneWildFlyRow;
 import org.passkeyee.it.support.LeftoverBasicMechanism;
 import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
@@ -38,12 +38,7 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * Payara Server 6 (H2) and WildFly 39 (PostgreSQL).
  */
 @ExtendWith(ArquillianExtension.class)
-@DisabledIfSystemProperty(named = "arquillian.launch", matches = "(?!payara-server$|wildfly$).*",
-        disabledReason = "Jakarta EE 10 servers that host several applications: Payara Server 6, WildFly 39")
-@DisabledIfSystemProperty(named = "payara.server.domain.dir", matches = ".*payara-server-postgresql$",
-        disabledReason = "Payara Server runs it on its H2 row")
-@DisabledIfSystemProperty(named = "wildfly.base.dir", matches = ".*wildfly-(mariadb|preview-h2)$",
-        disabledReason = "WildFly runs it on its PostgreSQL row (WildFly Preview is Jakarta EE 11)")
+@OnePayaraServerAndOneWildFlyRow
 class ExistingLoginsIT {
 
     /** The sample's password account ({@code PasswordIdentityStore}). */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.support.Deployments;
+import org.passkeyee.it.support.OnePayaraServerAndOneWildFlyRow;
 import org.passkeyee.it.support.FileRealmStore;
 import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
@@ -36,12 +37,7 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * server kind that hosts such applications: Payara Server 6 (H2) and WildFly 39 (PostgreSQL).
  */
 @ExtendWith(ArquillianExtension.class)
-@DisabledIfSystemProperty(named = "arquillian.launch", matches = "(?!payara-server$|wildfly$).*",
-        disabledReason = "servers that host applications with a FORM login: Payara Server 6, WildFly 39")
-@DisabledIfSystemProperty(named = "payara.server.domain.dir", matches = ".*payara-server-postgresql$",
-        disabledReason = "Payara Server runs it on its H2 row")
-@DisabledIfSystemProperty(named = "wildfly.base.dir", matches = ".*wildfly-(mariadb|preview-h2)$",
-        disabledReason = "WildFly runs it on its PostgreSQL row")
+@OnePayaraServerAndOneWildFlyRow
 class FormLoginIT {
 
     private static final String ALICE = "alice";

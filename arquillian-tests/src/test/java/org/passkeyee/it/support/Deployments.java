@@ -66,11 +66,7 @@ public final class Deployments {
      * role {@code user}, as in applications that protect everything but their login.
      */
     public static WebArchive withCatchAllConstraint(WebArchive war) {
-        ArchivePath webXml = ArchivePaths.create("WEB-INF/web.xml");
-        String text = read(war.get(webXml).getAsset().openStream());
-        int firstRole = text.indexOf("<security-role>");
-        war.delete(webXml);
-        return war.add(new StringAsset(text.substring(0, firstRole) + """
+        return withSecurityElements(war, """
                 <security-constraint>
                         <web-resource-collection>
                             <web-resource-name>everything</web-resource-name>
@@ -80,7 +76,7 @@ public final class Deployments {
                             <role-name>user</role-name>
                         </auth-constraint>
                     </security-constraint>
-                    """ + text.substring(firstRole)), webXml);
+                    """);
     }
 
     /** The FORM login page that {@link #withFormLogin} adds, as a container-era application has it. */
@@ -94,11 +90,7 @@ public final class Deployments {
      * {@code j_username} and {@code j_password} to {@code j_security_check}, relative to the page.
      */
     public static WebArchive withFormLogin(WebArchive war) {
-        ArchivePath webXml = ArchivePaths.create("WEB-INF/web.xml");
-        String text = read(war.get(webXml).getAsset().openStream());
-        int firstRole = text.indexOf("<security-role>");
-        war.delete(webXml);
-        return war.add(new StringAsset(text.substring(0, firstRole) + """
+        return withSecurityElements(war, """
                 <login-config>
                         <auth-method>FORM</auth-method>
                         <realm-name>file</realm-name>
@@ -107,7 +99,7 @@ public final class Deployments {
                             <form-error-page>%s</form-error-page>
                         </form-login-config>
                     </login-config>
-                    """.formatted(FORM_LOGIN_PAGE, FORM_ERROR_PAGE) + text.substring(firstRole)), webXml)
+                    """.formatted(FORM_LOGIN_PAGE, FORM_ERROR_PAGE))
                 .add(new StringAsset("""
                         <!DOCTYPE html>
                         <html><head><title>Legacy login</title></head><body>
@@ -121,6 +113,15 @@ public final class Deployments {
                         <html><head><title>Legacy login</title></head><body>
                         <p id="legacy-error">Wrong username or password.</p></body></html>
                         """), FORM_ERROR_PAGE);
+    }
+
+    /** The archive with these elements in its {@code web.xml}, before its first {@code <security-role>}. */
+    private static WebArchive withSecurityElements(WebArchive war, String elements) {
+        ArchivePath webXml = ArchivePaths.create("WEB-INF/web.xml");
+        String text = read(war.get(webXml).getAsset().openStream());
+        int firstRole = text.indexOf("<security-role>");
+        war.delete(webXml);
+        return war.add(new StringAsset(text.substring(0, firstRole) + elements + text.substring(firstRole)), webXml);
     }
 
     /**
