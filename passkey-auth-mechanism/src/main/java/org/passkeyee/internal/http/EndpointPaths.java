@@ -63,12 +63,24 @@ public final class EndpointPaths {
      * @param loginPage the login page's path, from the context root
      */
     boolean isOpenToSignedOut(HttpServletRequest request, String loginPage) {
+        // The path the container matched its constraints against (decoded), never the raw URI:
+        // "/passkey/../admin" must not pass for an endpoint. A path that is not canonical is never
+        // open (a forward could reach what a request cannot, WEB-INF included).
         String path = pathWithinApplication(request);
-        if (path.equals(loginPage) || path.equals(WELL_KNOWN) || endpointPath(request) != null) {
+        if (!isCanonical(path)) {
+            return false;
+        }
+        if (path.equals(loginPage) || path.equals(WELL_KNOWN) || path.equals(prefix) || path.startsWith(prefix + "/")) {
             return true;
         }
         return path.startsWith(FACES_RESOURCES) && "GET".equals(request.getMethod())
                 && SIGN_IN_LIBRARIES.contains(request.getParameter("ln"));
+    }
+
+    /** No dot segments, backslashes, encoded characters or empty segments: the form a container normalizes paths to. */
+    private static boolean isCanonical(String path) {
+        return path.startsWith("/") && !path.contains("//") && !path.contains("\\") && !path.contains("%")
+                && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/.") && !path.endsWith("/..");
     }
 
     /** The request's path from the context root, decoded, without parameters or query. */

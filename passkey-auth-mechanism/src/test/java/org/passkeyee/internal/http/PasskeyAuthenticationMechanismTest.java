@@ -130,6 +130,24 @@ class PasskeyAuthenticationMechanismTest {
     }
 
     @Test
+    void validateRequestWhenAPathOnlyLooksLikeTheSignInsOwnThenItStaysProtected() throws Exception {
+        String[][] lookalikes = {
+                {"/app/passkey/../admin/report", "/admin/report"},        // the container matched /admin/report
+                {"/app/passkey/%2e%2e/WEB-INF/web.xml", "/passkey/../WEB-INF/web.xml"},
+                {"/app/passkeys/export", "/passkeys/export"},
+                {"/app/login.html/../admin", "/admin"}};
+        when(context.isProtected()).thenReturn(true);
+        for (String[] lookalike : lookalikes) {
+            HttpServletRequest request = request("GET", "/app", lookalike[0]);
+            when(request.getServletPath()).thenReturn(lookalike[1]);
+
+            mechanism.validateRequest(request, response, context);
+        }
+
+        verify(context, never()).forward(any());
+    }
+
+    @Test
     void validateRequestWhenACatchAllConstraintCoversTheApplicationsOwnResourcesThenTheyStayProtected() throws Exception {
         HttpServletRequest stylesheet = request("GET", "/app", "/app/jakarta.faces.resource/secret-report.css.xhtml");
         when(stylesheet.getParameter("ln")).thenReturn("reports");
