@@ -9,10 +9,10 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
-import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.config.ClusterReadiness;
 import org.passkeyee.internal.config.DecoySecret;
+import org.passkeyee.internal.config.WebXmlLogin;
 
 /**
  * Maps the endpoint servlet under the configured prefix when the application switched passkeys

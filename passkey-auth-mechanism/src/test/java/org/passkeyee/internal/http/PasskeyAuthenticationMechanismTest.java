@@ -26,10 +26,10 @@ import java.util.List;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 import org.junit.jupiter.api.Test;
-import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.config.ExistingLogins;
+import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.internal.security.SessionRecheck;
 
 class PasskeyAuthenticationMechanismTest {
