@@ -33,7 +33,8 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * page, its posts sign in through the application's identity stores (the sample's password
  * account), a wrong password shows its error page, and a caller signed in with the form adds a
  * passkey and later signs in with it, with the same groups. On Payara Server the same with the
- * domain's file realm as the identity store ({@code @RealmIdentityStoreDefinition}). One row per
+ * domain's file realm as the identity store ({@code @RealmIdentityStoreDefinition}), on WildFly
+ * with its Elytron security domain ({@code passkey.elytron-realm=true}). One row per
  * server kind that hosts such applications: Payara Server 6 (H2) and WildFly 39 (PostgreSQL).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -43,6 +44,10 @@ class FormLoginIT {
     private static final String ALICE = "alice";
     private static final String ALICES_PASSWORD = "wonderland-42";
     private static final String REALM = "realm-form";
+    private static final String ELYTRON = "elytron-form";
+    /** The ApplicationRealm user that pom.xml adds to the wildfly-postgresql row with add-user.sh, in group admin. */
+    private static final String ELYTRON_USER = "realm-lee";
+    private static final String ELYTRON_PASSWORD = "realm-password-1";
 
     @ArquillianResource
     @OperateOnDeployment("form")
@@ -60,6 +65,12 @@ class FormLoginIT {
     static WebArchive realmForm() {
         return Deployments.withFormLogin(ShrinkWrap.create(WebArchive.class, "realm-form.war").merge(Deployments.sampleApp()))
                 .addClass(FileRealmStore.class);
+    }
+
+    @Deployment(name = ELYTRON, testable = false, managed = false)
+    static WebArchive elytronForm() {
+        return Deployments.withFormLogin(ShrinkWrap.create(WebArchive.class, "elytron-form.war")
+                .merge(Deployments.sampleAppWithConfig("passkey.elytron-realm=true\n")));
     }
 
     @Test
@@ -128,6 +139,31 @@ class FormLoginIT {
             assertTrue(vouchedBy.endsWith("RealmIdentityStore"), "VOUCHED_BY names Payara's store class: " + vouchedBy);
         } finally {
             deployer.undeploy(REALM);
+        }
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "arquillian.launch", matches = "(?!wildfly$).*",
+            disabledReason = "Elytron is WildFly's")
+    void elytronRealmUserThroughTheSecurityDomainThenSignsInWithTheFormAndAPasskeyWithItsRoles() {
+        deployer.deploy(ELYTRON);
+        URL elytron = sibling(ELYTRON);
+        try {
+            PasskeyClient browser = new PasskeyClient(elytron);
+            postForm(browser, "/legacy/j_security_check", ELYTRON_USER, ELYTRON_PASSWORD).expectStatus(303);
+            assertEquals("[\"user\",\"admin\"]", browser.me().expectStatus(200).json().path("roles").toString(),
+                    "the security domain's admin, and every caller's user");
+            assertTrue(postForm(new PasskeyClient(elytron), "/legacy/j_security_check", ELYTRON_USER, "wrong").body()
+                    .contains("legacy-error"), "a wrong password shows the error page");
+            SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
+            browser.addPasskey(key, "Laptop").expectStatus(201);
+
+            PasskeyClient later = new PasskeyClient(elytron);
+            later.signIn(key).expectStatus(200);
+            assertEquals("[\"user\",\"admin\"]", later.me().expectStatus(200).json().path("roles").toString(),
+                    "a passkey gives what the security domain's password gives");
+        } finally {
+            deployer.undeploy(ELYTRON);
         }
     }
 

@@ -34,6 +34,7 @@ import org.passkeyee.internal.http.PasskeySummaries;
 import org.passkeyee.internal.http.SecondMechanismCheck;
 import org.passkeyee.internal.http.SignInRequests;
 import org.passkeyee.internal.security.CallerAccounts;
+import org.passkeyee.internal.security.ElytronRealmIdentityStore;
 import org.passkeyee.internal.security.FailedSignIns;
 import org.passkeyee.internal.security.PasskeyIdentityStore;
 import org.passkeyee.internal.security.SessionCallerProofs;
@@ -64,6 +65,7 @@ public class PasskeyExtension implements Extension {
             VouchingStores.class,
             CallerAccounts.class,
             PasskeyIdentityStore.class,
+            ElytronRealmIdentityStore.class,
             SignIns.class,
             SignInRequests.class,
             PasskeyAuthenticationMechanism.class,
