@@ -35,7 +35,7 @@
  *   <li>Validate passwords itself: a password form ({@code SecurityContext.authenticate}), a {@code web.xml}
  *       FORM login's {@code j_security_check} and HTTP Basic ({@code passkey.basic-auth}) are carried on, but
  *       validated by the application's identity stores; a server realm needs one (on Payara Server,
- *       {@code @RealmIdentityStoreDefinition}).</li>
+ *       {@code @RealmIdentityStoreDefinition}; on WildFly, {@code passkey.elytron-realm=true}).</li>
  *   <li>Share accounts between applications: each keeps its own, even on one datasource, unless an admin
  *       gives them one store scope ({@link org.passkeyee.PasskeyCredentialStore}).</li>
  * </ul>
