@@ -104,15 +104,9 @@ class FormLoginIT {
 
     @Test
     void callerSignedInWithTheFormThenAddsAPasskeyAndSignsInWithItWithTheSameGroups() {
-        PasskeyClient browser = new PasskeyClient(form);
-        postForm(browser, "/legacy/j_security_check", ALICE, ALICES_PASSWORD).expectStatus(303);
-        SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
+        PasskeyClient later = formThenPasskey(form, ALICE, ALICES_PASSWORD, "[\"user\"]");
 
-        browser.addPasskey(key, "Laptop").expectStatus(201);
-
-        PasskeyClient later = new PasskeyClient(form);
-        assertEquals(ALICE, later.signIn(key).expectStatus(200).json().path("username").asText());
-        assertEquals("[\"user\"]", later.me().expectStatus(200).json().path("roles").toString());
+        assertEquals(ALICE, later.me().expectStatus(200).json().path("name").asText());
     }
 
     @Test
@@ -122,19 +116,10 @@ class FormLoginIT {
         String name = uniqueUsername("realm-form");
         PayaraServerDomain.fileRealmUser(name, "realm-password-1", "admin");
         deployer.deploy(REALM);
-        URL realm = sibling(REALM);
         try {
-            PasskeyClient browser = new PasskeyClient(realm);
-            postForm(browser, "/legacy/j_security_check", name, "realm-password-1").expectStatus(303);
-            assertEquals("[\"user\",\"admin\"]", browser.me().expectStatus(200).json().path("roles").toString(),
-                    "the realm's admin, and every caller's user");
-            SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
-            browser.addPasskey(key, "Laptop").expectStatus(201);
+            // The realm's admin, and every caller's user.
+            PasskeyClient later = formThenPasskey(sibling(REALM), name, "realm-password-1", "[\"user\",\"admin\"]");
 
-            PasskeyClient later = new PasskeyClient(realm);
-            later.signIn(key).expectStatus(200);
-            assertEquals("[\"user\",\"admin\"]", later.me().expectStatus(200).json().path("roles").toString(),
-                    "a passkey gives what the realm's password gives");
             String vouchedBy = vouchingStoreOf(later, name);
             assertTrue(vouchedBy.endsWith("RealmIdentityStore"), "VOUCHED_BY names Payara's store class: " + vouchedBy);
         } finally {
@@ -149,22 +134,33 @@ class FormLoginIT {
         deployer.deploy(ELYTRON);
         URL elytron = sibling(ELYTRON);
         try {
-            PasskeyClient browser = new PasskeyClient(elytron);
-            postForm(browser, "/legacy/j_security_check", ELYTRON_USER, ELYTRON_PASSWORD).expectStatus(303);
-            assertEquals("[\"user\",\"admin\"]", browser.me().expectStatus(200).json().path("roles").toString(),
-                    "the security domain's admin, and every caller's user");
             assertTrue(postForm(new PasskeyClient(elytron), "/legacy/j_security_check", ELYTRON_USER, "wrong").body()
                     .contains("legacy-error"), "a wrong password shows the error page");
-            SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
-            browser.addPasskey(key, "Laptop").expectStatus(201);
-
-            PasskeyClient later = new PasskeyClient(elytron);
-            later.signIn(key).expectStatus(200);
-            assertEquals("[\"user\",\"admin\"]", later.me().expectStatus(200).json().path("roles").toString(),
-                    "a passkey gives what the security domain's password gives");
+            // The security domain's admin, and every caller's user.
+            formThenPasskey(elytron, ELYTRON_USER, ELYTRON_PASSWORD, "[\"user\",\"admin\"]");
         } finally {
             deployer.undeploy(ELYTRON);
         }
+    }
+
+    /**
+     * Signs in through the legacy form with the password and checks the caller's roles; adds a
+     * passkey in that session; signs in with the passkey in a new browser and checks that it
+     * gives the same roles.
+     *
+     * @return the browser signed in with the passkey
+     */
+    private static PasskeyClient formThenPasskey(URL app, String username, String password, String roles) {
+        PasskeyClient browser = new PasskeyClient(app);
+        postForm(browser, "/legacy/j_security_check", username, password).expectStatus(303);
+        assertEquals(roles, browser.me().expectStatus(200).json().path("roles").toString(), "with the password");
+        SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
+        browser.addPasskey(key, "Laptop").expectStatus(201);
+
+        PasskeyClient later = new PasskeyClient(app);
+        assertEquals(username, later.signIn(key).expectStatus(200).json().path("username").asText());
+        assertEquals(roles, later.me().expectStatus(200).json().path("roles").toString(), "a passkey gives what the password gives");
+        return later;
     }
 
     /** The URL of another deployment on the same server, by its WAR's name. */
