@@ -31,6 +31,11 @@ public enum PasskeyErrorCode {
      * ({@link PasskeyAccounts#maySignIn}): disabled, locked or removed in its directory.
      */
     ACCOUNT_DISABLED(403, "account_disabled", "This account cannot sign in. Ask an administrator."),
+    /**
+     * The passkey verified, but the account's stored name is one the name policy refuses (stored
+     * before the policy, or by hand): it signs in again once an administrator renames it.
+     */
+    ACCOUNT_NAME_REFUSED(403, "account_name_refused", "This account's name is not accepted any more. Ask an administrator."),
     /** No passkey account has this username. */
     ACCOUNT_NOT_FOUND(404, "account_not_found", "No passkey account has this name."),
     /** The username is taken. */

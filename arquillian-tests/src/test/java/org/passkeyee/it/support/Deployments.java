@@ -157,6 +157,19 @@ public final class Deployments {
         return withPasskeyLibraries(war, sampleApp());
     }
 
+    /**
+     * A shop whose two password stores are made by two producer methods of one configuration
+     * class ({@link org.passkeyee.it.produced}), with the passkey JARs added; passkeys in the
+     * server's default datasource.
+     */
+    public static WebArchive producedStoresApplication() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "produced-stores.war")
+                .addPackage(org.passkeyee.it.produced.ShopSecurity.class.getPackage())
+                .addClasses(PasswordSignInServlet.class)
+                .addAsWebInfResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml");
+        return withPasskeyLibraries(war, sampleApp());
+    }
+
     /** Adds the passkey JARs (core, store, and what they need) of the sample WAR, not its Faces widgets. */
     private static WebArchive withPasskeyLibraries(WebArchive war, WebArchive sample) {
         sample.getContent(path -> path.get().startsWith("/WEB-INF/lib/") && path.get().endsWith(".jar")

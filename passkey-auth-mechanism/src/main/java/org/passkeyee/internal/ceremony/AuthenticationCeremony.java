@@ -178,6 +178,7 @@ public class AuthenticationCeremony {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
         refuseCompromisedModel(passkey);
+        refuseNameOutsidePolicy(owner);
         if (accounts.isResolvable() && !accounts.get().maySignIn(owner.username())) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ACCOUNT_DISABLED);
         }
@@ -198,6 +199,22 @@ public class AuthenticationCeremony {
                     + ": aaguid=" + passkey.aaguid() + " credential=" + LogText.shortId(passkey.credentialId().getBase64Url()));
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.AUTHENTICATOR_NOT_ALLOWED);
         });
+    }
+
+    /**
+     * An account whose stored name the name policy refuses (stored before the policy, or by hand)
+     * no longer signs in: its name would reach the application's stores, its sign-in checks and
+     * its logs unchecked. The log names the row for the administrator, by user handle.
+     */
+    private static void refuseNameOutsidePolicy(PasskeyUser owner) {
+        try {
+            UsernamePolicy.callerName(owner.username());
+        } catch (Refusal outsidePolicy) {
+            LOG.warning(() -> "Passkey sign-in refused: the stored name of the account with user handle "
+                    + owner.userHandle().getBase64Url() + " is refused by the name policy; rename or delete that"
+                    + " PASSKEY_USER row");
+            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ACCOUNT_NAME_REFUSED);
+        }
     }
 
     /**

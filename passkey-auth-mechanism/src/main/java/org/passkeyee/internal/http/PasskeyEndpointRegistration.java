@@ -13,6 +13,7 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.config.ClusterReadiness;
 import org.passkeyee.internal.config.DecoySecret;
 import org.passkeyee.internal.config.WebXmlLogin;
+import org.passkeyee.internal.security.VouchingStores;
 
 /**
  * Maps the endpoint servlet under the configured prefix when the application switched passkeys
@@ -38,6 +39,8 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
     Instance<ManagementEndpoints> management;
     @Inject
     Instance<AccountEndpoints> accounts;
+    @Inject
+    Instance<VouchingStores> vouchingStores;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -47,6 +50,7 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         PasskeyConfiguration configuration = switchedOn.get();
         ServletContext context = event.getServletContext();
         ClusterReadiness.check(context, decoySecret.get());
+        vouchingStores.get().checkKeysUnique();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
                 new PasskeyEndpointServlet(configuration, ceremonies.get(), management.get(), accounts.get()));
         servlet.addMapping(configuration.endpointPrefix() + "/*");

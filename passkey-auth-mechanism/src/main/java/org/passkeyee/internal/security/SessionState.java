@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 import org.passkeyee.CallerProof;
 import org.passkeyee.PasskeyErrorCode;
@@ -96,11 +97,16 @@ public final class SessionState {
         return !(checkedAt instanceof Long millis) || now.toEpochMilli() - millis > interval.toMillis();
     }
 
-    /** Records a re-check and the caller's groups it found ({@code null}: the groups stay as they were). */
+    /**
+     * Records a re-check and the caller's groups it found ({@code null}: the groups stay as they
+     * were). A re-check only narrows: the session keeps those of its groups the stores still give,
+     * never one it did not have (a store whose sign-in gave credential-scoped groups, a read-only
+     * login, keeps that scope; a group given later takes effect at the next sign-in).
+     */
     static void rechecked(HttpSession session, Instant now, Set<String> groups) {
         session.setAttribute(CHECKED_AT, now.toEpochMilli());
-        if (groups != null) {
-            session.setAttribute(CALLER_GROUPS, groups.toArray(new String[0]));
+        if (groups != null && session.getAttribute(CALLER_GROUPS) instanceof String[] held) {
+            session.setAttribute(CALLER_GROUPS, Arrays.stream(held).filter(groups::contains).toArray(String[]::new));
         }
     }
 

@@ -150,7 +150,8 @@ public class SignIns {
         if (credential instanceof PasskeyAssertionCredential || credential instanceof PasskeySignUpCredential) {
             return null;
         }
-        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        VouchingStores.Validation validation = vouchingStores.validate(credential, identityStoreHandler);
+        CredentialValidationResult result = validation.result();
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             LOG.info(() -> "Sign-in refused: credential=" + credential.getClass().getSimpleName()
                     + " remote=" + request.getRemoteAddr());
@@ -159,7 +160,7 @@ public class SignIns {
         SessionState.SignInMethod method = credential instanceof UsernamePasswordCredential
                 ? SessionState.SignInMethod.PASSWORD : SessionState.SignInMethod.OTHER;
         LOG.info(() -> "Sign-in: caller=" + LogText.header(result.getCallerPrincipal().getName()) + " with=" + method.jsonName());
-        return login(request, context, result, null, method, false, vouchingStores.identify(credential, result), null, false);
+        return login(request, context, result, null, method, false, validation.vouchedBy(), null, false);
     }
 
     /**

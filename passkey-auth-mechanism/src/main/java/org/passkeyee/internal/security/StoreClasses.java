@@ -18,6 +18,8 @@ final class StoreClasses {
     private static final String WELD_CLIENT_PROXY = "org.jboss.weld.proxy.WeldClientProxy";
     /** Payara Server's store of {@code @RealmIdentityStoreDefinition}. */
     private static final String PAYARA_REALM_STORE = "fish.payara.security.realm.identitystores.RealmIdentityStore";
+    /** Soteria's identity store handler, the default of Payara and WildFly. */
+    private static final String SOTERIA_DEFAULT_HANDLER = "org.glassfish.soteria.cdi.DefaultIdentityStoreHandler";
     /** What Weld's generated proxy and subclass names contain. */
     private static final String WELD_GENERATED = "$Proxy$_$$_Weld";
 
@@ -80,6 +82,14 @@ final class StoreClasses {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the container's identity store handler is Soteria's default one (Payara's and
+     * WildFly's alike), which asks the stores exactly as Jakarta Security specifies.
+     */
+    static boolean isDefaultHandler(Object handler) {
+        return instanceClass(handler).getName().equals(SOTERIA_DEFAULT_HANDLER);
     }
 
     /** The class of the instance behind a CDI reference: through Weld's client proxy, without Weld's subclasses. */

@@ -11,6 +11,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -43,12 +44,17 @@ import org.passkeyee.internal.ceremony.SessionSignIn;
  * asks that store's {@code getCallerGroups} for the name. Stores that only provide groups are
  * asked by the handler, as for any caller.
  *
- * <p>A store is known by its key: its class, and its qualifiers other than {@code @Default},
- * {@code @Any} and {@code @Named}. Its class is the most specific class among its bean types that
- * implements {@code IdentityStore} (Soteria's built-in stores are beans of its extension's
- * class); where its bean has none (Payara's realm stores are beans of the bare interface), the
- * class of the instance behind the bean ({@link StoreClasses}). Accounts recorded with the bare
- * interface as key, before that, count as vouched for by the store of that kind.
+ * <p>A store is known by its key: the producer method or field that makes it
+ * ({@link ProducedIdentityStores}), else its class, and its qualifiers other than
+ * {@code @Default}, {@code @Any} and {@code @Named}. Its class is the most specific class among
+ * its bean types that implements {@code IdentityStore} (Soteria's built-in stores are beans of
+ * its extension's class); where its bean has none (Payara's realm stores are beans of the bare
+ * interface), the class of the instance behind the bean ({@link StoreClasses}). Accounts
+ * recorded with a key the store had before ({@link #formerKeys}) count as vouched for by it when
+ * no other store had that key. Two stores with one key cannot be told apart: the application
+ * fails to start ({@link #checkKeysUnique}), and no account is ever given to either of them.
+ * An account that recorded no store (stored before schema version 3) is vouched for by none
+ * until an administrator assigns it.
  * {@link PasskeyConfiguration#groupsFromValidatingStores()} switches these groups off.
  */
 @Singleton
@@ -72,16 +78,54 @@ public class VouchingStores {
         return groupsEnabled;
     }
 
+    /** A credential the application's stores validated, and the key of the store that did ({@link #validate}). */
+    record Validation(CredentialValidationResult result, String vouchedBy) {
+    }
+
     /**
-     * The key of the store that validated {@code credential} for the handler's {@code result}: the
-     * first validating store, in the handler's order (by priority), that validates it, as Jakarta
-     * Security's default handler decides. With one validating store it is that one; with several,
-     * they are asked again in that order (a second password check, once per password sign-in).
+     * Validates a credential the application passes (a password, typically) as Jakarta Security's
+     * default identity store handler does (its specification's order: the validating stores by
+     * priority until one answers {@code VALID}; that store's groups if it provides groups, and
+     * those of every store that only provides groups), and names the store that validated it. So
+     * each store sees the password once, as the handler would show it, and no store is asked
+     * again. An application that brings its own handler gets its handler's answer; the store is
+     * then found by asking the validating stores again, in the handler's order, until one
+     * validates the credential for the same caller: the only way to learn it there.
      *
-     * @return {@link PasskeyUser#NO_VOUCHING_STORE} when no store of the application validates it
-     *         again (one-time codes, a handler of the application's own)
+     * @param handler the container's identity store handler
+     * @return the result, and {@link PasskeyUser#NO_VOUCHING_STORE} as the store when no store
+     *         of the application validated it (one-time codes, a handler of the application's own)
      */
-    String identify(Credential credential, CredentialValidationResult result) {
+    Validation validate(Credential credential, IdentityStoreHandler handler) {
+        if (!StoreClasses.isDefaultHandler(handler)) {
+            CredentialValidationResult result = handler.validate(credential);
+            return new Validation(result, result.getStatus() == CredentialValidationResult.Status.VALID
+                    ? askAgain(credential, result) : PasskeyUser.NO_VOUCHING_STORE);
+        }
+        boolean invalid = false;
+        for (KnownStore candidate : stores().validating()) {
+            CredentialValidationResult result = candidate.store().validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return new Validation(withGroupOnlyStores(result, candidate.providesGroups()), vouching(candidate));
+            }
+            invalid |= result.getStatus() == CredentialValidationResult.Status.INVALID;
+        }
+        return new Validation(invalid ? CredentialValidationResult.INVALID_RESULT : CredentialValidationResult.NOT_VALIDATED_RESULT,
+                PasskeyUser.NO_VOUCHING_STORE);
+    }
+
+    /** The validating store's result with the groups the default handler gives: its own if it provides them, and the group-only stores'. */
+    private CredentialValidationResult withGroupOnlyStores(CredentialValidationResult result, boolean storeProvidesGroups) {
+        Set<String> groups = new HashSet<>(storeProvidesGroups ? result.getCallerGroups() : Set.of());
+        for (IdentityStore groupsOnly : stores().groupsOnly()) {
+            groups.addAll(groupsOnly.getCallerGroups(result));
+        }
+        return new CredentialValidationResult(result.getIdentityStoreId(), result.getCallerPrincipal(), result.getCallerDn(),
+                result.getCallerUniqueId(), groups);
+    }
+
+    /** The store that validated a credential an application's own handler validated: see {@link #validate}. */
+    private String askAgain(Credential credential, CredentialValidationResult result) {
         List<KnownStore> validating = stores().validating();
         if (validating.size() == 1) {
             return vouching(validating.get(0));
@@ -104,6 +148,9 @@ public class VouchingStores {
      * actually sign callers in are named, not every store the server puts in every application).
      */
     private String vouching(KnownStore store) {
+        if (stores().ambiguous().containsKey(store.key())) {
+            return PasskeyUser.NO_VOUCHING_STORE;
+        }
         if (store.providesGroups() && store.inheritsCallerGroups() && warnedAbout.add(store.key())) {
             LOG.warning(() -> "Identity store " + store.storeClass().getName() + " validates and provides groups but does"
                     + " not implement getCallerGroups, so callers who sign in with a passkey get none of its groups."
@@ -114,27 +161,43 @@ public class VouchingStores {
 
     /**
      * The key of the store that vouched for an account, as it is known now: what the account
-     * recorded, or for an account recorded before vouching stores were (schema version 2) the
-     * application's only validating store when it has exactly one (no other store can have
-     * vouched for the name), otherwise none.
+     * recorded; none for an account that recorded none (a sign-up, or one stored before schema
+     * version 3 that no administrator assigned yet: a sign-up of then looks the same).
      */
     String vouchedByOf(PasskeyUser account) {
         return currentKey(account.vouchedBy());
     }
 
     private String currentKey(String recorded) {
-        return recorded == null ? legacyAccountsVouchedBy() : stores().renamedKeys().getOrDefault(recorded, recorded);
-    }
-
-    private String legacyAccountsVouchedBy() {
-        List<KnownStore> validating = stores().validating();
-        return validating.size() == 1 ? validating.get(0).key() : PasskeyUser.NO_VOUCHING_STORE;
+        return recorded == null ? PasskeyUser.NO_VOUCHING_STORE : stores().renamedKeys().getOrDefault(recorded, recorded);
     }
 
     /** How this request's session signed in, for a passkey it adds ({@link SessionSignIn#mayJoin}). */
     public SessionSignIn sessionSignIn(HttpServletRequest request) {
-        return new SessionSignIn(SessionState.vouchedBy(request), SessionState.passkeyAccount(request), legacyAccountsVouchedBy(),
-                stores().renamedKeys());
+        return new SessionSignIn(SessionState.vouchedBy(request), SessionState.passkeyAccount(request), stores().renamedKeys());
+    }
+
+    /**
+     * Fails the application's start when two of its validating stores have one key: the module
+     * could not tell which of them vouched for an account, and one person's passkey would get
+     * the other's groups. Stores that cannot be made yet are found at their first use instead.
+     *
+     * @throws IllegalStateException naming the stores and how to tell them apart
+     */
+    public void checkKeysUnique() {
+        Stores found;
+        try {
+            found = stores();
+        } catch (RuntimeException notYet) {
+            LOG.fine(() -> "Identity stores not checked at start, they cannot be made yet: " + notYet);
+            return;
+        }
+        if (!found.ambiguous().isEmpty()) {
+            throw new IllegalStateException("Identity stores that validate credentials share a key, so the passkey module"
+                    + " cannot tell which of them vouched for an account: " + String.join("; ", found.ambiguous().values())
+                    + ". Give each a CDI qualifier of its own (an annotation marked @jakarta.inject.Qualifier) on its class"
+                    + " or producer method.");
+        }
     }
 
     /**
@@ -150,17 +213,15 @@ public class VouchingStores {
         if (vouchedBy == null || PasskeyUser.NO_VOUCHING_STORE.equals(vouchedBy)) {
             return Set.of();
         }
-        String key = currentKey(vouchedBy);
-        for (KnownStore candidate : stores().validating()) {
-            if (candidate.key().equals(key)) {
-                return candidate.providesGroups()
-                        ? Set.copyOf(candidate.store().getCallerGroups(new CredentialValidationResult(callerName)))
-                        : Set.of();
-            }
+        Optional<KnownStore> store = storeOf(currentKey(vouchedBy));
+        if (store.isEmpty()) {
+            LOG.warning(() -> "The identity store " + vouchedBy + " that vouched for caller=" + LogText.header(callerName)
+                    + " is not deployed, or another store has its key: the caller gets none of its groups");
+            return Set.of();
         }
-        LOG.warning(() -> "The identity store " + vouchedBy + " that vouched for caller=" + LogText.header(callerName)
-                + " is not deployed: the caller gets none of its groups");
-        return Set.of();
+        return store.get().providesGroups()
+                ? Set.copyOf(store.get().store().getCallerGroups(new CredentialValidationResult(callerName)))
+                : Set.of();
     }
 
     /**
@@ -178,8 +239,8 @@ public class VouchingStores {
             return false;
         }
         String key = currentKey(vouchedBy);
-        for (KnownStore candidate : stores().validating()) {
-            if (candidate.key().equals(key) && candidate.payaraRealm().isPresent()) {
+        for (KnownStore candidate : storeOf(key).stream().toList()) {
+            if (candidate.payaraRealm().isPresent()) {
                 String storeRealm = candidate.payaraRealm().get();
                 if (storeRealm.equals(applicationRealm)) {
                     return true;
@@ -209,6 +270,15 @@ public class VouchingStores {
         return groups;
     }
 
+    /** The one validating store with this key: none when no store, or more than one, has it. */
+    private Optional<KnownStore> storeOf(String key) {
+        Stores found = stores();
+        if (found.ambiguous().containsKey(key)) {
+            return Optional.empty();
+        }
+        return found.validating().stream().filter(candidate -> candidate.key().equals(key)).findFirst();
+    }
+
     /** Found at first use, when every store bean exists; the lists never change afterwards. */
     private Stores stores() {
         Stores found = stores;
@@ -224,6 +294,8 @@ public class VouchingStores {
         List<IdentityStore> groupsOnly = new ArrayList<>();
         Map<String, String> renamedKeys = new HashMap<>();
         Set<String> formerKeysSeenTwice = new HashSet<>();
+        Map<String, String> describedByKey = new HashMap<>();
+        Map<String, String> ambiguous = new HashMap<>();
         for (Bean<?> bean : beans.getBeans(IdentityStore.class, Any.Literal.INSTANCE)) {
             if (bean.getBeanClass() == PasskeyIdentityStore.class) {
                 continue;
@@ -233,10 +305,18 @@ public class VouchingStores {
             boolean providesGroups = types.contains(ValidationType.PROVIDE_GROUPS);
             if (types.contains(ValidationType.VALIDATE)) {
                 Class<?> storeClass = StoreClasses.of(bean, store);
-                String key = keyOf(storeClass, bean);
-                String formerKey = keyOf(StoreClasses.ofBeanTypes(bean), bean);
-                if (!formerKey.equals(key) && renamedKeys.putIfAbsent(formerKey, key) != null) {
-                    formerKeysSeenTwice.add(formerKey);
+                Optional<String> producer = producerOf(bean);
+                String key = keyOf(producer.orElse(storeClass.getName()), bean);
+                for (String formerKey : formerKeys(bean, storeClass, producer.isPresent())) {
+                    if (!formerKey.equals(key) && renamedKeys.putIfAbsent(formerKey, key) != null) {
+                        formerKeysSeenTwice.add(formerKey);
+                    }
+                }
+                String described = storeClass.getName() + producer.map(member -> " made by " + member).orElse("");
+                String other = describedByKey.putIfAbsent(key, described);
+                if (other != null) {
+                    ambiguous.merge(key, other + " and " + described + " (key " + key + ")",
+                            (before, added) -> before + " and " + described);
                 }
                 validating.add(new KnownStore(key, store, providesGroups, storeClass, StoreClasses.inheritsCallerGroups(storeClass),
                         StoreClasses.payaraRealmOf(store)));
@@ -249,18 +329,42 @@ public class VouchingStores {
         validating.sort(Comparator.comparingInt(known -> known.store().priority()));
         LOG.fine(() -> "Identity stores that can vouch for passkey accounts: "
                 + validating.stream().map(KnownStore::key).collect(Collectors.joining(", ")));
-        return new Stores(List.copyOf(validating), List.copyOf(groupsOnly), Map.copyOf(renamedKeys));
+        ambiguous.values().forEach(stores -> LOG.severe(() -> "Identity stores with one key, told apart by nothing: " + stores
+                + ". Their accounts get none of their groups; give each a CDI qualifier of its own."));
+        return new Stores(List.copyOf(validating), List.copyOf(groupsOnly), Map.copyOf(renamedKeys), Map.copyOf(ambiguous));
     }
 
-    /** The key of a store of this class, with the bean's qualifiers other than {@code @Default}, {@code @Any} and {@code @Named}. */
-    static String keyOf(Class<?> storeClass, Bean<?> bean) {
+    /**
+     * The keys accounts may have recorded for this store before its key was what it is: its bean
+     * types' class (before keys named the instance's class) and, for a produced store, the class
+     * it makes (before keys named the producer).
+     */
+    private static Set<String> formerKeys(Bean<?> bean, Class<?> storeClass, boolean produced) {
+        Set<String> former = new HashSet<>();
+        former.add(keyOf(StoreClasses.ofBeanTypes(bean).getName(), bean));
+        if (produced) {
+            former.add(keyOf(storeClass.getName(), bean));
+        }
+        return former;
+    }
+
+    private Optional<String> producerOf(Bean<?> bean) {
+        ProducedIdentityStores producers = beans.getExtension(ProducedIdentityStores.class);
+        return producers == null ? Optional.empty() : producers.producerOf(bean);
+    }
+
+    /**
+     * The key of a store: what names it (its producer, else its class), with the bean's
+     * qualifiers other than {@code @Default}, {@code @Any} and {@code @Named}.
+     */
+    static String keyOf(String storeName, Bean<?> bean) {
         String qualifiers = bean.getQualifiers().stream()
                 .map(Annotation::annotationType)
                 .filter(q -> q != Default.class && q != Any.class && q != Named.class)
                 .map(Class::getName)
                 .sorted()
                 .collect(Collectors.joining(",", "[", "]"));
-        return "[]".equals(qualifiers) ? storeClass.getName() : storeClass.getName() + qualifiers;
+        return "[]".equals(qualifiers) ? storeName : storeName + qualifiers;
     }
 
     private record KnownStore(String key, IdentityStore store, boolean providesGroups, Class<?> storeClass,
@@ -268,9 +372,11 @@ public class VouchingStores {
     }
 
     /**
-     * The validating stores in the handler's order, the stores that only provide groups, and the
-     * keys accounts may have recorded for a store before its key named its real class.
+     * The validating stores in the handler's order, the stores that only provide groups, the keys
+     * accounts may have recorded for a store before its key was what it is, and the keys that
+     * more than one store has, with those stores named.
      */
-    private record Stores(List<KnownStore> validating, List<IdentityStore> groupsOnly, Map<String, String> renamedKeys) {
+    private record Stores(List<KnownStore> validating, List<IdentityStore> groupsOnly, Map<String, String> renamedKeys,
+                          Map<String, String> ambiguous) {
     }
 }

@@ -48,6 +48,20 @@ class CeremoniesInProcessTest {
     }
 
     @Test
+    void signInWhenTheStoredNameFailsTheNamePolicyThenRefusedGenuineAndNothingRecorded() throws Exception {
+        CeremonyHarness.SignIn signIn = harness.newSignIn(false);
+        ByteArray id = ByteArray.fromBase64Url(signIn.validResponse().path("id").asText());
+        long countBefore = harness.store.findPasskey(id).orElseThrow().signatureCount();
+        harness.store.renameByHand(CeremonyHarness.CALLER, "admin\u202Egpj.exe");
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(signIn, signIn.validResponse().toString()));
+
+        assertEquals(PasskeyErrorCode.ACCOUNT_NAME_REFUSED, refusal.code());
+        assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
+        assertEquals(countBefore, harness.store.findPasskey(id).orElseThrow().signatureCount());
+    }
+
+    @Test
     void signInWhenAnotherSignInStoredAHigherCountMeanwhileThenCounterRegressed() {
         CeremonyHarness.SignIn first = harness.newSignIn(false);
         CeremonyHarness.SignIn second = harness.newSignIn(false);

@@ -40,7 +40,7 @@ final class CeremonyHarness {
     static final String ORIGIN = "https://example.com";
     static final String CALLER = "fuzzed-caller";
     /** The caller signed in with a password that one store of the application validated. */
-    static final SessionSignIn PASSWORD_SIGN_IN = new SessionSignIn("org.example.PasswordStore", null, PasskeyUser.NO_VOUCHING_STORE);
+    static final SessionSignIn PASSWORD_SIGN_IN = new SessionSignIn("org.example.PasswordStore", null);
 
     final InMemoryPasskeyStore store = new InMemoryPasskeyStore();
     private final PendingCeremonies pendingCeremonies;

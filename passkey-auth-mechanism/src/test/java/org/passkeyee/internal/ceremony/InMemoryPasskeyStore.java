@@ -23,6 +23,12 @@ public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
         return Optional.ofNullable(usersByName.get(username));
     }
 
+    /** Renames an account behind the module's back, as a row stored before the name policy or by hand. */
+    void renameByHand(String from, String to) {
+        PasskeyUser user = usersByName.remove(from);
+        usersByName.put(to, new PasskeyUser(to, user.displayName(), user.userHandle(), user.createdAt(), user.vouchedBy()));
+    }
+
     @Override
     public Optional<PasskeyUser> findUserByUserHandle(ByteArray userHandle) {
         return usersByName.values().stream().filter(u -> u.userHandle().equals(userHandle)).findFirst();

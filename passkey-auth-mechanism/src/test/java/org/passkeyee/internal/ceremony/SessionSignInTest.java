@@ -18,22 +18,32 @@ class SessionSignInTest {
 
     @Test
     void mayJoinWhenTheSameStoreVouchedForTheSessionAndTheAccount() {
-        assertTrue(new SessionSignIn("customers", null, "none").mayJoin(customerAccount));
-        assertFalse(new SessionSignIn("staff", null, "none").mayJoin(customerAccount), "the staff jdoe is another person");
+        assertTrue(new SessionSignIn("customers", null).mayJoin(customerAccount));
+        assertFalse(new SessionSignIn("staff", null).mayJoin(customerAccount), "the staff jdoe is another person");
     }
 
     @Test
     void mayJoinWhenTheSessionSignedInToThatAccountWithAPasskey() {
-        assertTrue(new SessionSignIn(PasskeyUser.NO_VOUCHING_STORE, handle, "none").mayJoin(signUpAccount));
-        assertFalse(new SessionSignIn(PasskeyUser.NO_VOUCHING_STORE, null, "none").mayJoin(signUpAccount),
+        assertTrue(new SessionSignIn(PasskeyUser.NO_VOUCHING_STORE, handle).mayJoin(signUpAccount));
+        assertFalse(new SessionSignIn(PasskeyUser.NO_VOUCHING_STORE, null).mayJoin(signUpAccount),
                 "a session no store vouched for never joins an account it did not sign in to");
-        assertFalse(new SessionSignIn("customers", null, "none").mayJoin(signUpAccount),
+        assertFalse(new SessionSignIn("customers", null).mayJoin(signUpAccount),
                 "a store that now knows a signed-up name vouches for a new person");
     }
 
     @Test
-    void mayJoinLegacyAccountOnlyAsWhatLegacyAccountsCountAs() {
-        assertTrue(new SessionSignIn("staff", null, "staff").mayJoin(legacyAccount));
-        assertFalse(new SessionSignIn("staff", null, PasskeyUser.NO_VOUCHING_STORE).mayJoin(legacyAccount));
+    void mayJoinWhenAPasskeySessionThenOnlyItsOwnAccountByUserHandle() {
+        ByteArray deletedAccount = new ByteArray(new byte[] {1, 2, 3});
+
+        assertFalse(new SessionSignIn("customers", deletedAccount).mayJoin(customerAccount),
+                "the name's new holder, vouched for by the same store, is another person");
+        assertTrue(new SessionSignIn("customers", handle).mayJoin(customerAccount));
+    }
+
+    @Test
+    void mayJoinWhenAnAccountRecordedNoStoreThenNoPasswordSession() {
+        assertFalse(new SessionSignIn("staff", null).mayJoin(legacyAccount),
+                "stored before schema 3: a sign-up of then looks the same, so only an administrator assigns it");
+        assertTrue(new SessionSignIn("staff", handle).mayJoin(legacyAccount), "its own passkey session");
     }
 }

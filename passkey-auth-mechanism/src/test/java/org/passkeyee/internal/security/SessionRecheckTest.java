@@ -65,13 +65,24 @@ class SessionRecheckTest {
     }
 
     @Test
-    void stillSignedInWhenDueThenGroupsAskedAgainFromTheVouchingStore() {
-        signedInLongAgo(SessionState.SignInMethod.PASSKEY, STORE, HANDLE);
+    void stillSignedInWhenDueThenGroupsTheStoreNoLongerGivesAreRemoved() {
+        SessionState.markSignedIn(session, Instant.now().minus(Duration.ofHours(1)), SessionState.SignInMethod.PASSKEY, false,
+                Set.of("staff", "managers"), STORE, HANDLE, false);
         when(store.findUserByUserHandle(HANDLE)).thenReturn(Optional.of(account()));
         when(vouchingStores.currentGroups(STORE, "jdoe", true)).thenReturn(Set.of("managers"));
 
         assertTrue(recheck.stillSignedIn(request, "jdoe"));
         assertArrayEquals(new String[] {"managers"}, SessionState.callerGroups(request));
+    }
+
+    @Test
+    void stillSignedInWhenTheStoreGivesMoreThanTheSignInDidThenNoGroupIsAdded() {
+        // A read-only login: the store's validate() gave "reader" only; by name it gives the full account's groups.
+        signedInLongAgo(SessionState.SignInMethod.PASSWORD, STORE, null);
+        when(vouchingStores.currentGroups(STORE, "jdoe", false)).thenReturn(Set.of("staff", "admin"));
+
+        assertTrue(recheck.stillSignedIn(request, "jdoe"));
+        assertArrayEquals(new String[] {"staff"}, SessionState.callerGroups(request));
     }
 
     @Test

@@ -71,7 +71,7 @@ class SignInsTest {
                 : passkeyStore.validate(credential);
         signIns = new SignIns(ceremonies.pending(), ceremonies.registration(), handler, new FailedSignIns(configuration),
                 recording(), recording(), recording(), vouchingStores);
-        ceremonies.addPasskey(browser(true), "alice", new SessionSignIn("none", null, "none"), alicesLaptop, ORIGIN);
+        ceremonies.addPasskey(browser(true), "alice", new SessionSignIn("none", null), alicesLaptop, ORIGIN);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.passkeyee.internal.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -17,6 +18,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ class VouchingStoresTest {
 
     private static final Set<ValidationType> BOTH = EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
 
+    private static final IdentityStoreHandler DEFAULT_HANDLER = new org.glassfish.soteria.cdi.DefaultIdentityStoreHandler();
+
     private final List<String> asked = new ArrayList<>();
 
     /** Staff directory and shop customers both know a jdoe: two people. */
@@ -46,19 +50,72 @@ class VouchingStoresTest {
             Map.of("jdoe", Set.of("customer")));
 
     @Test
-    void identifyWhenTwoStoresKnowTheNameThenTheOneThatValidatedThePassword() {
+    void validateWhenTwoStoresKnowTheNameThenTheOneThatValidatedThePasswordEachAskedOnce() {
         VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
 
-        assertEquals(TestStore.class.getName() + "[" + Staff.class.getName() + "]",
-                stores.identify(password("jdoe", "staff-pass"), valid("jdoe")));
-        assertEquals(TestStore.class.getName() + "[" + Customers.class.getName() + "]",
-                stores.identify(password("jdoe", "customer-pass"), valid("jdoe")));
+        VouchingStores.Validation asStaff = stores.validate(password("jdoe", "staff-pass"), DEFAULT_HANDLER);
+        assertEquals(TestStore.class.getName() + "[" + Staff.class.getName() + "]", asStaff.vouchedBy());
+        assertEquals(Set.of("staff"), asStaff.result().getCallerGroups());
+        assertEquals(List.of("jdoe"), staff.validated);
+        assertEquals(List.of(), customers.validated, "a store after the one that validated is not asked");
+
+        VouchingStores.Validation asCustomer = stores.validate(password("jdoe", "customer-pass"), DEFAULT_HANDLER);
+        assertEquals(TestStore.class.getName() + "[" + Customers.class.getName() + "]", asCustomer.vouchedBy());
+        assertEquals(List.of("jdoe", "jdoe"), staff.validated, "each store saw the customer's password once, as the handler shows it");
+        assertEquals(List.of("jdoe"), customers.validated);
+    }
+
+    @Test
+    void validateWhenNoStoreValidatesThenInvalidAndNoStore() {
+        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
+
+        VouchingStores.Validation refused = stores.validate(password("jdoe", "wrong"), DEFAULT_HANDLER);
+
+        assertEquals(CredentialValidationResult.Status.INVALID, refused.result().getStatus());
+        assertEquals(PasskeyUser.NO_VOUCHING_STORE, refused.vouchedBy());
+    }
+
+    @Test
+    void validateWhenGroupOnlyStoresThenTheirGroupsToo() {
+        TestStore roles = new TestStore("roles", 5, EnumSet.of(ValidationType.PROVIDE_GROUPS), Map.of(), Map.of("jdoe", Set.of("reader")));
+        VouchingStores stores = new VouchingStores(beans(roles, staff), configuration(true));
+
+        assertEquals(Set.of("staff", "reader"), stores.validate(password("jdoe", "staff-pass"), DEFAULT_HANDLER).result().getCallerGroups());
+    }
+
+    @Test
+    void validateWhenTheApplicationHasItsOwnHandlerThenItsAnswerAndTheStoreFoundByAskingAgain() {
+        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
+        IdentityStoreHandler own = credential -> new CredentialValidationResult("jdoe", Set.of("from-own-handler"));
+
+        VouchingStores.Validation validation = stores.validate(password("jdoe", "customer-pass"), own);
+
+        assertEquals(Set.of("from-own-handler"), validation.result().getCallerGroups());
+        assertEquals(TestStore.class.getName() + "[" + Customers.class.getName() + "]", validation.vouchedBy());
+    }
+
+    @Test
+    void validateWhenTheOnlyValidatingStoreAndOwnHandlerThenItWithoutAskingAgain() {
+        TestStore groupsOnly = new TestStore("groupsOnly", 5, EnumSet.of(ValidationType.PROVIDE_GROUPS), Map.of(), Map.of());
+        VouchingStores stores = new VouchingStores(beans(groupsOnly, staff), configuration(true));
+        IdentityStoreHandler own = credential -> new CredentialValidationResult("jdoe");
+
+        assertTrue(stores.validate(password("jdoe", "anything"), own).vouchedBy().endsWith("[" + Staff.class.getName() + "]"));
+        assertEquals(List.of(), staff.validated, "one validating store: its password is not checked twice");
+    }
+
+    @Test
+    void validateWhenNoStoreValidatesItAgainThenNone() {
+        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
+        IdentityStoreHandler oneTimeCodes = credential -> new CredentialValidationResult("jdoe");
+
+        assertEquals(PasskeyUser.NO_VOUCHING_STORE, stores.validate(password("jdoe", "one-time-code"), oneTimeCodes).vouchedBy());
     }
 
     @Test
     void groupsOfWhenTwoStoresKnowTheNameThenOnlyTheVouchingStoresGroups() {
         VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
-        String customer = stores.identify(password("jdoe", "customer-pass"), valid("jdoe"));
+        String customer = stores.validate(password("jdoe", "customer-pass"), DEFAULT_HANDLER).vouchedBy();
 
         assertEquals(Set.of("customer"), stores.groupsOf(customer, "jdoe"));
         assertEquals(List.of("customers"), asked, "the staff directory is never asked for the customer's groups");
@@ -68,7 +125,7 @@ class VouchingStoresTest {
     void groupsOfWhenNoStoreVouchedOrSwitchedOffThenNoStoreIsAsked() {
         VouchingStores on = new VouchingStores(beans(staff), configuration(true));
         VouchingStores off = new VouchingStores(beans(staff), configuration(false));
-        String staffKey = on.identify(password("jdoe", "staff-pass"), valid("jdoe"));
+        String staffKey = on.validate(password("jdoe", "staff-pass"), DEFAULT_HANDLER).vouchedBy();
 
         assertEquals(Set.of(), on.groupsOf(PasskeyUser.NO_VOUCHING_STORE, "jdoe"), "a sign-up account");
         assertEquals(Set.of(), on.groupsOf("org.example.UndeployedStore", "jdoe"));
@@ -77,29 +134,47 @@ class VouchingStoresTest {
     }
 
     @Test
-    void identifyWhenTheOnlyValidatingStoreThenItWithoutAskingAgain() {
-        TestStore groupsOnly = new TestStore("groupsOnly", 5, EnumSet.of(ValidationType.PROVIDE_GROUPS), Map.of(), Map.of());
-        VouchingStores stores = new VouchingStores(beans(groupsOnly, staff), configuration(true));
-
-        assertTrue(stores.identify(password("jdoe", "anything"), valid("jdoe")).endsWith("[" + Staff.class.getName() + "]"));
-        assertEquals(List.of(), staff.validated, "one validating store: its password is not checked twice");
-    }
-
-    @Test
-    void identifyWhenNoStoreValidatesItAgainThenNone() {
-        VouchingStores stores = new VouchingStores(beans(customers, staff), configuration(true));
-
-        assertEquals(PasskeyUser.NO_VOUCHING_STORE, stores.identify(password("jdoe", "one-time-code"), valid("jdoe")));
-    }
-
-    @Test
-    void accountsStoredBeforeVouchingWasRecordedThenTheOnlyValidatingStoreOrNone() {
+    void accountsStoredBeforeVouchingWasRecordedThenNoStoreEvenTheOnlyOne() {
         PasskeyUser legacy = new PasskeyUser("jdoe", "jdoe", new ByteArray(new byte[64]), Instant.EPOCH, null);
         VouchingStores oneStore = new VouchingStores(beans(staff), configuration(true));
-        VouchingStores twoStores = new VouchingStores(beans(customers, staff), configuration(true));
 
-        assertEquals(Set.of("staff"), oneStore.groupsOf(oneStore.vouchedByOf(legacy), "jdoe"));
-        assertEquals(PasskeyUser.NO_VOUCHING_STORE, twoStores.vouchedByOf(legacy));
+        assertEquals(PasskeyUser.NO_VOUCHING_STORE, oneStore.vouchedByOf(legacy), "a sign-up of then looks the same");
+        assertEquals(Set.of(), oneStore.groupsOf(oneStore.vouchedByOf(legacy), "jdoe"));
+    }
+
+    @Test
+    void storesProducedByTwoMethodsOfOneClassThenTwoKeysAndEachPersonsGroups() throws NoSuchMethodException {
+        TestStore staffDirectory = new TestStore("staff-directory", 10, BOTH, Map.of("jdoe", "staff-pass"), Map.of("jdoe", Set.of("staff")));
+        TestStore shopCustomers = new TestStore("shop-customers", 20, BOTH, Map.of("jdoe", "customer-pass"),
+                Map.of("jdoe", Set.of("customer")));
+        BeanManager beanManager = beans(staffDirectory, shopCustomers);
+        ProducedIdentityStores producers = new ProducedIdentityStores();
+        List<Bean<?>> made = new ArrayList<>(beanManager.getBeans(IdentityStore.class, Any.Literal.INSTANCE));
+        producers.note(made.get(0), SecurityConfiguration.class.getDeclaredMethod("staff"));
+        producers.note(made.get(1), SecurityConfiguration.class.getDeclaredMethod("customers"));
+        when(beanManager.getExtension(ProducedIdentityStores.class)).thenReturn(producers);
+        VouchingStores stores = new VouchingStores(beanManager, configuration(true));
+
+        String customer = stores.validate(password("jdoe", "customer-pass"), DEFAULT_HANDLER).vouchedBy();
+
+        assertEquals(SecurityConfiguration.class.getName() + "#customers", customer);
+        assertEquals(Set.of("customer"), stores.groupsOf(customer, "jdoe"));
+        stores.checkKeysUnique();
+    }
+
+    @Test
+    void storesWithOneKeyThenTheStartFailsNamingBothAndNoAccountGetsEitherStoresGroups() {
+        TestStore one = new TestStore("one", 10, BOTH, Map.of("jdoe", "one-pass"), Map.of("jdoe", Set.of("staff")));
+        TestStore two = new TestStore("two", 20, BOTH, Map.of("jdoe", "two-pass"), Map.of("jdoe", Set.of("customer")));
+        VouchingStores stores = new VouchingStores(beans(one, two), configuration(true));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, stores::checkKeysUnique);
+
+        assertTrue(refused.getMessage().contains(TestStore.class.getName()) && refused.getMessage().contains("qualifier"),
+                refused::getMessage);
+        assertEquals(PasskeyUser.NO_VOUCHING_STORE, stores.validate(password("jdoe", "two-pass"), DEFAULT_HANDLER).vouchedBy());
+        assertEquals(Set.of(), stores.groupsOf(TestStore.class.getName(), "jdoe"), "never the first match");
+        assertEquals(List.of(), asked);
     }
 
     @Test
@@ -116,10 +191,10 @@ class VouchingStoresTest {
         PasskeyUser recordedBefore = new PasskeyUser("jdoe", "jdoe", new ByteArray(new byte[64]), Instant.EPOCH,
                 IdentityStore.class.getName());
 
-        assertEquals(RealmStore.class.getName(), stores.identify(password("jdoe", "realm-pass"), valid("jdoe")));
+        assertEquals(RealmStore.class.getName(), stores.validate(password("jdoe", "realm-pass"), DEFAULT_HANDLER).vouchedBy());
         assertEquals(RealmStore.class.getName(), stores.vouchedByOf(recordedBefore));
         assertEquals(Set.of("TutorialUser"), stores.groupsOf(IdentityStore.class.getName(), "jdoe"));
-        assertTrue(new org.passkeyee.internal.ceremony.SessionSignIn(RealmStore.class.getName(), null, "none",
+        assertTrue(new org.passkeyee.internal.ceremony.SessionSignIn(RealmStore.class.getName(), null,
                 Map.of(IdentityStore.class.getName(), RealmStore.class.getName())).mayJoin(recordedBefore));
     }
 
@@ -132,8 +207,8 @@ class VouchingStoresTest {
                 java.util.logging.Level.WARNING, () -> stores.groupsOf(PasskeyUser.NO_VOUCHING_STORE, "jdoe"));
         List<String> vouching = org.passkeyee.testsupport.LogCapture.messagesDuring(VouchingStores.class.getName(),
                 java.util.logging.Level.WARNING, () -> {
-                    stores.identify(password("jdoe", "x"), valid("jdoe"));
-                    stores.identify(password("jdoe", "x"), valid("jdoe"));
+                    stores.validate(password("jdoe", "x"), DEFAULT_HANDLER);
+                    stores.validate(password("jdoe", "x"), DEFAULT_HANDLER);
                 });
 
         assertEquals(List.of(), atStart, "no warning for a store that signed nobody in");
@@ -180,8 +255,15 @@ class VouchingStoresTest {
         return new UsernamePasswordCredential(name, password);
     }
 
-    private static CredentialValidationResult valid(String name) {
-        return new CredentialValidationResult(name);
+    /** Two stores made by two producer methods of one class, as an existing shop has them. */
+    private static final class SecurityConfiguration {
+        IdentityStore staff() {
+            return null;
+        }
+
+        IdentityStore customers() {
+            return null;
+        }
     }
 
     @interface Staff {
@@ -214,7 +296,8 @@ class VouchingStoresTest {
             UsernamePasswordCredential password = (UsernamePasswordCredential) credential;
             validated.add(password.getCaller());
             return password.getPasswordAsString().equals(passwords.get(password.getCaller()))
-                    ? new CredentialValidationResult(password.getCaller()) : CredentialValidationResult.INVALID_RESULT;
+                    ? new CredentialValidationResult(password.getCaller(), groups.getOrDefault(password.getCaller(), Set.of()))
+                    : CredentialValidationResult.INVALID_RESULT;
         }
 
         @Override
@@ -243,7 +326,7 @@ class VouchingStoresTest {
             when(bean.getBeanClass()).thenReturn(Object.class); // as Soteria's synthetic store beans
             when(bean.getTypes()).thenReturn(Set.of(Object.class, IdentityStore.class, TestStore.class));
             Class<? extends java.lang.annotation.Annotation> qualifier = "staff".equals(store.name) ? Staff.class
-                    : "customers".equals(store.name) ? Customers.class : Default.class;
+                    : "customers".equals(store.name) ? Customers.class : Default.class; // others: told apart by nothing
             Set<java.lang.annotation.Annotation> qualifiers = Set.of(annotation(qualifier), Any.Literal.INSTANCE);
             when(bean.getQualifiers()).thenReturn(qualifiers);
             when(beanManager.getReference(eq(bean), eq(IdentityStore.class), any())).thenReturn(store);

@@ -28,7 +28,7 @@ final class VectorCeremonies {
 
     static final String CALLER = "interop-caller";
     private static final SessionSignIn PASSWORD_SIGN_IN =
-            new SessionSignIn("org.example.PasswordStore", null, PasskeyUser.NO_VOUCHING_STORE);
+            new SessionSignIn("org.example.PasswordStore", null);
 
     private VectorCeremonies() {
     }
