@@ -4,10 +4,10 @@
 --
 -- VOUCHED_BY: the key of the application's identity store that vouched for the account's name
 -- when it got its first passkey ('none' for sign-ups); a passkey sign-in gets that store's
--- groups only. Accounts of version 2 keep NULL: they count as vouched for by the application's
--- only validating identity store if it has exactly one, otherwise by none (see the README's
--- upgrade notes for setting it, e.g.
--- UPDATE PASSKEY_USER SET VOUCHED_BY = 'org.glassfish.soteria.identitystores.DatabaseIdentityStore'
---   WHERE VOUCHED_BY IS NULL;).
+-- groups only. Accounts of version 2 keep NULL: they are vouched for by no store (a sign-up of
+-- then looks the same) until an administrator assigns them, row by row, only where exactly one
+-- store knows the name (see the README's upgrade notes), e.g.
+-- UPDATE PASSKEY_USER SET VOUCHED_BY = '<store key>'
+--   WHERE USER_HANDLE = '<user handle>' AND VOUCHED_BY IS NULL AND STORE_SCOPE = '<store scope>';
 
 ALTER TABLE PASSKEY_USER ADD VOUCHED_BY VARCHAR(255);

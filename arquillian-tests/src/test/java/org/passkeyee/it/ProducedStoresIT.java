@@ -18,6 +18,7 @@ import org.passkeyee.it.produced.ShopSecurity;
 import org.passkeyee.it.support.Deployments;
 import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.SchemaTwoRowServlet;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 
 /**
@@ -25,7 +26,8 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * ({@link org.passkeyee.it.produced}): the module tells the two stores apart by their producers,
  * so a customer's passkey gets the customer's groups only, never the staff member's of the same
  * name, and the staff member cannot join the customer's account. A session's periodic re-check
- * never adds a group its sign-in did not give (a read-only login stays read-only).
+ * never adds a group its sign-in did not give (a read-only login stays read-only), and an account
+ * as schema version 2 stored it (no vouching store recorded) gets no validating store's groups.
  */
 @ExtendWith(ArquillianExtension.class)
 class ProducedStoresIT {
@@ -64,7 +66,26 @@ class ProducedStoresIT {
         signInWithPassword(staff, jdoe, jdoe + ShopSecurity.STAFF_PASSWORD);
         assertRoles(staff, jdoe, true, false, false);
 
-        assertRefused(staff.addPasskey(SoftwareAuthenticator.deviceBound(), "Desk key"), 409, "name_held_by_another_account");
+        assertRefused(staff.registrationOptions(), 409, "name_held_by_another_account");
+    }
+
+    @Test
+    void accountFromSchemaTwoWhenItsPasskeySignsInThenNoValidatingStoresGroupsAndNoPasswordSessionJoinsIt() {
+        String jdoe = uniqueUsername("jdoe");
+        SoftwareAuthenticator key = SoftwareAuthenticator.deviceBound();
+        PasskeyClient customer = newBrowser();
+        signInWithPassword(customer, jdoe, jdoe + ShopSecurity.CUSTOMER_PASSWORD);
+        customer.addPasskey(key, "Key").expectStatus(201);
+        customer.post(SchemaTwoRowServlet.PATH, "application/x-www-form-urlencoded",
+                ("username=" + URLEncoder.encode(jdoe, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)).expectStatus(204);
+
+        PasskeyClient withPasskey = newBrowser();
+        withPasskey.signIn(key).expectStatus(200);
+        assertRoles(withPasskey, jdoe, false, false, false);
+
+        PasskeyClient withPassword = newBrowser();
+        signInWithPassword(withPassword, jdoe, jdoe + ShopSecurity.CUSTOMER_PASSWORD);
+        assertRefused(withPassword.registrationOptions(), 409, "name_held_by_another_account");
     }
 
     @Test

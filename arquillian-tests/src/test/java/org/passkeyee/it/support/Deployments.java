@@ -165,7 +165,7 @@ public final class Deployments {
     public static WebArchive producedStoresApplication() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "produced-stores.war")
                 .addPackage(org.passkeyee.it.produced.ShopSecurity.class.getPackage())
-                .addClasses(PasswordSignInServlet.class)
+                .addClasses(PasswordSignInServlet.class, SchemaTwoRowServlet.class)
                 .addAsWebInfResource(new StringAsset(ANNOTATED_BEANS_XML), "beans.xml");
         return withPasskeyLibraries(war, sampleApp());
     }
