@@ -119,6 +119,16 @@ public interface PasskeyCredentialStore {
      */
     boolean deleteUser(ByteArray userHandle);
 
+    /**
+     * Accounts of this application that recorded no vouching store ({@link PasskeyUser#vouchedBy()}
+     * {@code null}: stored before schema version 3), by name, at most {@code limit} of them: the
+     * module lists them for the administrator, who assigns them one by one. The default finds
+     * none, for stores that never held such accounts.
+     */
+    default List<PasskeyUser> findUsersWithoutVouchingStore(int limit) {
+        return List.of();
+    }
+
     /** The result of {@link #delete}. */
     enum DeleteOutcome {
         /** The passkey was deleted. */

@@ -40,6 +40,7 @@ import org.passkeyee.internal.security.PasskeyIdentityStore;
 import org.passkeyee.internal.security.SessionCallerProofs;
 import org.passkeyee.internal.security.SessionRecheck;
 import org.passkeyee.internal.security.SignIns;
+import org.passkeyee.internal.security.UnvouchedAccounts;
 import org.passkeyee.internal.security.VouchingStores;
 
 /**
@@ -73,6 +74,7 @@ public class PasskeyExtension implements Extension {
             ManagementEndpoints.class,
             AccountEndpoints.class,
             SessionRecheck.class,
+            UnvouchedAccounts.class,
             SessionCallerProofs.class);
 
     private final Set<Class<?>> discovered = new HashSet<>();

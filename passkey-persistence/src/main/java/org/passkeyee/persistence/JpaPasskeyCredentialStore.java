@@ -85,6 +85,15 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
 
     @Override
     @Transactional
+    public List<PasskeyUser> findUsersWithoutVouchingStore(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return reads.findUsersWithoutVouchingStore(limit);
+    }
+
+    @Override
+    @Transactional
     public Optional<PasskeyUser> findUserByUserHandle(ByteArray userHandle) {
         return reads.findUserByUserHandle(requireNonNull(userHandle, "userHandle"));
     }

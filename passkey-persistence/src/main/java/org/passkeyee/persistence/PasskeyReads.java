@@ -40,6 +40,17 @@ class PasskeyReads {
         });
     }
 
+    List<PasskeyUser> findUsersWithoutVouchingStore(int limit) {
+        return inStore("find passkey users without a vouching store", () -> {
+            List<PasskeyUserEntity> found = em.createNamedQuery(PasskeyUserEntity.WITHOUT_VOUCHING_STORE, PasskeyUserEntity.class)
+                    .setParameter("scope", scope)
+                    .setMaxResults(limit)
+                    .getResultList();
+            found.forEach(em::detach);
+            return found.stream().filter(u -> scope.equals(u.storeScope())).map(Codec::toUser).filter(u -> u.vouchedBy() == null).toList();
+        });
+    }
+
     Optional<PasskeyUser> findUserByUserHandle(ByteArray userHandle) {
         String handle = Codec.base64Url(userHandle);
         return inStore("find a passkey user", () -> userOf(handle, LockModeType.NONE).map(Codec::toUser));

@@ -225,6 +225,23 @@ class JpaPasskeyCredentialStoreTest {
     }
 
     @Test
+    void usersWithoutVouchingStoreWhenSomeRecordedNoneThenThoseOfThisApplicationOnlyByNameAndBounded() {
+        ByteArray zed = bytes(64);
+        ByteArray amy = bytes(64);
+        ByteArray vouched = bytes(64);
+        ByteArray elsewhere = bytes(64);
+        assertTrue(store.createUser(new PasskeyUser("zed", "zed", zed, T0, null), passkey(zed, bytes(32), T0)));
+        assertTrue(store.createUser(new PasskeyUser("amy", "amy", amy, T0, null), passkey(amy, bytes(32), T0)));
+        assertTrue(store.createUser(new PasskeyUser("vic", "vic", vouched, T0, "com.example.Staff"), passkey(vouched, bytes(32), T0)));
+        PasskeyCredentialStore backoffice = fixture.transactional(em, StoreFixture.storeOver(em, "example.com/backoffice"));
+        assertTrue(backoffice.createUser(new PasskeyUser("bob", "bob", elsewhere, T0, null), passkey(elsewhere, bytes(32), T0)));
+
+        assertEquals(List.of("amy", "zed"), store.findUsersWithoutVouchingStore(10).stream().map(PasskeyUser::username).toList());
+        assertEquals(List.of("amy"), store.findUsersWithoutVouchingStore(1).stream().map(PasskeyUser::username).toList());
+        assertThrows(IllegalArgumentException.class, () -> store.findUsersWithoutVouchingStore(0));
+    }
+
+    @Test
     void signUpsWhenTwoApplicationsShareTheTablesThenTheSameNameIsTwoAccounts() {
         ByteArray shopHandle = bytes(64);
         ByteArray backofficeHandle = bytes(64);

@@ -270,6 +270,27 @@ public class VouchingStores {
         return groups;
     }
 
+    /**
+     * Which validating stores know a name, asked by name ({@code getCallerGroups}: a store that
+     * gives the name groups knows it), for accounts that recorded no store ({@link UnvouchedAccounts}).
+     *
+     * @return the keys of the stores that know it, or empty when some store cannot be asked by
+     *         name (it does not answer groups by name), so that no answer would be certain
+     */
+    Optional<List<String>> storesKnowing(String name) {
+        List<String> knowing = new ArrayList<>();
+        CredentialValidationResult caller = new CredentialValidationResult(name);
+        for (KnownStore candidate : stores().validating()) {
+            if (!candidate.providesGroups() || candidate.inheritsCallerGroups() || stores().ambiguous().containsKey(candidate.key())) {
+                return Optional.empty();
+            }
+            if (!candidate.store().getCallerGroups(caller).isEmpty()) {
+                knowing.add(candidate.key());
+            }
+        }
+        return Optional.of(knowing);
+    }
+
     /** The one validating store with this key: none when no store, or more than one, has it. */
     private Optional<KnownStore> storeOf(String key) {
         Stores found = stores();

@@ -22,6 +22,8 @@ import java.time.LocalDateTime;
         uniqueConstraints = @UniqueConstraint(name = "PASSKEY_USER_SCOPE_USERNAME_UQ", columnNames = {"STORE_SCOPE", "USERNAME"}))
 @NamedQuery(name = PasskeyUserEntity.BY_USERNAME,
         query = "SELECT u FROM PasskeyUserEntity u WHERE u.storeScope = :scope AND u.username = :username")
+@NamedQuery(name = PasskeyUserEntity.WITHOUT_VOUCHING_STORE,
+        query = "SELECT u FROM PasskeyUserEntity u WHERE u.storeScope = :scope AND u.vouchedBy IS NULL ORDER BY u.username")
 @NamedQuery(name = PasskeyUserEntity.COUNT_TAKEN,
         query = "SELECT COUNT(u) FROM PasskeyUserEntity u"
                 + " WHERE u.userHandle = :userHandle OR (u.storeScope = :scope AND u.username = :username)")
@@ -36,6 +38,8 @@ public class PasskeyUserEntity {
      * {@code scope}, {@code username}).
      */
     public static final String BY_USERNAME = "PasskeyUserEntity.byUsername";
+    /** Users of this scope that recorded no vouching store, by name (parameter {@code scope}). */
+    public static final String WITHOUT_VOUCHING_STORE = "PasskeyUserEntity.withoutVouchingStore";
     /**
      * How many users have this user handle (in any scope: handles are unique in the table), or
      * this username in this scope (parameters {@code userHandle}, {@code scope}, {@code username}).
