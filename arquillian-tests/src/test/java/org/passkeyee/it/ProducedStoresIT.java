@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.passkeyee.it.produced.ShopSecurity;
 import org.passkeyee.it.support.Deployments;
-import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.PasskeyClient.Response;
+import org.passkeyee.it.support.PasskeyClient;
 import org.passkeyee.it.support.SchemaTwoRowServlet;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 

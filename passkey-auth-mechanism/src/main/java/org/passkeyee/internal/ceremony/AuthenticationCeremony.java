@@ -186,7 +186,7 @@ public class AuthenticationCeremony {
                 request.getPublicKeyCredentialRequestOptions().getChallenge())) {
             throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
         }
-        return new VerifiedSignIn(owner, result.getCredentialId().getBase64Url(), result.isUserVerified());
+        return new VerifiedSignIn(owner, passkey, result.isUserVerified());
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.passkeyee.StoredPasskey;
 
 /**
  * Which authenticators may make a new passkey (issue 20), read once at start by
@@ -47,6 +49,23 @@ public record AuthenticatorPolicy(Set<String> allowedAaguids, Set<String> denied
     /** Whether this AAGUID is on the allow list (an empty list allows none by this test). */
     public boolean onAllowList(String aaguid) {
         return aaguid != null && allowedAaguids.contains(aaguid);
+    }
+
+    /**
+     * The roles among a passkey caller's groups whose rules the passkey does not meet, as it was
+     * registered: a passkey added before its holder got such a role signs in without it. Groups
+     * are taken as the roles they become (the container's default mapping). What is stored
+     * decides: its AAGUID ({@code allowed}), backup eligibility ({@code device-bound}), and for
+     * {@code attested} an attestation statement at all (format other than {@code none}); whether a
+     * statement was trusted is decided at registration only.
+     */
+    public Set<String> rolesNotMetBy(StoredPasskey passkey, Set<String> groups) {
+        return rulesFor(groups::contains).stream()
+                .filter(rule -> rule.attested() && (passkey.attestationFormat() == null || "none".equals(passkey.attestationFormat()))
+                        || rule.allowed() && !onAllowList(passkey.aaguid())
+                        || rule.deviceBound() && passkey.backupEligible())
+                .map(RolePolicy::role)
+                .collect(Collectors.toSet());
     }
 
     /** The role rules that apply to a caller, given the container's role test. */

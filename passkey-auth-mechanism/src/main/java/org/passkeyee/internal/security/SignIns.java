@@ -17,7 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeySignInFailed;
@@ -30,6 +33,7 @@ import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.UsernamePolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.config.WebXmlLogin;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
@@ -58,11 +62,12 @@ public class SignIns {
     private final Event<PasskeySignInFailed> signInFailed;
     private final Event<PasskeySignInThrottled> signInThrottled;
     private final VouchingStores vouchingStores;
+    private final AuthenticatorPolicy authenticatorPolicy;
 
     @Inject
     SignIns(PendingCeremonies pendingCeremonies, RegistrationCeremony registration, IdentityStoreHandler identityStoreHandler,
             FailedSignIns failedSignIns, Event<PasskeySignedIn> signedIn, Event<PasskeySignInFailed> signInFailed,
-            Event<PasskeySignInThrottled> signInThrottled, VouchingStores vouchingStores) {
+            Event<PasskeySignInThrottled> signInThrottled, VouchingStores vouchingStores, AuthenticatorPolicy authenticatorPolicy) {
         this.pendingCeremonies = pendingCeremonies;
         this.registration = registration;
         this.identityStoreHandler = identityStoreHandler;
@@ -71,6 +76,7 @@ public class SignIns {
         this.signInFailed = signInFailed;
         this.signInThrottled = signInThrottled;
         this.vouchingStores = vouchingStores;
+        this.authenticatorPolicy = authenticatorPolicy;
     }
 
     /**
@@ -112,7 +118,7 @@ public class SignIns {
             signedIn.fire(new PasskeySignedIn(caller, presentedId));
             PasskeyUser owner = assertion.verified().owner();
             String vouchedBy = vouchingStores.vouchedByOf(owner);
-            return login(request, context, result, null, SessionState.SignInMethod.PASSKEY, assertion.verified().userVerified(),
+            return login(request, context, withoutRolesNotMet(result, assertion.verified().passkey()), null, SessionState.SignInMethod.PASSKEY, assertion.verified().userVerified(),
                     vouchedBy, owner.userHandle(), vouchingStores.realmGroupsFromContainer(vouchedBy,
                             WebXmlLogin.of(request.getServletContext()).realmName()));
         } catch (Refusal refusal) {
@@ -120,6 +126,26 @@ public class SignIns {
             boolean failedGuess = pending != null && !refusal.genuine();
             throw refused(request, refusal, presentedId, failedGuess ? pending.username() : null, failedGuess);
         }
+    }
+
+    /**
+     * The result without the groups of roles whose {@code passkey.role-policies} rule the passkey
+     * does not meet ({@link AuthenticatorPolicy#rolesNotMetBy}): the caller signs in with the
+     * rest, and the log says which roles were withheld and why.
+     */
+    private CredentialValidationResult withoutRolesNotMet(CredentialValidationResult result, StoredPasskey passkey) {
+        Set<String> withheld = authenticatorPolicy.rolesNotMetBy(passkey, result.getCallerGroups());
+        if (withheld.isEmpty()) {
+            return result;
+        }
+        LOG.warning(() -> "Passkey sign-in without roles " + new TreeSet<>(withheld) + ": the passkey credential="
+                + LogText.shortId(passkey.credentialId().getBase64Url()) + " (aaguid=" + passkey.aaguid() + ") of caller="
+                + LogText.header(result.getCallerPrincipal().getName()) + " does not meet their passkey.role-policies rules;"
+                + " a passkey that does, added now, signs in with them");
+        Set<String> groups = new HashSet<>(result.getCallerGroups());
+        groups.removeAll(withheld);
+        return new CredentialValidationResult(result.getIdentityStoreId(), result.getCallerPrincipal(), result.getCallerDn(),
+                result.getCallerUniqueId(), groups);
     }
 
     /**

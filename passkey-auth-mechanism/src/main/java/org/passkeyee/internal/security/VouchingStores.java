@@ -9,8 +9,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.Annotation;
@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyUser;
-import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.ceremony.SessionSignIn;
+import org.passkeyee.internal.shared.LogText;
 
 /**
  * The application's identity stores that validate credentials, and which of them vouched for a

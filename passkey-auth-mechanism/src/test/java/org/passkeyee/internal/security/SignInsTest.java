@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,9 @@ import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.ceremony.InProcessCeremonies;
 import org.passkeyee.internal.ceremony.SessionSignIn;
+import org.passkeyee.internal.config.AttestationPolicy;
+import org.passkeyee.internal.config.AuthenticatorPolicy;
+import org.passkeyee.internal.config.RolePolicy;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 import org.passkeyee.testsupport.Tamper;
@@ -69,9 +73,13 @@ class SignInsTest {
                 ? password.compareTo("alice", "secret") ? new CredentialValidationResult("alice", Set.of("staff"))
                         : CredentialValidationResult.INVALID_RESULT
                 : passkeyStore.validate(credential);
-        signIns = new SignIns(ceremonies.pending(), ceremonies.registration(), handler, new FailedSignIns(configuration),
-                recording(), recording(), recording(), vouchingStores);
+        signIns = signIns(handler, AuthenticatorPolicy.OPEN);
         ceremonies.addPasskey(browser(true), "alice", new SessionSignIn("none", null), alicesLaptop, ORIGIN);
+    }
+
+    private SignIns signIns(IdentityStoreHandler handler, AuthenticatorPolicy policy) {
+        return new SignIns(ceremonies.pending(), ceremonies.registration(), handler, new FailedSignIns(configuration),
+                recording(), recording(), recording(), new VouchingStores(noApplicationStores(), configuration), policy);
     }
 
     @Test
@@ -88,6 +96,26 @@ class SignInsTest {
         verify(context).setRegisterSession("alice", Set.of());
         assertEquals(SessionState.SignInMethod.PASSKEY, SessionState.signedInWith(request));
         assertTrue(events.stream().anyMatch(PasskeySignedIn.class::isInstance), events.toString());
+    }
+
+    @Test
+    void passkeyWhenItDoesNotMeetARoleRuleOfTheCallersGroupsThenSignedInWithoutThatGroupOnly() {
+        // The laptop was added before alice became an admin: without attestation (format none).
+        PasskeyIdentityStore passkeyStore = new PasskeyIdentityStore(ceremonies.authentication(),
+                new VouchingStores(noApplicationStores(), configuration));
+        IdentityStoreHandler staffAndAdmin = credential -> {
+            CredentialValidationResult verified = passkeyStore.validate(credential);
+            return new CredentialValidationResult(verified.getCallerPrincipal().getName(), Set.of("staff", "admin"));
+        };
+        AuthenticatorPolicy adminsNeedAttestedKeys = new AuthenticatorPolicy(Set.of(), Set.of(),
+                List.of(new RolePolicy("admin", true, false, false)), AttestationPolicy.NONE, Optional.empty());
+        HttpServletRequest request = browser(false);
+        HttpMessageContext context = container();
+
+        SignIns.SignedIn signedIn = signIns(staffAndAdmin, adminsNeedAttestedKeys).passkey(request, context, answer(request, Tamper.none()));
+
+        assertEquals("alice", signedIn.caller());
+        verify(context).setRegisterSession("alice", Set.of("staff"));
     }
 
     @Test
