@@ -229,6 +229,7 @@ public class RegistrationCeremony {
         NewCredentialLimits.checkCredentialId(credential.getId());
         NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
+        CredentialKeyAlgorithms.check(response.getAttestation().getAuthenticatorData(), options.getPubKeyCredParams());
         AttestationStatements.check(response.getAttestation(), response.getClientDataJSON());
         // A credential ID already registered is refused by the library (WebAuthn §7.1 step 25)
         // only after the response verified, as registration_rejected: asking the store first

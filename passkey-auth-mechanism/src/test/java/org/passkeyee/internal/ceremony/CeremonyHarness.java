@@ -103,6 +103,13 @@ final class CeremonyHarness {
         return new Registration(request, options, by.register(options, ORIGIN));
     }
 
+    /** A registration by {@code by}, its answer made with {@code tamper}, ready to finish. */
+    Registration newRegistration(SoftwareAuthenticator by, Tamper tamper) {
+        HttpServletRequest request = signedInRequest();
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        return new Registration(request, options, by.register(options, ORIGIN, tamper));
+    }
+
     /** Finishes adding a passkey with {@code response} as the browser's JSON. */
     void finish(Registration added, String response) {
         registration.completeAddition(added.request(), CALLER, PASSWORD_SIGN_IN, parsed(response), null);
