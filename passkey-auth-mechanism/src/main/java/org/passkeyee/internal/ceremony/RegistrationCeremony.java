@@ -230,6 +230,7 @@ public class RegistrationCeremony {
         NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
         CredentialKeyAlgorithms.check(response.getAttestation().getAuthenticatorData(), options.getPubKeyCredParams());
+        AttestationStatementShapes.check(response.getAttestation());
         AttestationStatements.check(response.getAttestation(), response.getClientDataJSON());
         // A credential ID already registered is refused by the library (WebAuthn §7.1 step 25)
         // only after the response verified, as registration_rejected: asking the store first

@@ -5,15 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.yubico.webauthn.data.AttestationObject;
+import com.yubico.webauthn.data.ByteArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.shared.Refusal;
+import org.passkeyee.testsupport.Cbor;
+import org.passkeyee.testsupport.Es256;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
+import org.passkeyee.testsupport.TestMetadataService;
 import org.passkeyee.testsupport.Tamper;
 
 /**
@@ -95,6 +118,69 @@ class RegistrationRulesTest {
                 AttestationObjects.authData(AttestationObjects.coseKey(okpKey(-8L, 7L, ed448))));
     }
 
+    // §8: each format's statement exactly as its syntax says; the attestation object exactly fmt, attStmt, authData.
+
+    @Test
+    void noneWhenTheStatementIsEmptyThenAcceptedWithMembersThenRegistrationRejected() {
+        assertAccepted(honest(), edit -> { });
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED,
+                harness.newRegistration(SoftwareAuthenticator.deviceBound(), Tamper.none().signedNoneStatement()), edit -> { });
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, honest(), AttestationObjects.statement(statement -> statement.put("x5c", List.of())));
+    }
+
+    @Test
+    void packedSelfAttestationWhenItsAlgIsTheKeysThenAcceptedOtherwiseRefusedByYubico() {
+        Tamper selfSigned = Tamper.none().signedNoneStatement();
+        assertAccepted(harness.newRegistration(SoftwareAuthenticator.deviceBound(), selfSigned),
+                attestation -> attestation.put("fmt", "packed"));
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, harness.newRegistration(SoftwareAuthenticator.deviceBound(), selfSigned),
+                attestation -> {
+                    attestation.put("fmt", "packed");
+                    AttestationObjects.statement(statement -> statement.put("alg", -257L)).accept(attestation);
+                });
+    }
+
+    @Test
+    void packedWhenTheStatementHasAMemberItsSyntaxDoesNotListThenRegistrationRejectedThoughYubicoIgnoresIt() {
+        TestMetadataService.Model model = TestMetadataService.Model.newModel();
+        assertAccepted(harness.newRegistration(model.authenticator(false), Tamper.none()), edit -> { });
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, harness.newRegistration(model.authenticator(false), Tamper.none()),
+                AttestationObjects.statement(statement -> statement.put("ecdaaKeyId", new byte[16])));
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, harness.newRegistration(model.authenticator(false), Tamper.none()),
+                AttestationObjects.statement(statement -> statement.put("alg", "ES256")));
+    }
+
+    @Test
+    void attestationObjectWhenAMemberIsAddedRepeatedOrFollowedByBytesThenRegistrationRejected() {
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, honest(), attestation -> attestation.put("extra", 1L));
+        CeremonyHarness.Registration repeated = honest();
+        assertRefusedResponse(PasskeyErrorCode.REGISTRATION_REJECTED, repeated, withRawAttestationObject(repeated.validResponse(), raw -> {
+            raw[0] = (byte) 0xa4;                                                   // a map of four pairs: fmt again
+            return concat(raw, Cbor.encode("fmt"), Cbor.encode("none"));
+        }));
+        CeremonyHarness.Registration followed = honest();
+        assertRefusedResponse(PasskeyErrorCode.REGISTRATION_REJECTED, followed,
+                withRawAttestationObject(followed.validResponse(), raw -> concat(raw, new byte[] {0})));
+    }
+
+    @Test
+    void fidoU2fWhenTheCredentialKeyIsNotEs256ThenRefusedBeforeItsSignatureIsChecked() {
+        Map<Object, Object> u2f = new LinkedHashMap<>();
+        u2f.put("x5c", List.of(new byte[] {0x30, 0x00}));
+        u2f.put("sig", new byte[] {0x30, 0x00});
+        Consumer<Map<Object, Object>> asU2f = attestation -> {
+            attestation.put("fmt", "fido-u2f");
+            attestation.put("attStmt", u2f);
+        };
+        AttestationObject es256 = attestationObject(AttestationObjects.edited(honest().validResponse(), asU2f));
+        AttestationObject es384 = attestationObject(AttestationObjects.edited(
+                harness.newRegistration(SoftwareAuthenticator.deviceBound(), Tamper.none().credentialKeyCurve("secp384r1")).validResponse(),
+                asU2f.andThen(AttestationObjects.authData(AttestationObjects.coseKey(key -> key.put(3L, -35L))))));
+
+        assertDoesNotThrow(() -> AttestationStatementShapes.check(es256));
+        assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, assertThrows(Refusal.class, () -> AttestationStatementShapes.check(es384)).code());
+    }
+
     private CeremonyHarness.Registration honest() {
         return harness.newRegistration(SoftwareAuthenticator.deviceBound(), Tamper.none());
     }
@@ -116,6 +202,54 @@ class RegistrationRulesTest {
 
         assertEquals(expected, refused.code());
         assertEquals(stored, harness.store.passkeyCount(), "nothing stored");
+    }
+
+    private void assertRefusedResponse(PasskeyErrorCode expected, CeremonyHarness.Registration registration, ObjectNode response) {
+        int stored = harness.store.passkeyCount();
+
+        Refusal refused = assertThrows(Refusal.class, () -> harness.finish(registration, response.toString()));
+
+        assertEquals(expected, refused.code());
+        assertEquals(stored, harness.store.passkeyCount(), "nothing stored");
+    }
+
+    /** {@code response} with its attestation object's bytes edited as they are, not as a map. */
+    private static ObjectNode withRawAttestationObject(ObjectNode response, UnaryOperator<byte[]> edit) {
+        ObjectNode copy = response.deepCopy();
+        ObjectNode attestationResponse = (ObjectNode) copy.get("response");
+        byte[] raw = Base64.getUrlDecoder().decode(attestationResponse.get("attestationObject").asText());
+        attestationResponse.put("attestationObject", Base64.getUrlEncoder().withoutPadding().encodeToString(edit.apply(raw)));
+        return copy;
+    }
+
+    private static AttestationObject attestationObject(ObjectNode response) {
+        try {
+            return new AttestationObject(new ByteArray(Base64.getUrlDecoder().decode(response.get("response").get("attestationObject").asText())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** A DER certificate of {@code key}, issued by a throwaway P-256 key (only its key matters here). */
+    private static byte[] certificateOf(PublicKey key) {
+        X500Name name = new X500Name("C=SE,O=Test,OU=Authenticator Attestation,CN=Out of bounds");
+        Instant now = Instant.now();
+        try {
+            return new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(now.minus(1, ChronoUnit.DAYS)),
+                    Date.from(now.plus(1, ChronoUnit.DAYS)), name, key)
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(Es256.newKeyPair().getPrivate()))
+                    .getEncoded();
+        } catch (IOException | OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A COSE OKP key: this algorithm and curve, and {@code x}. */
