@@ -181,6 +181,27 @@ class RegistrationRulesTest {
         assertEquals(PasskeyErrorCode.REGISTRATION_REJECTED, assertThrows(Refusal.class, () -> AttestationStatementShapes.check(es384)).code());
     }
 
+    // §8 and item 7 of the second trust review: every attestation certificate's key bounded before any signature check.
+
+    @Test
+    void attestationChainWhenACertificateKeyIsOutOfBoundsThenRegistrationRejected() throws Exception {
+        TestMetadataService.Model model = TestMetadataService.Model.newModel();
+        byte[] leaf = model.attestationCertificate().getEncoded();
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        PublicKey small = rsa.generateKeyPair().getPublic();
+        rsa.initialize(3072);
+        PublicKey hugeExponent = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                ((RSAPublicKey) rsa.generateKeyPair().getPublic()).getModulus(), BigInteger.ONE.shiftLeft(3000).add(BigInteger.ONE)));
+
+        assertAccepted(harness.newRegistration(model.authenticator(false), Tamper.none()),
+                AttestationObjects.statement(statement -> statement.put("x5c", List.of(leaf, certificateOf(Es256.newKeyPair().getPublic())))));
+        for (PublicKey outOfBounds : List.of(small, hugeExponent)) {
+            assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, harness.newRegistration(model.authenticator(false), Tamper.none()),
+                    AttestationObjects.statement(statement -> statement.put("x5c", List.of(leaf, certificateOf(outOfBounds)))));
+        }
+    }
+
     private CeremonyHarness.Registration honest() {
         return harness.newRegistration(SoftwareAuthenticator.deviceBound(), Tamper.none());
     }
