@@ -228,6 +228,8 @@ public class RegistrationCeremony {
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
         NewCredentialLimits.checkCredentialId(credential.getId());
         NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
+        AttestedAuthenticatorData.check(response.getAttestation().getAuthenticatorData());
+        RequestedCredential.check(options, credential.getId(), credential.getClientExtensionResults());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
         CredentialKeyAlgorithms.check(response.getAttestation().getAuthenticatorData(), options.getPubKeyCredParams());
         AttestationStatementShapes.check(response.getAttestation());

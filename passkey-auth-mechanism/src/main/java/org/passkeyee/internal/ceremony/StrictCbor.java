@@ -1,11 +1,13 @@
 package org.passkeyee.internal.ceremony;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yubico.internal.util.JacksonCodecs;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,25 @@ final class StrictCbor {
             return Optional.ofNullable(CBOR.readTree(bytes)).filter(node -> !node.isMissingNode());
         } catch (IOException | RuntimeException malformed) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the CBOR map that starts at {@code start} in {@code bytes} ends (the index after it), or
+     * -1 when no well-formed map without duplicate keys starts there.
+     */
+    static int mapEnd(byte[] bytes, int start) {
+        if (start < 0 || start >= bytes.length) {
+            return -1;
+        }
+        try (JsonParser parser = CBOR.createParser(Arrays.copyOfRange(bytes, start, bytes.length))) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            parser.skipChildren();
+            return start + Math.toIntExact(parser.currentLocation().getByteOffset());
+        } catch (IOException | RuntimeException malformed) {
+            return -1;
         }
     }
 }

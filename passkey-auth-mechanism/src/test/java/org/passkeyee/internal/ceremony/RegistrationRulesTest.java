@@ -50,6 +50,8 @@ import org.passkeyee.testsupport.Tamper;
  */
 class RegistrationRulesTest {
 
+    private static final int FLAG_ED = 0x80;
+
     private final CeremonyHarness harness = new CeremonyHarness();
 
     // §7.1 step 19 and §5.8.5, §6.5.1: the credential public key is the key its algorithm says, an offered one.
@@ -202,6 +204,67 @@ class RegistrationRulesTest {
         }
     }
 
+    // §6.1 and §7.1 steps 14 to 16: the authenticator data's flags and layout.
+
+    @Test
+    void flagsWhenBackedUpOnlyIfBackupEligibleThenAcceptedBackedUpWithoutEligibleMalformedAsYubicoParsesIt() {
+        int usual = SoftwareAuthenticator.FLAG_UP | SoftwareAuthenticator.FLAG_UV | SoftwareAuthenticator.FLAG_AT;
+        assertAccepted(honest(), AttestationObjects.authData(AttestationObjects.flags(usual | SoftwareAuthenticator.FLAG_BE)));
+        assertAccepted(honest(), AttestationObjects.authData(AttestationObjects.flags(usual | SoftwareAuthenticator.FLAG_BE
+                | SoftwareAuthenticator.FLAG_BS)));
+        // Yubico's AuthenticatorDataFlags refuses BS without BE while the response is parsed
+        assertRefused(PasskeyErrorCode.MALFORMED_REQUEST, honest(),
+                AttestationObjects.authData(AttestationObjects.flags(usual | SoftwareAuthenticator.FLAG_BS)));
+    }
+
+    @Test
+    void flagsWhenAttestedCredentialDataIsNotFlaggedThenRegistrationRejected() {
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, honest(),
+                AttestationObjects.authData(AttestationObjects.flags(SoftwareAuthenticator.FLAG_UP | SoftwareAuthenticator.FLAG_UV)));
+    }
+
+    @Test
+    void extensionsWhenFlaggedAndAMapThenAcceptedOtherwiseRefused() {
+        int withExtensions = SoftwareAuthenticator.FLAG_UP | SoftwareAuthenticator.FLAG_UV | SoftwareAuthenticator.FLAG_AT | FLAG_ED;
+        byte[] credProtect = Cbor.encode(Map.of("credProtect", 2));
+        assertAccepted(honest(), AttestationObjects.authData(
+                AttestationObjects.appended(credProtect).andThen(AttestationObjects.flags(withExtensions))::apply));
+        // Yubico's reader, as it parses the response: extensions without ED, or ED without extensions, is malformed
+        assertRefused(PasskeyErrorCode.MALFORMED_REQUEST, honest(), AttestationObjects.authData(AttestationObjects.appended(credProtect)));
+        assertRefused(PasskeyErrorCode.MALFORMED_REQUEST, honest(), AttestationObjects.authData(AttestationObjects.flags(withExtensions)));
+        // ours: extensions that are no map, or bytes after them, which Yubico ignores
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, honest(), AttestationObjects.authData(
+                AttestationObjects.appended(Cbor.encode(5)).andThen(AttestationObjects.flags(withExtensions))::apply));
+        assertRefused(PasskeyErrorCode.REGISTRATION_REJECTED, honest(), AttestationObjects.authData(
+                AttestationObjects.appended(concat(credProtect, new byte[] {0})).andThen(AttestationObjects.flags(withExtensions))::apply));
+    }
+
+    // What the creation options asked for: not an excluded credential, a discoverable one (user verification: ClientResponseChecksTest).
+
+    @Test
+    void credPropsWhenRkTrueOrAbsentThenAcceptedRkFalseThenRegistrationRejected() {
+        assertAccepted(honest(), edit -> { });
+        CeremonyHarness.Registration discoverable = honest();
+        assertAcceptedResponse(discoverable, withCredProps(discoverable.validResponse(), true));
+        CeremonyHarness.Registration serverSide = honest();
+        assertRefusedResponse(PasskeyErrorCode.REGISTRATION_REJECTED, serverSide, withCredProps(serverSide.validResponse(), false));
+    }
+
+    @Test
+    void excludedCredentialWhenTheResponseNamesOneThenRegistrationRejected() {
+        CeremonyHarness.Registration registration = honest();
+        String excluded = registration.options().path("excludeCredentials").path(0).path("id").asText();
+        byte[] excludedId = Base64.getUrlDecoder().decode(excluded);
+        ObjectNode response = AttestationObjects.edited(registration.validResponse(), AttestationObjects.authData(authData -> {
+            System.arraycopy(excludedId, 0, authData, 55, excludedId.length);
+            return authData;
+        }));
+        response.put("id", excluded).put("rawId", excluded);
+
+        assertEquals(32, excludedId.length, "the seed passkey's ID is as long as the new one's");
+        assertRefusedResponse(PasskeyErrorCode.REGISTRATION_REJECTED, registration, response);
+    }
+
     private CeremonyHarness.Registration honest() {
         return harness.newRegistration(SoftwareAuthenticator.deviceBound(), Tamper.none());
     }
@@ -223,6 +286,20 @@ class RegistrationRulesTest {
 
         assertEquals(expected, refused.code());
         assertEquals(stored, harness.store.passkeyCount(), "nothing stored");
+    }
+
+    private void assertAcceptedResponse(CeremonyHarness.Registration registration, ObjectNode response) {
+        int stored = harness.store.passkeyCount();
+
+        assertDoesNotThrow(() -> harness.finish(registration, response.toString()));
+
+        assertEquals(stored + 1, harness.store.passkeyCount());
+    }
+
+    private static ObjectNode withCredProps(ObjectNode response, boolean rk) {
+        ObjectNode copy = response.deepCopy();
+        copy.putObject("clientExtensionResults").putObject("credProps").put("rk", rk);
+        return copy;
     }
 
     private void assertRefusedResponse(PasskeyErrorCode expected, CeremonyHarness.Registration registration, ObjectNode response) {
