@@ -56,11 +56,21 @@ final class CeremonyHarness {
      * A harness under an authenticator policy and its metadata; {@code authenticator} registers
      * the caller's first passkey, which the sign-ins use.
      */
-    @SuppressWarnings("unchecked")
     CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator) {
+        this(policy, metadata, authenticator, UserVerificationPolicy.PREFERRED);
+    }
+
+    /** A harness whose configuration asks for user verification as {@code userVerification} says. */
+    CeremonyHarness(UserVerificationPolicy userVerification) {
+        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound(), userVerification);
+    }
+
+    @SuppressWarnings("unchecked")
+    private CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator,
+                            UserVerificationPolicy userVerification) {
         this.authenticator = authenticator;
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
-                UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
+                userVerification, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
                 Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
         pendingCeremonies = new PendingCeremonies(configuration);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);

@@ -32,6 +32,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.Cbor;
 import org.passkeyee.testsupport.Es256;
@@ -239,7 +240,27 @@ class RegistrationRulesTest {
                 AttestationObjects.appended(concat(credProtect, new byte[] {0})).andThen(AttestationObjects.flags(withExtensions))::apply));
     }
 
-    // What the creation options asked for: not an excluded credential, a discoverable one (user verification: ClientResponseChecksTest).
+    @Test
+    void userPresenceWhenMissingOutsideAConditionalCreateThenUserPresenceMissing() {
+        assertRefused(PasskeyErrorCode.USER_PRESENCE_MISSING, honest(),
+                AttestationObjects.authData(AttestationObjects.flags(SoftwareAuthenticator.FLAG_UV | SoftwareAuthenticator.FLAG_AT)));
+    }
+
+    @Test
+    void userVerificationWhenRequiredThenVerifiedAcceptedUnverifiedUserVerificationMissing() {
+        CeremonyHarness requiring = new CeremonyHarness(UserVerificationPolicy.REQUIRED);
+        CeremonyHarness.Registration verified = requiring.newRegistration(SoftwareAuthenticator.deviceBound(), Tamper.none());
+        CeremonyHarness.Registration unverified = requiring.newRegistration(SoftwareAuthenticator.deviceBound(),
+                Tamper.none().flags(SoftwareAuthenticator.FLAG_UP | SoftwareAuthenticator.FLAG_AT));
+        int stored = requiring.store.passkeyCount();
+
+        assertDoesNotThrow(() -> requiring.finish(verified, verified.validResponse().toString()));
+        assertEquals(PasskeyErrorCode.USER_VERIFICATION_MISSING,
+                assertThrows(Refusal.class, () -> requiring.finish(unverified, unverified.validResponse().toString())).code());
+        assertEquals(stored + 1, requiring.store.passkeyCount());
+    }
+
+    // What the creation options asked for: not an excluded credential, a discoverable one.
 
     @Test
     void credPropsWhenRkTrueOrAbsentThenAcceptedRkFalseThenRegistrationRejected() {
