@@ -226,6 +226,8 @@ public class RegistrationCeremony {
                 RelyingParties.userVerification(configuration), response.getClientData(), response.getAttestation().getAuthenticatorData(),
                 conditionalCreate);
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
+        // The rules of WebAuthn §7.1 and §8 Yubico does not enforce, before it verifies anything;
+        // each refuses with nothing stored (RegistrationRulesTest has a passing and a refused case of each).
         NewCredentialLimits.checkCredentialId(credential.getId());
         NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
         AttestedAuthenticatorData.check(response.getAttestation().getAuthenticatorData());
