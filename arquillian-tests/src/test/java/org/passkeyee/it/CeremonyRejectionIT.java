@@ -354,6 +354,36 @@ class CeremonyRejectionIT {
         newBrowser().signUp(username, SoftwareAuthenticator.deviceBound()).expectStatus(201);
     }
 
+    @Test
+    void signUpWhenAP384KeyIsDeclaredEs256ThenRegistrationRejectedAndTheNameStaysFree() {
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("p384-as-es256");
+        JsonNode options = optionsOf(browser.registrationOptions(username, username).expectStatus(200));
+        JsonNode credential = SoftwareAuthenticator.deviceBound().register(options, browser.origin(),
+                Tamper.none().credentialKeyCurve("secp384r1"));
+
+        Response refused = unchangedStore(() -> browser.finishRegistration(credential, "P-384"));
+
+        assertRefused(refused, 400, "registration_rejected");
+        assertEquals(401, browser.me().status(), "a refused sign-up signs nobody in");
+        newBrowser().signUp(username, SoftwareAuthenticator.deviceBound()).expectStatus(201);
+    }
+
+    @Test
+    void signUpWhenTheNoneAttestationStatementHasMembersThenRegistrationRejectedAndTheNameStaysFree() {
+        PasskeyClient browser = newBrowser();
+        String username = uniqueUsername("none-with-members");
+        JsonNode options = optionsOf(browser.registrationOptions(username, username).expectStatus(200));
+        JsonNode credential = SoftwareAuthenticator.deviceBound().register(options, browser.origin(),
+                Tamper.none().signedNoneStatement());
+
+        Response refused = unchangedStore(() -> browser.finishRegistration(credential, "None"));
+
+        assertRefused(refused, 400, "registration_rejected");
+        assertEquals(401, browser.me().status(), "a refused sign-up signs nobody in");
+        newBrowser().signUp(username, SoftwareAuthenticator.deviceBound()).expectStatus(201);
+    }
+
     // ---------------------------------------------------------------- requests from other sites
 
     @Test

@@ -27,9 +27,14 @@ public final class Es256 {
 
     /** A new P-256 key pair. */
     public static KeyPair newKeyPair() {
+        return newKeyPair("secp256r1");
+    }
+
+    /** A new key pair on the named curve ({@code secp384r1}, say), for a key that does not fit ES256. */
+    static KeyPair newKeyPair(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -50,12 +55,28 @@ public final class Es256 {
 
     /** The COSE_Key (EC2, ES256, P-256) of a public key, as WebAuthn stores it. */
     public static byte[] coseKey(ECPublicKey publicKey) {
+        return coseKey(publicKey, COSE_ALGORITHM);
+    }
+
+    /**
+     * The COSE_Key (EC2) of a public key on P-256, P-384 or P-521: its curve's COSE identifier
+     * and coordinates of its size, and {@code alg} as declared, whether it fits or not.
+     */
+    static byte[] coseKey(ECPublicKey publicKey, int alg) {
+        int fieldBits = publicKey.getParams().getCurve().getField().getFieldSize();
+        int crv = switch (fieldBits) {
+            case 256 -> 1;
+            case 384 -> 2;
+            case 521 -> 3;
+            default -> throw new IllegalArgumentException("not a NIST curve of WebAuthn: " + fieldBits + " bits");
+        };
+        int size = (fieldBits + 7) / 8;
         Map<Object, Object> coseKey = new LinkedHashMap<>();
         coseKey.put(1, 2);                  // kty: EC2
-        coseKey.put(3, COSE_ALGORITHM);     // alg: ES256
-        coseKey.put(-1, 1);                 // crv: P-256
-        coseKey.put(-2, unsigned32(publicKey.getW().getAffineX()));
-        coseKey.put(-3, unsigned32(publicKey.getW().getAffineY()));
+        coseKey.put(3, alg);
+        coseKey.put(-1, crv);
+        coseKey.put(-2, unsigned(publicKey.getW().getAffineX(), size));
+        coseKey.put(-3, unsigned(publicKey.getW().getAffineY(), size));
         return Cbor.encode(coseKey);
     }
 
@@ -77,12 +98,12 @@ public final class Es256 {
         return out.toByteArray();
     }
 
-    /** A field element as exactly 32 unsigned big-endian bytes. */
-    private static byte[] unsigned32(BigInteger value) {
+    /** A field element as exactly {@code size} unsigned big-endian bytes. */
+    private static byte[] unsigned(BigInteger value, int size) {
         byte[] bytes = value.toByteArray();
-        byte[] result = new byte[32];
-        int copy = Math.min(bytes.length, 32);
-        System.arraycopy(bytes, bytes.length - copy, result, 32 - copy, copy);
+        byte[] result = new byte[size];
+        int copy = Math.min(bytes.length, size);
+        System.arraycopy(bytes, bytes.length - copy, result, size - copy, copy);
         return result;
     }
 }

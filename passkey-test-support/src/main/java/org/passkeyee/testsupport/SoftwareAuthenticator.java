@@ -165,7 +165,8 @@ public final class SoftwareAuthenticator {
         }
         byte[] userHandle = Base64Url.decode(options.path("user").path("id").asText());
         byte[] credentialId = randomBytes(tamper.credentialIdLength() != null ? tamper.credentialIdLength() : 32);
-        Credential credential = new Credential(credentialId, Es256.newKeyPair(), userHandle, rpId);
+        KeyPair keyPair = tamper.credentialKeyCurve() != null ? Es256.newKeyPair(tamper.credentialKeyCurve()) : Es256.newKeyPair();
+        Credential credential = new Credential(credentialId, keyPair, userHandle, rpId);
 
         int flags = tamper.flags() != null ? tamper.flags() : FLAG_UP | FLAG_UV | FLAG_AT | backupFlags();
         byte[] authData = Es256.concat(
@@ -176,7 +177,8 @@ public final class SoftwareAuthenticator {
         byte[] clientData = BrowserJson.clientDataJson("webauthn.create", options, origin, tamper);
         Map<Object, Object> attestationObject = new LinkedHashMap<>();
         attestationObject.put("fmt", attestation == null ? "none" : "packed");
-        attestationObject.put("attStmt", attestation == null ? new LinkedHashMap<>() : attestation.statement(authData, clientData));
+        attestationObject.put("attStmt", attestation != null ? attestation.statement(authData, clientData)
+                : tamper.signsNoneStatement() ? selfSignedStatement(credential, authData, clientData) : new LinkedHashMap<>());
         attestationObject.put("authData", authData);
         credentials.add(credential);
 
@@ -258,6 +260,14 @@ public final class SoftwareAuthenticator {
         return credentials.stream().filter(credential -> credential.id().equals(base64UrlId)).findFirst();
     }
 
+    /** The members of a packed self attestation: ES256 and the credential key's signature. */
+    private static Map<Object, Object> selfSignedStatement(Credential credential, byte[] authData, byte[] clientData) {
+        Map<Object, Object> statement = new LinkedHashMap<>();
+        statement.put("alg", ES256);
+        statement.put("sig", Es256.sign(credential.keyPair.getPrivate(), Es256.concat(authData, Es256.sha256(clientData))));
+        return statement;
+    }
+
     private int backupFlags() {
         return synced ? FLAG_BE | FLAG_BS : 0;
     }
@@ -268,7 +278,7 @@ public final class SoftwareAuthenticator {
                 aaguid,
                 ByteBuffer.allocate(2).putShort((short) credential.id.length).array(),
                 credential.id,
-                Es256.coseKey((ECPublicKey) credential.keyPair.getPublic()));
+                Es256.coseKey((ECPublicKey) credential.keyPair.getPublic(), ES256));
     }
 
     private static byte[] counterBytes(long count) {

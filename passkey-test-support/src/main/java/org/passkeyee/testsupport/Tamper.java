@@ -18,6 +18,8 @@ public final class Tamper {
     private String credentialId;
     private String topOrigin;
     private Integer credentialIdLength;
+    private String credentialKeyCurve;
+    private boolean signedNoneStatement;
 
     private Tamper() {
     }
@@ -93,6 +95,26 @@ public final class Tamper {
         return this;
     }
 
+    /**
+     * Make the new credential's key on this curve ({@code secp384r1} or {@code secp521r1}) and still
+     * declare it ES256 (COSE alg -7), which WebAuthn §5.8.5 reserves for P-256 keys; the
+     * authenticator signs with it (ECDSA over SHA-256) as with any other key.
+     */
+    public Tamper credentialKeyCurve(String curve) {
+        this.credentialKeyCurve = curve;
+        return this;
+    }
+
+    /**
+     * Answer with a {@code none} attestation whose statement is not the empty map WebAuthn §8.7
+     * defines: {@code alg} -7 and {@code sig}, a signature by the credential key over the
+     * authenticator data and the client data hash (the members of a packed self attestation).
+     */
+    public Tamper signedNoneStatement() {
+        this.signedNoneStatement = true;
+        return this;
+    }
+
     String rpIdHashOf() {
         return rpIdHashOf;
     }
@@ -131,5 +153,13 @@ public final class Tamper {
 
     Integer credentialIdLength() {
         return credentialIdLength;
+    }
+
+    String credentialKeyCurve() {
+        return credentialKeyCurve;
+    }
+
+    boolean signsNoneStatement() {
+        return signedNoneStatement;
     }
 }

@@ -121,6 +121,40 @@ class SoftwareAuthenticatorTest {
     }
 
     @Test
+    void registerWhenTamperedToAnotherCurveThenTheKeyIsOnItYetDeclaredEs256AndSignsIn() throws Exception {
+        for (String curve : new String[] {"secp384r1", "secp521r1"}) {
+            SoftwareAuthenticator authenticator = SoftwareAuthenticator.deviceBound();
+            ObjectNode credential = authenticator.register(creationOptions(), ORIGIN, Tamper.none().credentialKeyCurve(curve));
+            byte[] authData = (byte[]) ((Map<?, ?>) Cbor.decode(decode(credential, "attestationObject"))).get("authData");
+            Map<?, ?> coseKey = (Map<?, ?>) Cbor.decode(Arrays.copyOfRange(authData, 87, authData.length));
+            int size = curve.equals("secp384r1") ? 48 : 66;
+
+            assertEquals(-7L, coseKey.get(3L), "alg ES256, as declared");
+            assertEquals(curve.equals("secp384r1") ? 2L : 3L, coseKey.get(-1L), "crv of the real curve");
+            assertEquals(size, ((byte[]) coseKey.get(-2L)).length);
+            assertEquals(size, ((byte[]) coseKey.get(-3L)).length);
+            assertTrue(verifies(authenticator.credentials().get(0).publicKey(), authenticator.authenticate(requestOptions(), ORIGIN)));
+        }
+    }
+
+    @Test
+    void registerWhenTamperedWithASignedNoneStatementThenNoneCarriesAlgAndAValidSig() throws Exception {
+        SoftwareAuthenticator authenticator = SoftwareAuthenticator.deviceBound();
+        ObjectNode credential = authenticator.register(creationOptions(), ORIGIN, Tamper.none().signedNoneStatement());
+        Map<?, ?> attestation = (Map<?, ?>) Cbor.decode(decode(credential, "attestationObject"));
+        Map<?, ?> statement = (Map<?, ?>) attestation.get("attStmt");
+
+        assertEquals("none", attestation.get("fmt"));
+        assertEquals(List.of("alg", "sig"), List.copyOf(statement.keySet()));
+        assertEquals(-7L, statement.get("alg"));
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(authenticator.credentials().get(0).publicKey());
+        verifier.update((byte[]) attestation.get("authData"));
+        verifier.update(Es256.sha256(decode(credential, "clientDataJSON")));
+        assertTrue(verifier.verify((byte[]) statement.get("sig")));
+    }
+
+    @Test
     void registerThenClientDataAnswersTheChallengeFromTheOrigin() throws Exception {
         ObjectNode options = creationOptions();
         ObjectNode credential = SoftwareAuthenticator.deviceBound().register(options, ORIGIN);

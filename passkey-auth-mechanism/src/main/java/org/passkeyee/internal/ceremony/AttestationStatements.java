@@ -25,7 +25,8 @@ import org.passkeyee.internal.shared.Refusal;
  * decision. A format WebAuthn does not define is refused too. A statement with a chain must name
  * an algorithm of its key's type that Yubico knows
  * (ECDSA, RSA PKCS#1, Ed25519, Ed448); an {@code android-safetynet} statement's JWS is read
- * alike ({@link SafetyNetResponses}).
+ * alike ({@link SafetyNetResponses}). Every certificate's key must be one an attestation
+ * certificate may have ({@link AttestationCertificateKeys}), checked as it is read.
  */
 final class AttestationStatements {
 
@@ -163,13 +164,21 @@ final class AttestationStatements {
         return certificate(binary(certificate));
     }
 
-    /** The DER certificate, or a refusal. */
+    /**
+     * The DER certificate, or a refusal; also when its key is not one an attestation certificate
+     * may have ({@link AttestationCertificateKeys}), before anything is verified with it.
+     */
     static X509Certificate certificate(byte[] der) {
+        X509Certificate certificate;
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | RuntimeException unreadable) {
             throw refused();
         }
+        if (!AttestationCertificateKeys.acceptable(certificate.getPublicKey())) {
+            throw refused();
+        }
+        return certificate;
     }
 
     /** A CBOR byte string's bytes, or a refusal. */

@@ -226,9 +226,15 @@ public class RegistrationCeremony {
                 RelyingParties.userVerification(configuration), response.getClientData(), response.getAttestation().getAuthenticatorData(),
                 conditionalCreate);
         ClientResponseChecks.checkFraming(pending.kind(), response.getClientDataJSON(), configuration.allowedTopOrigins());
+        // The rules of WebAuthn §7.1 and §8 Yubico does not enforce, before it verifies anything;
+        // each refuses with nothing stored (RegistrationRulesTest has a passing and a refused case of each).
         NewCredentialLimits.checkCredentialId(credential.getId());
         NewCredentialLimits.checkAttestedId(credential.getId(), response.getAttestation().getAuthenticatorData());
+        AttestedAuthenticatorData.check(response.getAttestation().getAuthenticatorData());
+        RequestedCredential.check(options, credential.getId(), credential.getClientExtensionResults());
         NewCredentialLimits.checkPublicKey(response.getAttestation().getAuthenticatorData());
+        CredentialKeyAlgorithms.check(response.getAttestation().getAuthenticatorData(), options.getPubKeyCredParams());
+        AttestationStatementShapes.check(response.getAttestation());
         AttestationStatements.check(response.getAttestation(), response.getClientDataJSON());
         // A credential ID already registered is refused by the library (WebAuthn §7.1 step 25)
         // only after the response verified, as registration_rejected: asking the store first

@@ -5,6 +5,11 @@
  * ({@code AuthenticatorMetadata}, loaded by {@code MetadataBlobs} through {@code MetadataDownload}
  * and {@code BlobSignerChain}); attestation statements read before Yubico sees them
  * ({@code AttestationStatements}, {@code SafetyNetResponses}), so that nothing a caller sends
- * reaches the log through Yubico.
+ * reaches the log through Yubico; and the rules of WebAuthn's registration Yubico does not
+ * enforce: a key that is its algorithm's ({@code CredentialKeyAlgorithms}), statements exactly
+ * of their format ({@code AttestationStatementShapes}), bounded attestation certificate keys
+ * ({@code AttestationCertificateKeys}), the authenticator data's layout
+ * ({@code AttestedAuthenticatorData}) and the credential the options asked for
+ * ({@code RequestedCredential}).
  */
 package org.passkeyee.internal.ceremony;

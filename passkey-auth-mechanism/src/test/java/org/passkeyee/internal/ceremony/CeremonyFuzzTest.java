@@ -33,7 +33,10 @@ import org.passkeyee.testsupport.TestMetadataService;
  * made by the software authenticator and breaks one to three things in it
  * ({@link ResponseMutator}). Whatever comes in, finishing the ceremony either succeeds or ends in
  * a {@link Refusal} with a stable code (a 4xx answer at the edge), never in any other
- * exception (a 500), and a refused input stores nothing.
+ * exception (a 500), and a refused input stores nothing. The mutations include those the
+ * registration rules refuse ({@link RegistrationRulesTest}): keys that do not fit their
+ * algorithm, statements that are not of their format, flags and extensions out of place,
+ * {@code credProps} saying {@code rk: false}.
  *
  * <p>jqwik drives it: every input is one 64-bit seed of a {@link Random}, the run's seed is fixed
  * so that a run is reproducible, and a failure reports the seed that replays it. The number of

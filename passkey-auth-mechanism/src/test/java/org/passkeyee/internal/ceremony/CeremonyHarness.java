@@ -56,11 +56,21 @@ final class CeremonyHarness {
      * A harness under an authenticator policy and its metadata; {@code authenticator} registers
      * the caller's first passkey, which the sign-ins use.
      */
-    @SuppressWarnings("unchecked")
     CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator) {
+        this(policy, metadata, authenticator, UserVerificationPolicy.PREFERRED);
+    }
+
+    /** A harness whose configuration asks for user verification as {@code userVerification} says. */
+    CeremonyHarness(UserVerificationPolicy userVerification) {
+        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound(), userVerification);
+    }
+
+    @SuppressWarnings("unchecked")
+    private CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator,
+                            UserVerificationPolicy userVerification) {
         this.authenticator = authenticator;
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
-                UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
+                userVerification, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
                 Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
         pendingCeremonies = new PendingCeremonies(configuration);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
@@ -101,6 +111,13 @@ final class CeremonyHarness {
         HttpServletRequest request = signedInRequest(roles);
         JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
         return new Registration(request, options, by.register(options, ORIGIN));
+    }
+
+    /** A registration by {@code by}, its answer made with {@code tamper}, ready to finish. */
+    Registration newRegistration(SoftwareAuthenticator by, Tamper tamper) {
+        HttpServletRequest request = signedInRequest();
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        return new Registration(request, options, by.register(options, ORIGIN, tamper));
     }
 
     /** Finishes adding a passkey with {@code response} as the browser's JSON. */

@@ -18,8 +18,13 @@ import org.passkeyee.testsupport.Cbor;
  * TEST-ONLY: breaks one thing in a valid WebAuthn response, knowing its structure: any JSON
  * member (removed, null, another type, empty, huge, not base64url), and inside the binary members
  * the client data JSON, the authenticator data (flags, counter, RP ID hash, lengths), the
- * signature, and the attestation object's CBOR with its authenticator data and COSE key. Every
- * choice comes from the given {@link Random}, so a seed reproduces an input exactly.
+ * signature, and the attestation object's CBOR with its authenticator data and COSE key. The
+ * registration rules have mutations of their own: a member added to the attestation object or
+ * bytes after it, a {@code none} statement with members, a statement member its format does not
+ * list, the BE, BS, AT or ED flag flipped, extensions (a map or not, bytes after them), a COSE key
+ * with {@code kid} or {@code d}, or on another curve than its algorithm's (a P-384 key declared
+ * ES256), and {@code credProps} with {@code rk} true or false. Every choice comes from the given
+ * {@link Random}, so a seed reproduces an input exactly.
  */
 final class ResponseMutator {
 
@@ -44,6 +49,11 @@ final class ResponseMutator {
             collectPaths(response, new ArrayList<>(), paths);
             List<String> path = paths.get(random.nextInt(paths.size()));
             log.add(mutateAt(response, path, random));
+        }
+        if (response.path("response").has("attestationObject") && random.nextInt(8) == 0) {
+            boolean rk = random.nextBoolean();
+            response.putObject("clientExtensionResults").putObject("credProps").put("rk", rk);
+            log.add("clientExtensionResults.credProps.rk = " + rk);
         }
         return response.toString();
     }
@@ -202,10 +212,20 @@ final class ResponseMutator {
             }
             return Cbor.encode(attestation);
         }
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(8)) {
             case 0 -> attestation.put("fmt", random.nextBoolean() ? "x".repeat(random.nextInt(300)) : (Object) (long) random.nextInt());
             case 1 -> attestation.put("attStmt", random.nextBoolean() ? Map.of("sig", randomBytes(random, 70)) : (Object) 7L);
             case 2 -> attestation.remove(List.of("fmt", "attStmt", "authData").get(random.nextInt(3)));
+            case 5 -> attestation.put(random.nextBoolean() ? "epAtt" : "extra", randomBytes(random, random.nextInt(40)));
+            case 6 -> {
+                Map<Object, Object> selfSigned = new LinkedHashMap<>();          // a none statement with members
+                selfSigned.put("alg", -7L);
+                selfSigned.put("sig", randomBytes(random, 70));
+                attestation.put("attStmt", selfSigned);
+            }
+            case 7 -> {
+                return concat(Cbor.encode(attestation), randomBytes(random, 1 + random.nextInt(8)));
+            }
             default -> {
                 if (attestation.get("authData") instanceof byte[] authData) {
                     attestation.put("authData", attestedData(authData, random));
@@ -245,7 +265,8 @@ final class ResponseMutator {
                 statement.put("x5c", random.nextInt(8) == 0 ? (Object) randomBytes(random, 40) : chain);
             }
             case 3 -> statement.remove(List.of("alg", "sig", "x5c").get(random.nextInt(3)));
-            case 4 -> statement.put(random.nextBoolean() ? "ecdaaKeyId" : "certInfo", randomBytes(random, random.nextInt(100)));
+            case 4 -> statement.put(List.of("ecdaaKeyId", "certInfo", "pubArea", "response").get(random.nextInt(4)),
+                    randomBytes(random, random.nextInt(100)));
             default -> statement.put("ver", random.nextBoolean() ? "2.0" : (Object) 3L);
         }
         return statement;
@@ -259,11 +280,18 @@ final class ResponseMutator {
         byte[] data = bytes.clone();
         int idLength = ((data[CREDENTIAL_ID_LENGTH] & 0xff) << 8) | (data[CREDENTIAL_ID_LENGTH + 1] & 0xff);
         int keyStart = CREDENTIAL_ID_LENGTH + 2 + idLength;
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(6)) {
             case 0 -> data[FLAGS] = (byte) random.nextInt(256);
             case 1 -> {
                 data[CREDENTIAL_ID_LENGTH] = (byte) random.nextInt(256);
                 data[CREDENTIAL_ID_LENGTH + 1] = (byte) random.nextInt(256);
+            }
+            case 4 -> data[FLAGS] ^= (byte) new int[] {0x08, 0x10, 0x18, 0x40, 0x80}[random.nextInt(5)];   // BE, BS, both, AT, ED
+            case 5 -> {
+                data[FLAGS] |= (byte) 0x80;                                       // extensions: a map, another item, bytes after
+                Object extensions = random.nextBoolean() ? Map.of("credProtect", (long) random.nextInt(4)) : (Object) (long) random.nextInt();
+                data = concat(data, random.nextBoolean() ? Cbor.encode(extensions)
+                        : concat(Cbor.encode(extensions), randomBytes(random, 1 + random.nextInt(8))));
             }
             case 2 -> {
                 if (keyStart < data.length) {
@@ -286,8 +314,11 @@ final class ResponseMutator {
         if (!(decoded instanceof Map<?, ?> map)) {
             return bytes(bytes, random);
         }
+        if (random.nextInt(4) == 0) {
+            return keyOnAnotherCurve(random);
+        }
         Map<Object, Object> key = new LinkedHashMap<>(map);
-        long[] labels = {1, 3, -1, -2, -3};
+        long[] labels = {1, 3, -1, -2, -3, 2, -4};                                // and kid, d: members a credential key must not have
         long label = labels[random.nextInt(labels.length)];
         Object value = switch (random.nextInt(4)) {
             case 0 -> (long) (random.nextInt(600) - 300);
@@ -301,6 +332,39 @@ final class ResponseMutator {
             key.put(label, value);
         }
         return Cbor.encode(key);
+    }
+
+    /**
+     * A well-formed EC2 key on P-256, P-384 or P-521 declaring ES256, ES384 or ES512, which fits
+     * its algorithm or not (a P-384 key declared ES256, say).
+     */
+    private static byte[] keyOnAnotherCurve(Random random) {
+        String[] curves = {"secp256r1", "secp384r1", "secp521r1"};
+        int curve = random.nextInt(curves.length);
+        int size = new int[] {32, 48, 66}[curve];
+        java.security.interfaces.ECPublicKey publicKey;
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec(curves[curve]));
+            publicKey = (java.security.interfaces.ECPublicKey) generator.generateKeyPair().getPublic();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<Object, Object> key = new LinkedHashMap<>();
+        key.put(1L, 2L);
+        key.put(3L, List.of(-7L, -35L, -36L).get(random.nextInt(3)));
+        key.put(-1L, (long) curve + 1);
+        key.put(-2L, unsigned(publicKey.getW().getAffineX(), size));
+        key.put(-3L, unsigned(publicKey.getW().getAffineY(), size));
+        return Cbor.encode(key);
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value, int size) {
+        byte[] bytes = value.toByteArray();
+        byte[] result = new byte[size];
+        int copy = Math.min(bytes.length, size);
+        System.arraycopy(bytes, bytes.length - copy, result, size - copy, copy);
+        return result;
     }
 
     /** Byte-level damage: truncated, extended, a flipped bit, emptied, or random. */
