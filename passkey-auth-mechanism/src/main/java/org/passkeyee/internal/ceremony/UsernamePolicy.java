@@ -4,7 +4,6 @@ import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.shared.Refusal;
@@ -40,8 +39,26 @@ import org.passkeyee.internal.shared.Refusal;
  * (full-width {@code ａｄｍｉｎ} is {@code admin}) rather than refused; on top of the
  * IdentifierClass it refuses the LDAP metacharacters above and mixed scripts (after Unicode TS
  * #39's "highly restrictive" level); and its bidi rule is a simplified form of RFC 5893's.
- * New names (sign-up) are case-mapped to lower case, so the passkey store never holds two names
- * that differ in case only; names that came from the application's stores keep their case.
+ *
+ * <p>New names (sign-up) get two more rules, so that the passkey store never holds two names
+ * that a reader takes for one:
+ * <ul>
+ *   <li>they are case-folded as {@code UsernameCaseMapped} asks: Unicode Default Case Folding
+ *       ({@link CaseFolding}: {@code Straße} is {@code strasse}, final {@code ς} is {@code σ},
+ *       Cherokee folds to its capitals, the dotless {@code ı} stays itself), then NFKC again; a
+ *       name that this does not leave stable is refused;</li>
+ *   <li>a name that is not ASCII but whose Unicode TS #39 confusable skeleton is
+ *       ({@link AsciiLookalikes}) is refused: a look-alike of an ASCII name, whether a whole-script
+ *       one ({@code оре} in Cyrillic for {@code ope}) or one character ({@code admın} with a
+ *       dotless i, {@code ʻadmin}). Names in one non-Latin script ({@code иван}, {@code 山田}) and
+ *       Latin names with accents ({@code josé}: the accent stays in the skeleton) pass. The price:
+ *       a name whose only non-ASCII letter is a dotless {@code ı} ({@code yılmaz}) is refused too,
+ *       as it reads as its ASCII twin.</li>
+ * </ul>
+ * Look-alikes of non-ASCII names ({@code ѕсоре} against an existing Cyrillic {@code ѕсоре}, say)
+ * are not detected: that would need the skeletons of the names already stored. Names that came
+ * from the application's stores keep their case and are never refused as look-alikes: their
+ * stores vouched for them, and they must keep signing in.
  */
 public final class UsernamePolicy {
 
@@ -60,13 +77,21 @@ public final class UsernamePolicy {
     }
 
     /**
-     * A new name asked for at sign-up: NFKC, trimmed, in lower case, then checked.
+     * A new name asked for at sign-up: NFKC, trimmed, case-folded and NFKC again, then checked,
+     * and refused when it is a look-alike of an ASCII name.
      *
      * @throws Refusal {@code invalid_username} when the policy refuses it
      */
     public static String newName(String requested) {
-        String name = normalized(requested);
-        return checked(Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC));
+        String name = caseMapped(normalized(requested));
+        if (!name.equals(caseMapped(name))) {
+            throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
+        }
+        checked(name);
+        if (!isAscii(name) && AsciiLookalikes.asciiSkeleton(name).isPresent()) {
+            throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
+        }
+        return name;
     }
 
     /**
@@ -93,6 +118,14 @@ public final class UsernamePolicy {
         return callerName;
     }
 
+    private static String caseMapped(String name) {
+        return Normalizer.normalize(CaseFolding.fold(name), Normalizer.Form.NFKC);
+    }
+
+    private static boolean isAscii(String name) {
+        return name.chars().allMatch(c -> c < 0x80);
+    }
+
     private static String normalized(String value) {
         return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
     }
@@ -109,7 +142,8 @@ public final class UsernamePolicy {
         return name.codePoints().allMatch(UsernamePolicy::isAllowed);
     }
 
-    private static boolean isAllowed(int c) {
+    /** Whether a name may hold this code point at all. */
+    static boolean isAllowed(int c) {
         if (c < 0x80) {
             return c > 0x20 && c < 0x7f && METACHARACTERS.indexOf(c) < 0;
         }

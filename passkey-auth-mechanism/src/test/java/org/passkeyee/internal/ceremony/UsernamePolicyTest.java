@@ -13,10 +13,35 @@ import org.passkeyee.internal.shared.Refusal;
 class UsernamePolicyTest {
 
     @Test
-    void newNameWhenFullWidthComposedDifferentlyOrMixedCaseThenOneLowerCaseSpelling() {
+    void newNameWhenFullWidthComposedDifferentlyOrMixedCaseThenOneCaseFoldedSpelling() {
         assertEquals("admin", UsernamePolicy.newName("ａｄｍｉｎ"));
         assertEquals("josé", UsernamePolicy.newName("Jose\u0301"));
         assertEquals("alice", UsernamePolicy.newName("  Alice "));
+    }
+
+    @Test
+    void newNameThenUnicodeDefaultCaseFoldingNotLowerCasing() {
+        assertEquals("strasse", UsernamePolicy.newName("Straße"));
+        assertEquals("strasse", UsernamePolicy.newName("STRASSE"));
+        assertEquals("σίσυφοσ", UsernamePolicy.newName("ΣΊΣΥΦΟΣ"));
+        assertEquals("σίσυφοσ", UsernamePolicy.newName("σίσυφος"));
+        assertEquals("i\u0307stanbul", UsernamePolicy.newName("İstanbul"));
+        assertEquals("ᏣᎳᎩ", UsernamePolicy.newName("ꮳꮃꭹ"), "Cherokee folds to its capitals");
+        assertEquals("ᏣᎳᎩ", UsernamePolicy.newName("ᏣᎳᎩ"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"оре", "ОРЕ", "с\u0440\u0435", "admın", "ʻadmin",
+            "ѕсоре", "рор", "\u0131lgin", "yılmaz"})
+    void newNameWhenItLooksLikeAnAsciiNameThenRefused(String name) {
+        assertRefused(() -> UsernamePolicy.newName(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admın", "ʻadmin", "оре", "Yılmaz"})
+    void namesOfTheApplicationsStoresThatLookLikeAsciiNamesStillSignIn(String name) {
+        assertEquals(name, UsernamePolicy.typedName(name));
+        assertEquals(name, UsernamePolicy.callerName(name));
     }
 
     @Test
@@ -31,6 +56,7 @@ class UsernamePolicyTest {
     void acceptedNames(String name) {
         assertEquals(name, UsernamePolicy.typedName(name));
         assertEquals(name, UsernamePolicy.callerName(name));
+        assertEquals(name, UsernamePolicy.newName(name));
     }
 
     @ParameterizedTest
