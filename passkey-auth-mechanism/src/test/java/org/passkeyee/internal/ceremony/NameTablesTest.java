@@ -22,7 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The name policy's two shipped tables equal ICU4J, which the runtime does without: the case
  * folding for every code point the JDK knows, the ASCII skeletons for every code point the policy
- * allows. After a JDK or ICU4J upgrade that changes them, regenerate them with
+ * allows. The tables are generated for the code points of ICU's Unicode version as well, so they
+ * hold on a newer JDK, which knows (and allows) more code points than the Java 17 they are built
+ * on. After an ICU4J upgrade, regenerate them with
  * {@code mvn test -pl passkey-auth-mechanism -Dtest=NameTablesTest -Dpasskeyee.regenerate-name-tables=true}.
  */
 class NameTablesTest {
@@ -59,14 +61,14 @@ class NameTablesTest {
     @EnabledIfSystemProperty(named = "passkeyee.regenerate-name-tables", matches = "true")
     void regenerate() throws IOException {
         TreeMap<Integer, String> folding = new TreeMap<>();
-        codePoints(NameTablesTest::assigned).forEach(c -> {
+        codePoints(c -> assigned(c) || assignedByIcu(c)).forEach(c -> {
             String folded = UCharacter.foldCase(text(c), true);
             if (!folded.equals(text(Character.toLowerCase(c)))) {
                 folding.put(c, folded);
             }
         });
         TreeMap<Integer, String> skeletons = new TreeMap<>();
-        codePoints(UsernamePolicy::isAllowed)
+        codePoints(c -> UsernamePolicy.isAllowed(c) || !assigned(c) && assignedByIcu(c) && allowedByIcu(c))
                 .flatMap(c -> Normalizer.normalize(text(c), Normalizer.Form.NFD).codePoints())
                 .filter(c -> !ICU.getSkeleton(text(c)).equals(text(c)))
                 .filter(c -> c < 0x80 || asciiSkeletonByIcu(text(c)).isPresent())
@@ -95,6 +97,19 @@ class NameTablesTest {
     private static boolean assigned(int c) {
         int type = Character.getType(c);
         return type != Character.UNASSIGNED && type != Character.SURROGATE && type != Character.PRIVATE_USE;
+    }
+
+    private static boolean assignedByIcu(int c) {
+        int type = UCharacter.getType(c);
+        return type != UCharacter.UNASSIGNED && type != UCharacter.SURROGATE && type != UCharacter.PRIVATE_USE;
+    }
+
+    /** What a newer JDK's {@link UsernamePolicy#isAllowed} may allow beyond ASCII: letters, marks, decimal digits. */
+    private static boolean allowedByIcu(int c) {
+        int type = UCharacter.getType(c);
+        return type == UCharacter.UPPERCASE_LETTER || type == UCharacter.LOWERCASE_LETTER || type == UCharacter.OTHER_LETTER
+                || type == UCharacter.MODIFIER_LETTER || type == UCharacter.NON_SPACING_MARK
+                || type == UCharacter.COMBINING_SPACING_MARK || type == UCharacter.DECIMAL_DIGIT_NUMBER;
     }
 
     private static IntStream codePoints(IntPredicate which) {
