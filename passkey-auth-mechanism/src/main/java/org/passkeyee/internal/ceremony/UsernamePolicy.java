@@ -47,16 +47,18 @@ import org.passkeyee.internal.shared.Refusal;
  *       ({@link CaseFolding}: {@code Straße} is {@code strasse}, final {@code ς} is {@code σ},
  *       Cherokee folds to its capitals, the dotless {@code ı} stays itself), then NFKC again; a
  *       name that this does not leave stable is refused;</li>
- *   <li>a name that is not ASCII but whose Unicode TS #39 confusable skeleton is
- *       ({@link AsciiLookalikes}) is refused: a look-alike of an ASCII name, whether a whole-script
- *       one ({@code оре} in Cyrillic for {@code ope}) or one character ({@code admın} with a
- *       dotless i, {@code ʻadmin}). Names in one non-Latin script ({@code иван}, {@code 山田}) and
- *       Latin names with accents ({@code josé}: the accent stays in the skeleton) pass. The price:
- *       a name whose only non-ASCII letter is a dotless {@code ı} ({@code yılmaz}) is refused too,
- *       as it reads as its ASCII twin.</li>
+ *   <li>look-alikes of Latin names are refused, by their Unicode TS #39 confusable skeleton
+ *       ({@link LatinLookalikes}): a name that is not ASCII but whose skeleton is, whether a
+ *       whole-script look-alike ({@code оре} in Cyrillic for {@code ope}) or a single character
+ *       ({@code admın} with a dotless i, {@code ʻadmin}); and a name with letters of another
+ *       script whose skeleton is made of ASCII and combining marks ({@code јоѕе́} in Cyrillic for
+ *       {@code josé}). Names in one non-Latin script ({@code иван}, {@code 山田}) and Latin names
+ *       with accents ({@code josé}, {@code søren}: the accent stays in the skeleton) pass. The
+ *       price: a Latin name whose only non-ASCII letter is a dotless {@code ı} ({@code yılmaz})
+ *       is refused too, as it reads as its ASCII twin.</li>
  * </ul>
- * Look-alikes of non-ASCII names ({@code ѕсоре} against an existing Cyrillic {@code ѕсоре}, say)
- * are not detected: that would need the skeletons of the names already stored. Names that came
+ * Look-alikes of non-Latin names (a Greek name against a Cyrillic one) are not detected: that
+ * would need the skeletons of the names already stored. Names that came
  * from the application's stores keep their case and are never refused as look-alikes: their
  * stores vouched for them, and they must keep signing in.
  */
@@ -78,7 +80,7 @@ public final class UsernamePolicy {
 
     /**
      * A new name asked for at sign-up: NFKC, trimmed, case-folded and NFKC again, then checked,
-     * and refused when it is a look-alike of an ASCII name.
+     * and refused when it is a look-alike of a Latin name.
      *
      * @throws Refusal {@code invalid_username} when the policy refuses it
      */
@@ -88,7 +90,7 @@ public final class UsernamePolicy {
             throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
         }
         checked(name);
-        if (!isAscii(name) && AsciiLookalikes.asciiSkeleton(name).isPresent()) {
+        if (looksLikeALatinName(name)) {
             throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
         }
         return name;
@@ -120,6 +122,16 @@ public final class UsernamePolicy {
 
     private static String caseMapped(String name) {
         return Normalizer.normalize(CaseFolding.fold(name), Normalizer.Form.NFKC);
+    }
+
+    /** A look-alike of an ASCII name, or a name of another script that looks like a Latin one. */
+    private static boolean looksLikeALatinName(String name) {
+        return !isAscii(name) && LatinLookalikes.latinSkeleton(name)
+                .filter(skeleton -> isAscii(skeleton) || !allLettersLatin(name)).isPresent();
+    }
+
+    private static boolean allLettersLatin(String name) {
+        return name.codePoints().filter(Character::isLetter).allMatch(c -> UnicodeScript.of(c) == UnicodeScript.LATIN);
     }
 
     private static boolean isAscii(String name) {

@@ -1,7 +1,7 @@
 /**
  * The WebAuthn ceremonies with Yubico's library: options, verification, and every check that names
  * its refusal; the name policy ({@code UsernamePolicy}, with the tables generated from ICU4J that
- * {@code CaseFolding} and {@code AsciiLookalikes} read); accounts found by exact name only
+ * {@code CaseFolding} and {@code LatinLookalikes} read); accounts found by exact name only
  * ({@code ExactNames}); decoys for unknown names; limits on what a new passkey may be; which authenticators
  * may make one ({@code AuthenticatorAdmission}) and the FIDO metadata that vouches for them
  * ({@code AuthenticatorMetadata}, loaded by {@code MetadataBlobs} through {@code MetadataDownload}

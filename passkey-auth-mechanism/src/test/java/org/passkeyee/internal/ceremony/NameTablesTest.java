@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The name policy's two shipped tables equal ICU4J, which the runtime does without: the case
- * folding for every code point the JDK knows, the ASCII skeletons for every code point the policy
+ * folding for every code point the JDK knows, the Latin skeletons for every code point the policy
  * allows. The tables are generated for the code points of ICU's Unicode version as well, so they
  * hold on a newer JDK, which knows (and allows) more code points than the Java 17 they are built
  * on. After an ICU4J upgrade, regenerate them with
@@ -42,18 +42,19 @@ class NameTablesTest {
     }
 
     @Test
-    void asciiSkeletonsThenIcusSkeletonsForEveryCodePointTheNamePolicyAllows() {
+    void latinSkeletonsThenIcusSkeletonsForEveryCodePointTheNamePolicyAllows() {
         List<String> differing = codePoints(UsernamePolicy::isAllowed)
-                .filter(c -> !AsciiLookalikes.asciiSkeleton(text(c)).equals(asciiSkeletonByIcu(text(c))))
+                .filter(c -> !LatinLookalikes.latinSkeleton(text(c)).equals(latinSkeletonByIcu(text(c))))
                 .mapToObj(NameTablesTest::hex).limit(20).toList();
 
         assertEquals(List.of(), differing);
     }
 
     @Test
-    void asciiSkeletonsOfWholeNamesThenIcus() {
-        for (String name : List.of("оре", "admın", "ʻadmin", "раураl", "ѕсоре", "paypa1", "m", "иван", "山田", "josé", "ζωή")) {
-            assertEquals(asciiSkeletonByIcu(name), AsciiLookalikes.asciiSkeleton(name), name);
+    void latinSkeletonsOfWholeNamesThenIcus() {
+        for (String name : List.of("оре", "admın", "ʻadmin", "раураl", "ѕсоре", "paypa1", "m", "иван", "山田", "josé",
+                "јоѕе\u0301", "søren", "ζωή", "ёлка", "100%")) {
+            assertEquals(latinSkeletonByIcu(name), LatinLookalikes.latinSkeleton(name), name);
         }
     }
 
@@ -71,18 +72,19 @@ class NameTablesTest {
         codePoints(c -> UsernamePolicy.isAllowed(c) || !assigned(c) && assignedByIcu(c) && allowedByIcu(c))
                 .flatMap(c -> Normalizer.normalize(text(c), Normalizer.Form.NFD).codePoints())
                 .filter(c -> !ICU.getSkeleton(text(c)).equals(text(c)))
-                .filter(c -> c < 0x80 || asciiSkeletonByIcu(text(c)).isPresent())
+                .filter(c -> LatinLookalikes.isLatin(text(c)) || latinSkeletonByIcu(text(c)).isPresent())
                 .forEach(c -> skeletons.put(c, ICU.getSkeleton(text(c))));
         write("case-folding.txt", folding, "Unicode Default Case Folding (full, C and F) where it differs from"
                 + " Character.toLowerCase(int)");
-        write("ascii-skeletons.txt", skeletons, "UTS #39 confusable skeletons of the code points of the NFD of what the"
-                + " name policy allows, where the skeleton is not the code point itself and it or the skeleton is ASCII");
+        write("latin-skeletons.txt", skeletons, "UTS #39 confusable skeletons of the code points of the NFD of what the"
+                + " name policy allows, where the skeleton is not the code point itself, and either is made of ASCII and"
+                + " combining marks");
     }
 
-    /** ICU's skeleton of {@code name} if it is pure ASCII. */
-    private static Optional<String> asciiSkeletonByIcu(String name) {
+    /** ICU's skeleton of {@code name} if it is made of ASCII and combining marks. */
+    private static Optional<String> latinSkeletonByIcu(String name) {
         String skeleton = ICU.getSkeleton(name);
-        return skeleton.chars().allMatch(c -> c < 0x80) ? Optional.of(skeleton) : Optional.empty();
+        return LatinLookalikes.isLatin(skeleton) ? Optional.of(skeleton) : Optional.empty();
     }
 
     private static void write(String file, TreeMap<Integer, String> table, String what) throws IOException {
