@@ -3,6 +3,8 @@ package org.passkeyee.internal.ceremony;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +30,23 @@ class UsernamePolicyTest {
         assertEquals("i\u0307stanbul", UsernamePolicy.newName("İstanbul"));
         assertEquals("ᏣᎳᎩ", UsernamePolicy.newName("ꮳꮃꭹ"), "Cherokee folds to its capitals");
         assertEquals("ᏣᎳᎩ", UsernamePolicy.newName("ᏣᎳᎩ"));
+    }
+
+    @Test
+    void newNameWhenAppliedToItsOwnResultOrCheckedAsTheCallersNameThenTheSameForEveryCodePoint() {
+        List<String> unstable = IntStream.rangeClosed(0x80, Character.MAX_CODE_POINT)
+                .mapToObj(c -> "a" + Character.toString(c))
+                .filter(name -> {
+                    try {
+                        String once = UsernamePolicy.newName(name);
+                        return !once.equals(UsernamePolicy.newName(once)) || !once.equals(UsernamePolicy.callerName(once));
+                    } catch (Refusal refused) {
+                        return false;
+                    }
+                })
+                .limit(10).toList();
+
+        assertEquals(List.of(), unstable);
     }
 
     @ParameterizedTest
