@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.verify;
 
 import com.yubico.webauthn.data.ByteArray;
+import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyErrorCode;
@@ -81,7 +84,7 @@ class ExactNamesTest {
     void registrationRepositoryWhenTheNameDiffersInCaseThenNoCredentialsAndNoHandle() {
         StoreCredentialRepository repository = new StoreCredentialRepository(harness.store);
 
-        assertEquals(java.util.Set.of(), repository.getCredentialIdsForUsername(SAME_NAME_OTHER_CASE));
+        assertEquals(Set.of(), repository.getCredentialIdsForUsername(SAME_NAME_OTHER_CASE));
         assertEquals(Optional.empty(), repository.getUserHandleForUsername(SAME_NAME_OTHER_CASE));
         assertFalse(repository.getCredentialIdsForUsername(CeremonyHarness.CALLER).isEmpty());
     }
@@ -99,15 +102,15 @@ class ExactNamesTest {
         }
     }
 
-    private static List<String> ids(List<com.yubico.webauthn.data.PublicKeyCredentialDescriptor> descriptors) {
-        return descriptors.stream().map(d -> d.getId()).map(ByteArray::getBase64Url).toList();
+    private static List<String> ids(List<PublicKeyCredentialDescriptor> descriptors) {
+        return descriptors.stream().map(PublicKeyCredentialDescriptor::getId).map(ByteArray::getBase64Url).toList();
     }
 
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
