@@ -17,8 +17,9 @@ public interface PasskeyAccounts {
      * taken names early. Implementations MUST return {@code false} for any name that exists in
      * any identity store of the application, in any spelling those stores treat as equal: compare
      * the way the stores do (the same collation: case- and accent-insensitive where the database
-     * or directory is). The name has passed the module's name policy and is in lower case. The
-     * default answers {@code false}: sign-up stays closed.
+     * or directory is). The name has passed the module's name policy and is case-folded
+     * (Unicode Default Case Folding: {@code Straße} arrives as {@code strasse}). The default
+     * answers {@code false}: sign-up stays closed.
      */
     default boolean isUsernameAvailable(String username) {
         return false;

@@ -27,7 +27,15 @@ import java.util.Optional;
  */
 public interface PasskeyCredentialStore {
 
-    /** The user with this exact username. */
+    /**
+     * The user whose username is exactly {@code username}: equal character for character
+     * ({@link String#equals}), case and accents included. Implementations MUST NOT return a user
+     * whose name the database merely compares equal (a case- or accent-insensitive collation, such
+     * as MariaDB's default {@code utf8mb4_general_ci}, takes {@code JDoe} for {@code jdoe}): where
+     * an identity store tells the two apart, one person would get the other's passkeys. Where the
+     * storage's comparison may ignore differences, compare the stored name again after the query.
+     * (The module checks the answer again, but other callers of the SPI may not.)
+     */
     Optional<PasskeyUser> findUserByUsername(String username);
 
     /** The user with this user handle. */
@@ -37,7 +45,9 @@ public interface PasskeyCredentialStore {
      * Stores a new user together with their first passkey, both or neither.
      *
      * @return {@code false}, storing nothing, when the username, the user handle or the
-     *         credential ID is already taken
+     *         credential ID is already taken; the username as the storage compares names (under a
+     *         case-insensitive collation {@code JDoe} is taken when {@code jdoe} exists), never
+     *         an exception for it
      */
     boolean createUser(PasskeyUser user, StoredPasskey firstPasskey);
 

@@ -172,8 +172,11 @@
       element,
       data,
       find: (selector) => element.querySelector(selector),
-      /** A text with {0} replaced. */
-      t: (key, value) => (texts[key] || key).replace('{0}', value == null ? '' : value),
+      /**
+       * A text with {0} replaced by value, verbatim: a replacement function, since a replacement
+       * string would read $& or $' in a passkey's label as patterns.
+       */
+      t: (key, value) => (texts[key] || key).replace('{0}', () => (value == null ? '' : String(value))),
       has: (key) => Object.prototype.hasOwnProperty.call(texts, key),
       /** Shows a message in the live status line; kind (info, success, error) is data-pk-kind for CSS. */
       say(text, kind) {

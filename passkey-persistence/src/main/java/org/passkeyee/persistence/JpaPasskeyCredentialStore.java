@@ -77,6 +77,13 @@ public class JpaPasskeyCredentialStore implements PasskeyCredentialStore {
         this.signIns = new SignIns(scope, requireNonNull(connections, "connections"));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The query compares under the column's collation; the names it finds are compared again
+     * here, exactly, so a table generated with a case-insensitive collation (MariaDB's default)
+     * never answers {@code jdoe} for {@code JDoe}.
+     */
     @Override
     @Transactional
     public Optional<PasskeyUser> findUserByUsername(String username) {

@@ -147,6 +147,24 @@ class JpaPasskeyCredentialStoreTest {
     }
 
     @Test
+    void usernamesUnderACaseInsensitiveCollationThenStillMatchedExactly() throws SQLException {
+        assumeTrue(fixture.database == TestDatabase.MARIADB && !fixture.schemaFromScript,
+                "only a generated MariaDB schema has a case-insensitive USERNAME column");
+        assertTrue(usernameCollation().endsWith("_ci"), "the server's default collation: " + usernameCollation());
+        ByteArray handle = bytes(64);
+        assertTrue(store.createUser(user("jdoe", handle), passkey(handle, bytes(16), T0)));
+        assertEquals(1, countUsernamesEqualTo("JDoe"), "the column itself takes JDoe for jdoe");
+
+        assertEquals(Optional.empty(), store.findUserByUsername("JDoe"));
+        assertEquals(Optional.empty(), store.findUserByUsername("JDOE"));
+        assertEquals(handle, store.findUserByUsername("jdoe").orElseThrow().userHandle());
+        ByteArray other = bytes(64);
+        assertFalse(store.createUser(user("JDoe", other), passkey(other, bytes(16), T0)),
+                "the table cannot hold both names: refused (a 409 upstream), not an exception");
+        assertEquals(1, count("PASSKEY_USER"));
+    }
+
+    @Test
     void duplicateUsernameStoresNothing() {
         ByteArray handle = bytes(64);
         StoredPasskey existing = passkey(handle, bytes(32), T0);
@@ -804,6 +822,28 @@ class JpaPasskeyCredentialStoreTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** The collation of PASSKEY_USER.USERNAME, as {@code SHOW CREATE TABLE} would show it (MariaDB). */
+    private String usernameCollation() throws SQLException {
+        try (Connection c = fixture.jdbc(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND UPPER(TABLE_NAME) = 'PASSKEY_USER' AND UPPER(COLUMN_NAME) = 'USERNAME'")) {
+            assertTrue(rs.next(), "no USERNAME column");
+            return rs.getString(1);
+        }
+    }
+
+    /** How many rows the database itself finds for {@code username}, by its collation. */
+    private long countUsernamesEqualTo(String username) throws SQLException {
+        try (Connection c = fixture.jdbc();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM PASSKEY_USER WHERE USERNAME = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     private long count(String table) {
         try (Connection c = fixture.jdbc(); Statement s = c.createStatement();

@@ -286,10 +286,10 @@ public class AuthenticationCeremony {
      * A username-first request: that caller's passkeys, or decoys of the same shape for a name
      * without any. Both cases make the same two store reads (the user; the passkeys of their
      * handle, or of a decoy handle nobody has), so neither the answer nor its cost tells whether
-     * the name exists.
+     * the name exists. The account and the decoys are both of the exact name ({@link ExactNames}).
      */
     private AssertionRequest allowingPasskeysOf(AssertionRequest usernameless, String username) {
-        Optional<PasskeyUser> user = store.findUserByUsername(username);
+        Optional<PasskeyUser> user = ExactNames.account(store, username);
         List<StoredPasskey> passkeys = store.findPasskeys(
                 user.map(PasskeyUser::userHandle).orElseGet(() -> decoys.userHandleFor(username)));
         if (user.isEmpty() || passkeys.isEmpty()) {

@@ -26,6 +26,10 @@ import org.passkeyee.internal.config.DecoySecret;
  * for most people, two or three for some; IDs of 16, 20, 32 or 64 bytes as password managers,
  * platform authenticators and security keys make them; transports to match), so that a constant
  * shape does not mark them as decoys.
+ *
+ * <p>They are keyed by the exact name, as accounts are found ({@link ExactNames}): {@code alice}
+ * and {@code ALICE} are two names, each with its own passkeys or decoys, whether or not either
+ * exists and whatever the store's collation, so comparing the answers for the two tells nothing.
  */
 @Singleton
 public class DecoyCredentials {

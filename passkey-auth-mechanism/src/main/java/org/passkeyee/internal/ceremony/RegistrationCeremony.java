@@ -100,7 +100,7 @@ public class RegistrationCeremony {
         String username = UsernamePolicy.newName(requestedUsername);
         String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
                 ? username : Names.displayName(requestedDisplayName);
-        if (store.findUserByUsername(username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {
+        if (ExactNames.account(store, username).isPresent() || !accountPolicy.isUsernameAvailable(username)) {
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(UserHandles.newHandle()).build();
@@ -175,7 +175,7 @@ public class RegistrationCeremony {
                 : store.createUser(new PasskeyUser(callerName, options.getUser().getDisplayName(), options.getUser().getId(),
                         passkey.createdAt(), signIn.vouchedBy()), passkey);
         if (!stored) {
-            throw new Refusal(PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
+            throw new Refusal(existing.isEmpty() ? whyNoAccount(callerName) : PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED);
         }
         announce(callerName, passkey, false);
         return passkey;
@@ -186,13 +186,29 @@ public class RegistrationCeremony {
      * whom another store knows by the same name, or who held the name before, is refused.
      */
     private Optional<PasskeyUser> joinableAccount(String callerName, SessionSignIn signIn) {
-        Optional<PasskeyUser> existing = store.findUserByUsername(callerName);
+        Optional<PasskeyUser> existing = ExactNames.account(store, callerName);
         if (existing.isPresent() && !signIn.mayJoin(existing.get())) {
             LOG.warning(() -> "Passkey not added: the passkey account caller=" + LogText.header(callerName)
                     + " was vouched for by another identity store than the one that signed this session in");
             throw new Refusal(PasskeyErrorCode.NAME_HELD_BY_ANOTHER_ACCOUNT);
         }
         return existing;
+    }
+
+    /**
+     * Why the store refused a new account of the caller's name: a concurrent request of the
+     * caller's made it meanwhile (a lost race), or, with no account of exactly this name, the
+     * store compares names more loosely than the module (a case-insensitive collation takes
+     * {@code JDoe} for {@code jdoe}), so the name is held by another person's account.
+     */
+    private PasskeyErrorCode whyNoAccount(String callerName) {
+        if (ExactNames.account(store, callerName).isPresent()) {
+            return PasskeyErrorCode.CREDENTIAL_ALREADY_REGISTERED;
+        }
+        LOG.warning(() -> "Passkey not added: the store refused a passkey account caller=" + LogText.header(callerName)
+                + " although none has exactly this name; its table compares names ignoring case or accents"
+                + " (on MariaDB/MySQL create it with the module's script)");
+        return PasskeyErrorCode.NAME_HELD_BY_ANOTHER_ACCOUNT;
     }
 
     private PublicKeyCredentialCreationOptions start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user,

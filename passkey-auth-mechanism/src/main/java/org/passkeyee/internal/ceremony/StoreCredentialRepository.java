@@ -27,7 +27,7 @@ final class StoreCredentialRepository implements CredentialRepository {
 
     @Override
     public Set<PublicKeyCredentialDescriptor> getCredentialIdsForUsername(String username) {
-        return store.findUserByUsername(username)
+        return ExactNames.account(store, username)
                 .map(user -> store.findPasskeys(user.userHandle()).stream()
                         .map(StoreCredentialRepository::descriptor)
                         .collect(Collectors.toSet()))
@@ -36,7 +36,7 @@ final class StoreCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<ByteArray> getUserHandleForUsername(String username) {
-        return store.findUserByUsername(username).map(PasskeyUser::userHandle);
+        return ExactNames.account(store, username).map(PasskeyUser::userHandle);
     }
 
     @Override

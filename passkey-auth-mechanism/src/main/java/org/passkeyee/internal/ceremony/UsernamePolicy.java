@@ -4,7 +4,6 @@ import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.shared.Refusal;
@@ -40,8 +39,29 @@ import org.passkeyee.internal.shared.Refusal;
  * (full-width {@code ａｄｍｉｎ} is {@code admin}) rather than refused; on top of the
  * IdentifierClass it refuses the LDAP metacharacters above and mixed scripts (after Unicode TS
  * #39's "highly restrictive" level); and its bidi rule is a simplified form of RFC 5893's.
- * New names (sign-up) are case-mapped to lower case, so the passkey store never holds two names
- * that differ in case only; names that came from the application's stores keep their case.
+ *
+ * <p>New names (sign-up) get two more rules, so that the passkey store never holds two names
+ * that a reader takes for one:
+ * <ul>
+ *   <li>they are case-folded as {@code UsernameCaseMapped} asks: Unicode Default Case Folding
+ *       ({@link CaseFolding}: {@code Straße} is {@code strasse}, final {@code ς} is {@code σ},
+ *       Cherokee folds to its capitals, the dotless {@code ı} stays itself), then NFKC again, which
+ *       leaves a name stable (RFC 8264 §7's idempotence; {@code UsernamePolicyTest} checks it for
+ *       every code point);</li>
+ *   <li>look-alikes of Latin names are refused, by their Unicode TS #39 confusable skeleton
+ *       ({@link LatinLookalikes}): a name that is not ASCII but whose skeleton is, whether a
+ *       whole-script look-alike ({@code оре} in Cyrillic for {@code ope}) or a single character
+ *       ({@code admın} with a dotless i, {@code ʻadmin}); and a name with letters of another
+ *       script whose skeleton is made of ASCII and combining marks ({@code јоѕе́} in Cyrillic for
+ *       {@code josé}). Names in one non-Latin script ({@code иван}, {@code 山田}) and Latin names
+ *       with accents ({@code josé}, {@code søren}: the accent stays in the skeleton) pass. The
+ *       price: a Latin name whose only non-ASCII letter is a dotless {@code ı} ({@code yılmaz})
+ *       is refused too, as it reads as its ASCII twin.</li>
+ * </ul>
+ * Look-alikes of non-Latin names (a Greek name against a Cyrillic one) are not detected: that
+ * would need the skeletons of the names already stored. Names that came
+ * from the application's stores keep their case and are never refused as look-alikes: their
+ * stores vouched for them, and they must keep signing in.
  */
 public final class UsernamePolicy {
 
@@ -60,13 +80,18 @@ public final class UsernamePolicy {
     }
 
     /**
-     * A new name asked for at sign-up: NFKC, trimmed, in lower case, then checked.
+     * A new name asked for at sign-up: NFKC, trimmed, case-folded and NFKC again, then checked,
+     * and refused when it is a look-alike of a Latin name.
      *
      * @throws Refusal {@code invalid_username} when the policy refuses it
      */
     public static String newName(String requested) {
-        String name = normalized(requested);
-        return checked(Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC));
+        String name = caseMapped(normalized(requested));
+        checked(name);
+        if (looksLikeALatinName(name)) {
+            throw new Refusal(PasskeyErrorCode.INVALID_USERNAME);
+        }
+        return name;
     }
 
     /**
@@ -93,6 +118,24 @@ public final class UsernamePolicy {
         return callerName;
     }
 
+    private static String caseMapped(String name) {
+        return Normalizer.normalize(CaseFolding.fold(name), Normalizer.Form.NFKC);
+    }
+
+    /** A look-alike of an ASCII name, or a name of another script that looks like a Latin one. */
+    private static boolean looksLikeALatinName(String name) {
+        return !isAscii(name) && LatinLookalikes.latinSkeleton(name)
+                .filter(skeleton -> isAscii(skeleton) || !allLettersLatin(name)).isPresent();
+    }
+
+    private static boolean allLettersLatin(String name) {
+        return name.codePoints().filter(Character::isLetter).allMatch(c -> UnicodeScript.of(c) == UnicodeScript.LATIN);
+    }
+
+    private static boolean isAscii(String name) {
+        return name.chars().allMatch(c -> c < 0x80);
+    }
+
     private static String normalized(String value) {
         return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
     }
@@ -109,7 +152,8 @@ public final class UsernamePolicy {
         return name.codePoints().allMatch(UsernamePolicy::isAllowed);
     }
 
-    private static boolean isAllowed(int c) {
+    /** Whether a name may hold this code point at all. */
+    static boolean isAllowed(int c) {
         if (c < 0x80) {
             return c > 0x20 && c < 0x7f && METACHARACTERS.indexOf(c) < 0;
         }

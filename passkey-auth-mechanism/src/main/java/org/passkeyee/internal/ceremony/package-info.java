@@ -1,6 +1,8 @@
 /**
  * The WebAuthn ceremonies with Yubico's library: options, verification, and every check that names
- * its refusal; decoys for unknown names; limits on what a new passkey may be; which authenticators
+ * its refusal; the name policy ({@code UsernamePolicy}, with the tables generated from ICU4J that
+ * {@code CaseFolding} and {@code LatinLookalikes} read); accounts found by exact name only
+ * ({@code ExactNames}); decoys for unknown names; limits on what a new passkey may be; which authenticators
  * may make one ({@code AuthenticatorAdmission}) and the FIDO metadata that vouches for them
  * ({@code AuthenticatorMetadata}, loaded by {@code MetadataBlobs} through {@code MetadataDownload}
  * and {@code BlobSignerChain}); attestation statements read before Yubico sees them

@@ -15,6 +15,7 @@ import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyUser;
+import org.passkeyee.internal.ceremony.ExactNames;
 import org.passkeyee.internal.shared.LogText;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.internal.security.SessionState;
@@ -65,7 +66,7 @@ public class AccountEndpoints {
         if (username == null) {
             throw new Refusal(PasskeyErrorCode.MALFORMED_REQUEST, "The field 'username' is required.");
         }
-        PasskeyUser account = store.findUserByUsername(username).orElseThrow(() -> new Refusal(PasskeyErrorCode.ACCOUNT_NOT_FOUND));
+        PasskeyUser account = ExactNames.account(store, username).orElseThrow(() -> new Refusal(PasskeyErrorCode.ACCOUNT_NOT_FOUND));
         int passkeys = store.findPasskeys(account.userHandle()).size();
         if (!store.deleteUser(account.userHandle())) {
             throw new Refusal(PasskeyErrorCode.ACCOUNT_NOT_FOUND);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyUser;
+import org.passkeyee.internal.ceremony.ExactNames;
 
 /**
  * The signed-in caller's own passkey account: the one of their name, if their sign-in proved it is
@@ -26,6 +27,6 @@ public class CallerAccounts {
 
     /** The passkey account of {@code caller}, signed in on this request, if it is theirs. */
     public Optional<PasskeyUser> of(HttpServletRequest request, String caller) {
-        return store.findUserByUsername(caller).filter(vouchingStores.sessionSignIn(request)::mayJoin);
+        return ExactNames.account(store, caller).filter(vouchingStores.sessionSignIn(request)::mayJoin);
     }
 }

@@ -21,6 +21,7 @@ import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.StoredPasskey;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
@@ -42,14 +43,25 @@ final class CeremonyHarness {
     /** The caller signed in with a password that one store of the application validated. */
     static final SessionSignIn PASSWORD_SIGN_IN = new SessionSignIn("org.example.PasswordStore", null);
 
-    final InMemoryPasskeyStore store = new InMemoryPasskeyStore();
+    /** The decoys the harness's sign-ins offer: the same for the same name in every harness. */
+    static final DecoyCredentials DECOYS = new DecoyCredentials(new byte[32]);
+
+    final InMemoryPasskeyStore store;
+    /** The application's accounts: every name available, every caller allowed in. */
+    final PasskeyAccounts accounts = mock(PasskeyAccounts.class);
     private final PendingCeremonies pendingCeremonies;
     private final AuthenticationCeremony authentication;
     private final RegistrationCeremony registration;
     private final SoftwareAuthenticator authenticator;
 
     CeremonyHarness() {
-        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound());
+        this(new InMemoryPasskeyStore());
+    }
+
+    /** A harness on {@code store}. */
+    CeremonyHarness(InMemoryPasskeyStore store) {
+        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound(), store,
+                UserVerificationPolicy.PREFERRED);
     }
 
     /**
@@ -57,26 +69,32 @@ final class CeremonyHarness {
      * the caller's first passkey, which the sign-ins use.
      */
     CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator) {
-        this(policy, metadata, authenticator, UserVerificationPolicy.PREFERRED);
+        this(policy, metadata, authenticator, new InMemoryPasskeyStore(), UserVerificationPolicy.PREFERRED);
     }
 
     /** A harness whose configuration asks for user verification as {@code userVerification} says. */
     CeremonyHarness(UserVerificationPolicy userVerification) {
-        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound(), userVerification);
+        this(AuthenticatorPolicy.OPEN, AuthenticatorMetadata.none(), SoftwareAuthenticator.deviceBound(), new InMemoryPasskeyStore(),
+                userVerification);
     }
 
     @SuppressWarnings("unchecked")
     private CeremonyHarness(AuthenticatorPolicy policy, AuthenticatorMetadata metadata, SoftwareAuthenticator authenticator,
-                            UserVerificationPolicy userVerification) {
+                            InMemoryPasskeyStore store, UserVerificationPolicy userVerification) {
         this.authenticator = authenticator;
+        this.store = store;
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
-                userVerification, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
+                userVerification, Duration.ofMinutes(5), "/passkey", true, "/login.html", "/",
                 Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
         pendingCeremonies = new PendingCeremonies(configuration);
-        Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
-        authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]),
-                noAccounts, metadata);
-        registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
+        when(accounts.maySignIn(anyString())).thenReturn(true);
+        when(accounts.isUsernameAvailable(anyString())).thenReturn(true);
+        when(accounts.reserveUsername(anyString())).thenReturn(true);
+        Instance<PasskeyAccounts> application = mock(Instance.class);
+        when(application.isResolvable()).thenReturn(true);
+        when(application.get()).thenReturn(accounts);
+        authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, DECOYS, application, metadata);
+        registration = new RegistrationCeremony(configuration, store, pendingCeremonies, application, mock(Event.class),
                 new AuthenticatorNames(metadata), policy, metadata);
         HttpServletRequest request = signedInRequest();
         JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
@@ -123,6 +141,32 @@ final class CeremonyHarness {
     /** Finishes adding a passkey with {@code response} as the browser's JSON. */
     void finish(Registration added, String response) {
         registration.completeAddition(added.request(), CALLER, PASSWORD_SIGN_IN, parsed(response), null);
+    }
+
+    /** The credential IDs that username-first sign-in options for {@code name} allow. */
+    List<String> allowedFor(String name) {
+        JsonNode options = Json.MAPPER.valueToTree(authentication.start(signedInRequest(), name));
+        return options.path("allowCredentials").findValuesAsText("id");
+    }
+
+    /** The options for adding a passkey as the caller {@code name}, signed in by the store that signed {@link #CALLER} in. */
+    JsonNode startAddPasskeyAs(String name) {
+        return Json.MAPPER.valueToTree(registration.startAddPasskey(signedInRequest(), name, PASSWORD_SIGN_IN, false));
+    }
+
+    /** Adds a new passkey as the caller {@code name}, signed in by the store that signed {@link #CALLER} in. */
+    StoredPasskey addPasskeyAs(String name) {
+        HttpServletRequest request = signedInRequest();
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, name, PASSWORD_SIGN_IN, false));
+        return registration.completeAddition(request, name, PASSWORD_SIGN_IN,
+                SoftwareAuthenticator.deviceBound().register(options, ORIGIN), null);
+    }
+
+    /** Signs up {@code requested} with a new passkey. */
+    NewAccount signUp(String requested) {
+        HttpServletRequest request = signedInRequest();
+        JsonNode options = Json.MAPPER.valueToTree(registration.startSignUp(request, requested, null));
+        return registration.completeSignUp(request, SoftwareAuthenticator.deviceBound().register(options, ORIGIN), null);
     }
 
     /** A step-up of {@link #CALLER}: the account's passkey answers the step-up's options, and the verification. */

@@ -3,9 +3,11 @@ package org.passkeyee.internal.ceremony;
 import com.yubico.webauthn.data.ByteArray;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.passkeyee.PasskeyCredentialStore;
 import org.passkeyee.PasskeyUser;
 import org.passkeyee.StoredPasskey;
@@ -13,14 +15,33 @@ import org.passkeyee.StoredPasskey;
 /** TEST-ONLY: the store SPI in two maps, for running ceremonies without a database. */
 public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
 
+    /** Users by their name as {@link #nameKey} compares it. */
     private final Map<String, PasskeyUser> usersByName = new ConcurrentHashMap<>();
+    private final UnaryOperator<String> nameKey;
     private final Map<ByteArray, StoredPasskey> passkeys = new ConcurrentHashMap<>();
     /** The challenge each passkey's last sign-in answered, as a store shared by servers keeps it. */
     final Map<ByteArray, ByteArray> lastChallenges = new ConcurrentHashMap<>();
 
+    /** Names compared exactly, as the SPI asks. */
+    public InMemoryPasskeyStore() {
+        this(UnaryOperator.identity());
+    }
+
+    private InMemoryPasskeyStore(UnaryOperator<String> nameKey) {
+        this.nameKey = nameKey;
+    }
+
+    /**
+     * A store that breaks the SPI's exact names as a table under a case-insensitive collation
+     * does (MariaDB's default): {@code JDoe} finds {@code jdoe}, and cannot be created beside it.
+     */
+    public static InMemoryPasskeyStore ignoringCase() {
+        return new InMemoryPasskeyStore(name -> name.toLowerCase(Locale.ROOT));
+    }
+
     @Override
     public Optional<PasskeyUser> findUserByUsername(String username) {
-        return Optional.ofNullable(usersByName.get(username));
+        return Optional.ofNullable(usersByName.get(nameKey.apply(username)));
     }
 
     /** Renames an account behind the module's back, as a row stored before the name policy or by hand. */
@@ -36,10 +57,10 @@ public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
 
     @Override
     public synchronized boolean createUser(PasskeyUser user, StoredPasskey firstPasskey) {
-        if (usersByName.containsKey(user.username()) || passkeys.containsKey(firstPasskey.credentialId())) {
+        if (usersByName.containsKey(nameKey.apply(user.username())) || passkeys.containsKey(firstPasskey.credentialId())) {
             return false;
         }
-        usersByName.put(user.username(), user);
+        usersByName.put(nameKey.apply(user.username()), user);
         passkeys.put(firstPasskey.credentialId(), firstPasskey);
         return true;
     }

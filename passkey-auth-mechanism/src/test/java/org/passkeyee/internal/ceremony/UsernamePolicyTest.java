@@ -3,6 +3,8 @@ package org.passkeyee.internal.ceremony;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,10 +15,52 @@ import org.passkeyee.internal.shared.Refusal;
 class UsernamePolicyTest {
 
     @Test
-    void newNameWhenFullWidthComposedDifferentlyOrMixedCaseThenOneLowerCaseSpelling() {
+    void newNameWhenFullWidthComposedDifferentlyOrMixedCaseThenOneCaseFoldedSpelling() {
         assertEquals("admin", UsernamePolicy.newName("ａｄｍｉｎ"));
         assertEquals("josé", UsernamePolicy.newName("Jose\u0301"));
         assertEquals("alice", UsernamePolicy.newName("  Alice "));
+    }
+
+    @Test
+    void newNameThenUnicodeDefaultCaseFoldingNotLowerCasing() {
+        assertEquals("strasse", UsernamePolicy.newName("Straße"));
+        assertEquals("strasse", UsernamePolicy.newName("STRASSE"));
+        assertEquals("σίσυφοσ", UsernamePolicy.newName("ΣΊΣΥΦΟΣ"));
+        assertEquals("σίσυφοσ", UsernamePolicy.newName("σίσυφος"));
+        assertEquals("i\u0307stanbul", UsernamePolicy.newName("İstanbul"));
+        assertEquals("ᏣᎳᎩ", UsernamePolicy.newName("ꮳꮃꭹ"), "Cherokee folds to its capitals");
+        assertEquals("ᏣᎳᎩ", UsernamePolicy.newName("ᏣᎳᎩ"));
+    }
+
+    @Test
+    void newNameWhenAppliedToItsOwnResultOrCheckedAsTheCallersNameThenTheSameForEveryCodePoint() {
+        List<String> unstable = IntStream.rangeClosed(0x80, Character.MAX_CODE_POINT)
+                .mapToObj(c -> "a" + Character.toString(c))
+                .filter(name -> {
+                    try {
+                        String once = UsernamePolicy.newName(name);
+                        return !once.equals(UsernamePolicy.newName(once)) || !once.equals(UsernamePolicy.callerName(once));
+                    } catch (Refusal refused) {
+                        return false;
+                    }
+                })
+                .limit(10).toList();
+
+        assertEquals(List.of(), unstable);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"оре", "ОРЕ", "с\u0440\u0435", "admın", "ʻadmin",
+            "ѕсоре", "рор", "\u0131lgin", "yılmaz", "јоѕе\u0301", "ѐ"})
+    void newNameWhenItLooksLikeALatinNameThenRefused(String name) {
+        assertRefused(() -> UsernamePolicy.newName(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admın", "ʻadmin", "оре", "Yılmaz", "јоѕе\u0301"})
+    void namesOfTheApplicationsStoresThatLookLikeLatinNamesStillSignIn(String name) {
+        assertEquals(name, UsernamePolicy.typedName(name));
+        assertEquals(name, UsernamePolicy.callerName(name));
     }
 
     @Test
@@ -27,10 +71,11 @@ class UsernamePolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"jane.doe+work@example.com", "o'brien", "josé", "müller-lüdenscheidt", "łukasz_99",
             "ζωή", "иван.петров", "山田太郎", "やまだ", "yamada山田", "김민준", "विकास", "ที่ดิน", "محمد", "דוד2",
-            "user~name", "a&b", "a|b", "a!b", "a:b", "a/b", "a%b", "a$b"})
+            "user~name", "a&b", "a|b", "a!b", "a:b", "a/b", "a%b", "a$b", "søren", "ёлка"})
     void acceptedNames(String name) {
         assertEquals(name, UsernamePolicy.typedName(name));
         assertEquals(name, UsernamePolicy.callerName(name));
+        assertEquals(name, UsernamePolicy.newName(name));
     }
 
     @ParameterizedTest
