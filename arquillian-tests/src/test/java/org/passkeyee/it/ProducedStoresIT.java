@@ -27,7 +27,8 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  * so a customer's passkey gets the customer's groups only, never the staff member's of the same
  * name, and the staff member cannot join the customer's account. A session's periodic re-check
  * never adds a group its sign-in did not give (a read-only login stays read-only), and an account
- * as schema version 2 stored it (no vouching store recorded) gets no validating store's groups.
+ * as schema version 2 stored it (no vouching store recorded) gets no validating store's groups. A
+ * name that differs only in case is another person's, also where the table's collation ignores case.
  */
 @ExtendWith(ArquillianExtension.class)
 class ProducedStoresIT {
@@ -86,6 +87,25 @@ class ProducedStoresIT {
         PasskeyClient withPassword = newBrowser();
         signInWithPassword(withPassword, jdoe, jdoe + ShopSecurity.CUSTOMER_PASSWORD);
         assertRefused(withPassword.registrationOptions(), 409, "name_held_by_another_account");
+    }
+
+    @Test
+    void nameDifferingOnlyInCaseWhenTheTableIgnoresCaseThenNoneOfTheOthersPasskeys() {
+        // The stores tell JDOE and jdoe apart; MariaDB's default collation does not (wildfly-mariadb).
+        String jdoe = uniqueUsername("jdoe");
+        String upper = jdoe.toUpperCase(java.util.Locale.ROOT);
+        PasskeyClient lower = newBrowser();
+        signInWithPassword(lower, jdoe, jdoe + ShopSecurity.CUSTOMER_PASSWORD);
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
+        lower.addPasskey(laptop, "Laptop").expectStatus(201);
+
+        PasskeyClient other = newBrowser();
+        signInWithPassword(other, upper, upper + ShopSecurity.CUSTOMER_PASSWORD);
+        JsonNode seen = other.passkeys().expectStatus(200).json();
+
+        assertEquals(0, seen.path("passkeys").size(), seen::toString);
+        assertEquals(404, other.delete("/passkey/credentials/" + laptop.credentialIds().get(0)).status());
+        assertEquals(1, lower.passkeys().expectStatus(200).json().path("passkeys").size(), "untouched");
     }
 
     @Test

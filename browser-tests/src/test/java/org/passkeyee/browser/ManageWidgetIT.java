@@ -78,10 +78,11 @@ class ManageWidgetIT {
         rows.get(0).findElement(By.cssSelector(".pk-rename")).click();
         WebElement field = browser.visible(By.cssSelector(".pk-rename-input"));
         browser.screenshot("manage-rename");
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Work laptop", Keys.ENTER);
+        // "$&" and "$'" are replacement patterns of String.prototype.replace: shown verbatim all the same
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Work $& laptop $'", Keys.ENTER);
 
-        browser.waitForText(MANAGE_STATUS, "Passkey renamed to “Work laptop”.");
-        assertEquals("Work laptop", pages.waitForRows(1).get(0).findElement(By.cssSelector(".pk-name")).getText());
+        browser.waitForText(MANAGE_STATUS, "Passkey renamed to “Work $& laptop $'”.");
+        assertEquals("Work $& laptop $'", pages.waitForRows(1).get(0).findElement(By.cssSelector(".pk-name")).getText());
         assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true"));
         pages.waitForAcceptedCredentialsSignalledWhereTheBrowserCan();
         browser.screenshot("manage");

@@ -28,7 +28,7 @@ class CallerAccountsTest {
     private final PasskeyUser jdoe = new PasskeyUser("jdoe", "J. Doe", new ByteArray(new byte[64]), Instant.EPOCH, STAFF);
 
     CallerAccountsTest() {
-        when(vouchingStores.sessionSignIn(request)).thenReturn(new SessionSignIn(STAFF, null, PasskeyUser.NO_VOUCHING_STORE));
+        when(vouchingStores.sessionSignIn(request)).thenReturn(new SessionSignIn(STAFF, null));
     }
 
     @Test
