@@ -13,12 +13,9 @@ import static org.mockito.Mockito.when;
 import com.yubico.webauthn.data.ByteArray;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,37 +84,7 @@ class AccountEndpointsTest {
         byte[] body = ("{\"username\":\"" + username + "\"}").getBytes(StandardCharsets.UTF_8);
         when(request.getContentType()).thenReturn("application/json");
         when(request.getContentLengthLong()).thenReturn((long) body.length);
-        when(request.getInputStream()).thenReturn(new Body(body));
+        when(request.getInputStream()).thenReturn(new ServletBody(body));
         return request;
-    }
-
-    /** The request body. */
-    private static final class Body extends ServletInputStream {
-
-        private final ByteArrayInputStream bytes;
-
-        Body(byte[] body) {
-            this.bytes = new ByteArrayInputStream(body);
-        }
-
-        @Override
-        public int read() {
-            return bytes.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-            return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -62,40 +59,10 @@ class JsonRequestReaderTest {
         when(request.getContentType()).thenReturn("application/json; charset=utf-8");
         when(request.getContentLengthLong()).thenReturn(declaredLength);
         try {
-            when(request.getInputStream()).thenReturn(new Body(body.getBytes(StandardCharsets.UTF_8)));
+            when(request.getInputStream()).thenReturn(new ServletBody(body.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException impossible) {
             throw new AssertionError(impossible);
         }
         return request;
-    }
-
-    /** A servlet input stream over bytes, ending where they end, as a container ends it at the declared length. */
-    private static final class Body extends ServletInputStream {
-
-        private final ByteArrayInputStream bytes;
-
-        Body(byte[] body) {
-            this.bytes = new ByteArrayInputStream(body);
-        }
-
-        @Override
-        public int read() {
-            return bytes.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-            return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
