@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -76,9 +77,11 @@ public class AuthenticationCeremony {
      * Starts a sign-in. Without a username any discoverable passkey of the site may answer. With
      * one, only that caller's passkeys are allowed; a name without passkeys gets decoys of the
      * same shape, so the answer never tells whether the name exists. The pending ceremony keeps
-     * the name asked for, known or not, for the failed-sign-in counts.
+     * the name asked for, known or not, for the failed-sign-in counts; it is sealed into the
+     * browser ({@link PendingCeremonies#putSignIn}), so starting holds nothing on the server.
      */
-    public PublicKeyCredentialRequestOptions start(HttpServletRequest request, String requestedUsername) {
+    public PublicKeyCredentialRequestOptions start(HttpServletRequest request, HttpServletResponse response,
+                                                   String requestedUsername) {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
                 .userVerification(RelyingParties.userVerification(configuration))
                 .timeout(pendingCeremonies.timeout().toMillis());
@@ -87,7 +90,7 @@ public class AuthenticationCeremony {
         if (username != null) {
             assertionRequest = allowingPasskeysOf(assertionRequest, username);
         }
-        pendingCeremonies.putSignIn(request, assertionRequest, username);
+        pendingCeremonies.putSignIn(request, response, assertionRequest, username);
         return assertionRequest.getPublicKeyCredentialRequestOptions();
     }
 
@@ -108,7 +111,7 @@ public class AuthenticationCeremony {
                         .timeout(pendingCeremonies.timeout().toMillis())
                         .build()).toBuilder().username(account.username()).build(),
                 passkeys.stream().map(StoreCredentialRepository::descriptor).toList());
-        pendingCeremonies.putSignIn(request, stepUp, account.username());
+        pendingCeremonies.putStepUp(request, stepUp, account.username());
         return stepUp.getPublicKeyCredentialRequestOptions();
     }
 
@@ -119,7 +122,7 @@ public class AuthenticationCeremony {
      * @throws Refusal with the cause of a refusal
      */
     public VerifiedSignIn finishStepUp(HttpServletRequest request, JsonNode response, PasskeyUser account) {
-        VerifiedSignIn verified = finish(pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN), response);
+        VerifiedSignIn verified = finish(pendingCeremonies.takeStepUp(request), response);
         if (!verified.owner().userHandle().equals(account.userHandle())) {
             throw Refusal.ofSignIn(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
@@ -133,7 +136,11 @@ public class AuthenticationCeremony {
      * spans the two: the update's condition re-checks what the read found). Yubico's
      * verification reads them from that read ({@link SignInCredentials}), not from the store.
      *
-     * @param pending  the ceremony, already taken from the session
+     * <p>The store's conditional update is also what makes a ceremony single use: a sealed
+     * sign-in ({@link PendingCeremonies#takeSignIn}) can be sent again, on any server, and its
+     * challenge, recorded with the passkey, is refused the second time ({@link #whyNotRecorded}).
+     *
+     * @param pending  the ceremony, already taken
      * @param response the browser's AuthenticationResponseJSON
      * @return the verified sign-in
      * @throws Refusal with the cause of a refusal

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
+import org.passkeyee.internal.ceremony.pending.BrowserCookies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
@@ -62,14 +64,15 @@ final class CeremonyHarness {
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
                 UserVerificationPolicy.PREFERRED, Duration.ofMinutes(5), "/passkey", false, "/login.html", "/",
                 Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
-        pendingCeremonies = new PendingCeremonies(configuration);
+        pendingCeremonies = new PendingCeremonies(configuration, InProcessCeremonies.CEREMONY_KEY);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         authentication = new AuthenticationCeremony(configuration, store, pendingCeremonies, new DecoyCredentials(new byte[32]),
                 noAccounts, metadata);
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, noAccounts, mock(Event.class),
                 new AuthenticatorNames(metadata), policy, metadata);
         HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), CALLER,
+                PASSWORD_SIGN_IN, false));
         registration.completeAddition(request, CALLER, PASSWORD_SIGN_IN, authenticator.register(options, ORIGIN), "Seed");
     }
 
@@ -78,12 +81,27 @@ final class CeremonyHarness {
         return newSignIn(usernameFirst, Tamper.none());
     }
 
-    /** A sign-in ready to finish, its answer made with {@code tamper}. */
+    /** A sign-in ready to finish, its answer made with {@code tamper}; its ceremony went through the browser, sealed. */
     SignIn newSignIn(boolean usernameFirst, Tamper tamper) {
-        HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(authentication.start(request, usernameFirst ? CALLER : null));
-        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+        BrowserCookies browser = new BrowserCookies();
+        HttpServletRequest request = browser.request();
+        JsonNode options = Json.MAPPER.valueToTree(authentication.start(request, browser.response(), usernameFirst ? CALLER : null));
+        PendingCeremony pending = pendingCeremonies.takeSignIn(request, browser.response());
         return new SignIn(pending, authenticator.authenticate(options, ORIGIN, tamper));
+    }
+
+    /** The cookie value a browser gets with the options of a sign-in, usernameless or not. */
+    String sealedSignIn(boolean usernameFirst) {
+        BrowserCookies browser = new BrowserCookies();
+        authentication.start(browser.request(), browser.response(), usernameFirst ? CALLER : null);
+        return browser.value(BrowserCookies.SIGN_IN).orElseThrow();
+    }
+
+    /** The sign-in a browser carrying {@code sealed} as its sign-in cookie brings back. */
+    PendingCeremony takeSealedSignIn(String sealed) {
+        BrowserCookies browser = new BrowserCookies();
+        browser.put(BrowserCookies.SIGN_IN, sealed);
+        return pendingCeremonies.takeSignIn(browser.request(), browser.response());
     }
 
     /** Finishes a sign-in with {@code response} as the browser's JSON. */
@@ -99,7 +117,8 @@ final class CeremonyHarness {
     /** A registration by {@code by} of the caller in these container roles, ready to finish. */
     Registration newRegistration(SoftwareAuthenticator by, String... roles) {
         HttpServletRequest request = signedInRequest(roles);
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), CALLER,
+                PASSWORD_SIGN_IN, false));
         return new Registration(request, options, by.register(options, ORIGIN));
     }
 
