@@ -181,6 +181,10 @@ public class AuthenticationCeremony {
             // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
         }
+        Instant started = pending.expiresAt().minus(configuration.ceremonyTimeout());
+        if (signedInSince(passkey, started)) {
+            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
         if (!result.isSignatureCounterValid()) {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
@@ -191,7 +195,7 @@ public class AuthenticationCeremony {
         }
         if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now(),
                 request.getPublicKeyCredentialRequestOptions().getChallenge())) {
-            throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
+            throw Refusal.ofGenuineSignIn(whyNotRecorded(result, started));
         }
         return new VerifiedSignIn(owner, passkey, result.isUserVerified());
     }
@@ -225,12 +229,25 @@ public class AuthenticationCeremony {
     }
 
     /**
-     * Why the store did not record a verified sign-in, read again after the refused update: the
-     * passkey was deleted meanwhile (gone, not cloned); a concurrent sign-in stored a count at
-     * least as high; or, with the count still allowing this one, another server recorded this
-     * same ceremony first (one answer posted to two servers), which is a used ceremony.
+     * Whether the passkey has signed someone in since this ceremony started: then the ceremony is
+     * used up, whoever sends it. A stranger's ceremony comes back sealed from the browser and can
+     * be sent again; the store remembers only the last challenge a passkey answered, so this is
+     * what refuses the answer to an older ceremony (one sign-in, then another, then the first
+     * sent again). It costs a person who started two sign-ins and finished both with one passkey
+     * the second: they start again.
      */
-    private PasskeyErrorCode whyNotRecorded(AssertionResult result) {
+    private static boolean signedInSince(StoredPasskey passkey, Instant started) {
+        return passkey.lastUsedAt() != null && passkey.lastUsedAt().isAfter(started);
+    }
+
+    /**
+     * Why the store did not record a verified sign-in, read again after the refused update: the
+     * passkey was deleted meanwhile (gone, not cloned); this same answer (or ceremony) was
+     * recorded meanwhile, by this server or another (one answer posted twice at once), which is a
+     * used ceremony: the count allows it, or equals the stored one of a sign-in recorded since the
+     * ceremony started; otherwise a concurrent sign-in stored a higher count.
+     */
+    private PasskeyErrorCode whyNotRecorded(AssertionResult result, Instant started) {
         Optional<StoredPasskey> now = store.findPasskey(result.getCredentialId());
         if (now.isEmpty()) {
             return PasskeyErrorCode.UNKNOWN_CREDENTIAL;
@@ -238,7 +255,8 @@ public class AuthenticationCeremony {
         long stored = now.get().signatureCount();
         long presented = result.getSignatureCount();
         boolean countAllowed = presented == 0 ? stored == 0 : stored < presented;
-        return countAllowed ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
+        boolean sameAnswerRecorded = stored == presented && signedInSince(now.get(), started);
+        return countAllowed || sameAnswerRecorded ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
     }
 
     /**
