@@ -154,6 +154,7 @@ public class RegistrationCeremony {
         StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true, NO_ROLES);
         PasskeyAccounts accountPolicy = accountsForSignUp();
         if (!accountPolicy.reserveUsername(identity.getName())) {
+            refuseIfUsed(identity); // the same sign-up, sent twice at once, may hold the name
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt(),
