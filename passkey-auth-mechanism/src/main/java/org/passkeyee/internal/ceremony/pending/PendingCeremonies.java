@@ -151,11 +151,13 @@ public class PendingCeremonies {
     }
 
     /**
-     * Whether the browser carries a sign-up (opened or not), which {@code POST {prefix}/register}
-     * then completes as a sign-in.
+     * Whether a caller who is not signed in carries a sign-up (opened or not), which
+     * {@code POST {prefix}/register} then completes as a sign-in. A signed-in caller's
+     * {@code /register} is always an addition: a sign-up cookie left over, or set by a page of a
+     * sibling domain, must not stand in its way.
      */
     public boolean isSignUpPending(HttpServletRequest request) {
-        return sealed.carries(request, PendingCeremony.Kind.SIGN_UP);
+        return request.getUserPrincipal() == null && sealed.carries(request, PendingCeremony.Kind.SIGN_UP);
     }
 
     private java.time.Instant deadline() {

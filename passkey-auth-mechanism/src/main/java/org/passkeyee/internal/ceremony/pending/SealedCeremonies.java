@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.internal.shared.Refusal;
 
@@ -35,6 +36,9 @@ final class SealedCeremonies {
     static final String SIGN_UP_COOKIE = "PASSKEY_SIGN_UP";
     /** The cookie outlives the ceremony a little, so a late answer is told it expired rather than not found. */
     private static final Duration COOKIE_SLACK = Duration.ofSeconds(60);
+    /** Browsers keep at least 4,096 bytes of a cookie's name, value and attributes. */
+    private static final int COOKIE_WARNING_CHARS = 3800;
+    private static final Logger LOG = Logger.getLogger(SealedCeremonies.class.getName());
 
     private final CeremonySeal seal;
     private final String endpointPrefix;
@@ -48,9 +52,18 @@ final class SealedCeremonies {
         this.clock = clock;
     }
 
-    /** Hands the browser the sealed ceremony, replacing one of its kind it carries. */
+    /**
+     * Hands the browser the sealed ceremony, replacing one of its kind it carries. A state too
+     * long for every browser to keep (a username-first sign-in listing dozens of long credential
+     * IDs) is still sent, with a warning: a browser that drops it gets {@code ceremony_not_found}.
+     */
     void put(HttpServletRequest request, HttpServletResponse response, PendingCeremony ceremony) {
-        response.addCookie(cookie(request, cookieName(ceremony.kind()), seal.seal(ceremony), cookieSeconds));
+        String sealed = seal.seal(ceremony);
+        if (sealed.length() > COOKIE_WARNING_CHARS) {
+            LOG.warning(() -> "Passkey: a sealed " + ceremony.kind() + " ceremony of " + sealed.length() + " characters is"
+                    + " more than some browsers keep in a cookie (about 4,000); an account with very many passkeys?");
+        }
+        response.addCookie(cookie(request, cookieName(ceremony.kind()), sealed, cookieSeconds));
     }
 
     /**

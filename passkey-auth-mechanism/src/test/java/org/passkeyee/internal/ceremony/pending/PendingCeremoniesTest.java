@@ -166,7 +166,15 @@ class PendingCeremoniesTest {
         ceremonies.putSignUp(signedIn, browser.response(), creation(), "bob");
 
         assertRefused(PasskeyErrorCode.CEREMONY_NOT_FOUND, () -> ceremonies.takeAddition(signedIn));
-        assertTrue(ceremonies.isSignUpPending(signedIn));
+        assertTrue(ceremonies.isSignUpPending(browser.request()));
+    }
+
+    @Test
+    void isSignUpPendingWhenTheCallerIsSignedInThenNeverWhateverCookieTheyCarry() {
+        browser.put(BrowserCookies.SIGN_UP, "left over, or set by a sibling domain");
+
+        assertFalse(ceremonies.isSignUpPending(signedIn));
+        assertTrue(ceremonies.isSignUpPending(browser.request()));
     }
 
     @Test
