@@ -83,8 +83,9 @@ public interface PasskeyCredentialStore {
      * ceremony travels sealed in the browser and can be sent again, to any server, and several
      * servers can receive the same signed answer at once; the store is where they meet, so
      * implementations MUST compare the counts and the challenge in the same atomic step as the
-     * write, and MUST keep {@code usedAt} as the passkey's {@link StoredPasskey#lastUsedAt()}:
-     * a ceremony started before the passkey's last sign-in is refused as used.
+     * write, and MUST keep {@code usedAt} as the passkey's {@link StoredPasskey#lastUsedAt()}
+     * (a count equal to the stored one, recorded after a ceremony started, is that ceremony's
+     * answer sent again, not a clone).
      *
      * @param credentialId   the passkey that signed
      * @param signatureCount the signature count it reported

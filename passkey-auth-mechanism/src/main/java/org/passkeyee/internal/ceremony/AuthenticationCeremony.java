@@ -182,11 +182,9 @@ public class AuthenticationCeremony {
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
         }
         Instant started = pending.expiresAt().minus(configuration.ceremonyTimeout());
-        if (signedInSince(passkey, started)) {
-            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.CEREMONY_NOT_FOUND);
-        }
         if (!result.isSignatureCounterValid()) {
-            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+            throw Refusal.ofGenuineSignIn(sameAnswerRecorded(passkey, result.getSignatureCount(), started)
+                    ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
         refuseCompromisedModel(passkey);
         refuseNameOutsidePolicy(owner);
@@ -229,15 +227,15 @@ public class AuthenticationCeremony {
     }
 
     /**
-     * Whether the passkey has signed someone in since this ceremony started: then the ceremony is
-     * used up, whoever sends it. A stranger's ceremony comes back sealed from the browser and can
-     * be sent again; the store remembers only the last challenge a passkey answered, so this is
-     * what refuses the answer to an older ceremony (one sign-in, then another, then the first
-     * sent again). It costs a person who started two sign-ins and finished both with one passkey
-     * the second: they start again.
+     * Whether the passkey's stored count is the one presented and was recorded after this
+     * ceremony started: the very answer was recorded already, and is sent again (a sealed
+     * ceremony can be, to any server), which is a used ceremony rather than a clone (two answers
+     * of one counting authenticator never carry the same count). The store's challenge check
+     * refuses it too, but a counting passkey's replay meets the count check first.
      */
-    private static boolean signedInSince(StoredPasskey passkey, Instant started) {
-        return passkey.lastUsedAt() != null && passkey.lastUsedAt().isAfter(started);
+    private static boolean sameAnswerRecorded(StoredPasskey passkey, long presentedCount, Instant started) {
+        return presentedCount != 0 && passkey.signatureCount() == presentedCount
+                && passkey.lastUsedAt() != null && passkey.lastUsedAt().isAfter(started);
     }
 
     /**
@@ -255,8 +253,8 @@ public class AuthenticationCeremony {
         long stored = now.get().signatureCount();
         long presented = result.getSignatureCount();
         boolean countAllowed = presented == 0 ? stored == 0 : stored < presented;
-        boolean sameAnswerRecorded = stored == presented && signedInSince(now.get(), started);
-        return countAllowed || sameAnswerRecorded ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
+        return countAllowed || sameAnswerRecorded(now.get(), presented, started)
+                ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
     }
 
     /**

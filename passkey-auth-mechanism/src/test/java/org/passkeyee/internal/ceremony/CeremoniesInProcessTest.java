@@ -62,14 +62,14 @@ class CeremoniesInProcessTest {
     }
 
     @Test
-    void signInWhenThePasskeySignedInSinceTheCeremonyStartedThenCeremonyNotFoundNotACloneWarning() {
+    void signInWhenAnotherSignInStoredAHigherCountSinceThenCounterRegressed() {
         CeremonyHarness.SignIn first = harness.newSignIn(false);
         CeremonyHarness.SignIn second = harness.newSignIn(false);
         harness.finish(second, second.validResponse().toString());
 
         Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(first, first.validResponse().toString()));
 
-        assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, refusal.code());
+        assertEquals(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED, refusal.code());
         assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
     }
 

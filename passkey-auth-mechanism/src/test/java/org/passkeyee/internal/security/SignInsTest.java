@@ -199,21 +199,18 @@ class SignInsTest {
     }
 
     @Test
-    void passkeyWhenAnOlderSealedSignInIsSentAgainAfterANewerOneSignedInThenCeremonyNotFound() {
-        SoftwareAuthenticator phone = SoftwareAuthenticator.synced(); // count always 0: no count to refuse a replay
+    void passkeyWhenTheSameAnswerOfASyncedPasskeyIsSentAgainThenCeremonyNotFound() {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.synced(); // count always 0: the challenge alone refuses it
         ceremonies.addPasskey(browser(true), "alice",
                 new SessionSignIn("none", ceremonies.store().findUserByUsername("alice").orElseThrow().userHandle()), phone, ORIGIN);
-        HttpServletRequest first = browser(false);
-        ObjectNode firstAnswer = phone.authenticate(ceremonies.signInOptions(first, BROWSERS.get(first).response()), ORIGIN);
-        String firstSealed = BROWSERS.get(first).value(BrowserCookies.SIGN_IN).orElseThrow();
-        assertEquals("alice", signIns.passkey(first, container(), firstAnswer).caller());
-        HttpServletRequest second = browser(false);
-        assertEquals("alice", signIns.passkey(second, container(),
-                phone.authenticate(ceremonies.signInOptions(second, BROWSERS.get(second).response()), ORIGIN)).caller());
+        HttpServletRequest request = browser(false);
+        ObjectNode answer = phone.authenticate(ceremonies.signInOptions(request, BROWSERS.get(request).response()), ORIGIN);
+        String sealed = BROWSERS.get(request).value(BrowserCookies.SIGN_IN).orElseThrow();
+        assertEquals("alice", signIns.passkey(request, container(), answer).caller());
         HttpServletRequest replay = browser(false);
-        BROWSERS.get(replay).put(BrowserCookies.SIGN_IN, firstSealed);
+        BROWSERS.get(replay).put(BrowserCookies.SIGN_IN, sealed);
 
-        Refusal refusal = assertThrows(Refusal.class, () -> signIns.passkey(replay, container(), firstAnswer));
+        Refusal refusal = assertThrows(Refusal.class, () -> signIns.passkey(replay, container(), answer));
 
         assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, refusal.code());
     }
