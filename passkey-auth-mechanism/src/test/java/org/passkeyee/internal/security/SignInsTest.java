@@ -170,6 +170,19 @@ class SignInsTest {
     }
 
     @Test
+    void loginOptionsWhenAStrangerAsksWithoutANameOrForAKnownOrUnknownOneThenOnlyTheSealedCookieNoSession() {
+        for (String name : java.util.Arrays.asList(null, "alice", "nobody-by-this-name")) {
+            HttpServletRequest request = stranger();
+
+            ceremonies.authentication().start(request, BROWSERS.get(request).response(), name);
+
+            verify(request, never()).getSession(true);
+            verify(request, never()).getSession();
+            assertTrue(BROWSERS.get(request).value(BrowserCookies.SIGN_IN).isPresent(), String.valueOf(name));
+        }
+    }
+
+    @Test
     void passkeyWhenAStrangerIsRefusedThenNoSessionIsCreated() {
         HttpServletRequest request = stranger();
         ObjectNode forged = answer(request, Tamper.none().corruptSignature());
