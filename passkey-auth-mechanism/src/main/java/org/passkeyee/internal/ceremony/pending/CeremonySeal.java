@@ -47,6 +47,7 @@ final class CeremonySeal {
     private static final byte[] HKDF_SALT = "passkeyee".getBytes(StandardCharsets.UTF_8);
     /** Longer than any state a browser can carry in a cookie: anything longer is refused before decoding. */
     static final int MAX_SEALED_CHARS = 8192;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKey sealing;
     /** The keys tried when opening: the sealing key first, then the previous one. */
@@ -77,7 +78,7 @@ final class CeremonySeal {
             cipher.updateAAD(associatedData(ceremony.kind()));
             byte[] sealed = cipher.doFinal(plain(ceremony));
             ByteBuffer out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+            return ENCODER.encodeToString(out.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java SE platform", e);
         }
@@ -99,6 +100,9 @@ final class CeremonySeal {
             bytes = Base64.getUrlDecoder().decode(sealed);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
+        }
+        if (!ENCODER.encodeToString(bytes).equals(sealed)) {
+            return Optional.empty(); // padded, or stray bits in the last character: only the form seal() writes opens
         }
         if (bytes.length < 1 + NONCE_BYTES + TAG_BITS / 8 || bytes[0] != VERSION) {
             return Optional.empty();

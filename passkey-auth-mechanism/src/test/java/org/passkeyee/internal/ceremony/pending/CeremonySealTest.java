@@ -87,6 +87,22 @@ class CeremonySealTest {
     }
 
     @Test
+    void openWhenTheSameBytesAreEncodedOtherwiseThenNothing() {
+        for (int i = 0; i < 20; i++) {
+            String sealed = seal.seal(signIn("alice"));
+            byte[] bytes = Base64.getUrlDecoder().decode(sealed);
+            String padded = Base64.getUrlEncoder().encodeToString(bytes);
+            char last = sealed.charAt(sealed.length() - 1);
+            String strayBits = sealed.substring(0, sealed.length() - 1) + (char) (last == 'A' ? 'B' : last == 'Q' ? 'R' : last + 1);
+
+            assertEquals(Optional.empty(), seal.open(PendingCeremony.Kind.SIGN_IN, padded + (padded.equals(sealed) ? "==" : "")));
+            if (sealed.length() % 4 != 0) {
+                assertEquals(Optional.empty(), seal.open(PendingCeremony.Kind.SIGN_IN, strayBits), strayBits);
+            }
+        }
+    }
+
+    @Test
     void openWhenOfAnotherKindThenNothing() {
         assertEquals(Optional.empty(), seal.open(PendingCeremony.Kind.SIGN_UP, seal.seal(signIn("alice"))));
         assertEquals(Optional.empty(), seal.open(PendingCeremony.Kind.SIGN_IN, seal.seal(signUp())));
