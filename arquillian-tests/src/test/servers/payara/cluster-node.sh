@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One Payara Micro node of a cluster (run by arquillian-tests for the row payara-cluster, once per
 # node; the admin guide, docs/admin-guide.md, quotes it). Every node gets the same WAR, decoy
-# secret (the environment variable PASSKEY_DECOY_SECRET) and post-boot command file, its own name,
+# secret and ceremony key (the environment variables PASSKEY_DECOY_SECRET, PASSKEY_CEREMONY_KEY)
+# and post-boot command file, its own name,
 # HTTP port and root directory. The nodes find each other over TCP/IP at the first node's data
 # grid port (multicast, the default, is often blocked); --nohostaware only where nodes share an IP
 # address (on one machine): Hazelcast otherwise keeps no backup of a session on a node with the

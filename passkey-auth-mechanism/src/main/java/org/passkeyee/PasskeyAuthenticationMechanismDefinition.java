@@ -94,12 +94,15 @@ public @interface PasskeyAuthenticationMechanismDefinition {
     int maxRequestBytes() default 65536;
 
     /**
-     * How many sessions may exist at once only to hold an anonymous ceremony (a sign-in or
-     * sign-up started by a caller who is not signed in). Beyond it, new anonymous ceremonies are
-     * answered {@code 429 too_many_ceremonies} until older ones expire, so that a flood of
-     * options requests cannot fill the heap (each such session costs about 2 KB on Payara).
-     * Property {@code passkey.max-anonymous-ceremonies}.
+     * No longer used, and ignored with a warning at start when set: it capped the sessions held
+     * for anonymous ceremonies, and a stranger's ceremony now holds nothing on the server (it is
+     * sealed into the browser with {@code passkey.ceremony-key}), so there is nothing to cap. Kept
+     * so that applications that set it still compile; remove it from yours.
+     * Property {@code passkey.max-anonymous-ceremonies} (equally ignored).
+     *
+     * @deprecated strangers' ceremonies hold nothing on the server; nothing to cap
      */
+    @Deprecated
     int maxAnonymousCeremonies() default 50_000;
 
     /**

@@ -18,7 +18,8 @@ import java.util.List;
  * @param defaultRedirect        where a sign-in goes when no protected page was asked for
  * @param reauthenticationWindow time after a sign-in during which passkeys may be added, renamed, deleted
  * @param maxRequestBytes        largest accepted request body
- * @param maxAnonymousCeremonies most sessions held at once for anonymous ceremonies
+ * @param maxAnonymousCeremonies no longer used: strangers' ceremonies hold nothing on the server
+ *                               (the annotation's value, kept for source compatibility)
  * @param groupsFromValidatingStores whether passkey callers get groups from the application's
  *                               stores that validate and provide groups
  * @param allowedTopOrigins      top-level origins allowed to frame a ceremony (empty: none)

@@ -89,11 +89,13 @@ public interface PasskeyCredentialStore {
      * Records a successful sign-in, atomically, in one update: the signature count is written
      * only if it is greater than the stored one, or if both are 0 (synced passkeys always report
      * 0), so a concurrent sign-in can never lower the stored count; and only once per ceremony:
-     * not if this passkey's last recorded sign-in answered the same {@code challenge}. Where
-     * several servers share the store, two of them can receive the same signed answer (a replay,
-     * or one ceremony's session copied to both) before either removed the pending ceremony from
-     * its copy of the session; the store is where they meet, so implementations MUST compare the
-     * counts and the challenge in the same atomic step as the write.
+     * not if this passkey's last recorded sign-in answered the same {@code challenge}. A stranger's
+     * ceremony travels sealed in the browser and can be sent again, to any server, and several
+     * servers can receive the same signed answer at once; the store is where they meet, so
+     * implementations MUST compare the counts and the challenge in the same atomic step as the
+     * write, and MUST keep {@code usedAt} as the passkey's {@link StoredPasskey#lastUsedAt()}
+     * (a count equal to the stored one, recorded after a ceremony started, is that ceremony's
+     * answer sent again, not a clone).
      *
      * @param credentialId   the passkey that signed
      * @param signatureCount the signature count it reported

@@ -60,8 +60,6 @@ public enum PasskeyErrorCode {
     NOT_FOUND(404, "not_found", "No such endpoint."),
     /** The endpoint does not take this HTTP method. */
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "This method is not allowed here."),
-    /** Too many anonymous ceremonies are pending on this server (passkey.max-anonymous-ceremonies). */
-    TOO_MANY_CEREMONIES(429, "too_many_ceremonies", "Too many sign-ins are in progress. Try again in a minute."),
     /**
      * Too many failed sign-ins for this passkey or username lately: this refusal answers each
      * further failure, with {@code Retry-After}, the wait growing with every failure. A valid

@@ -2,8 +2,8 @@ package org.passkeyee.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.passkeyee.it.support.PasskeyAssertions.fieldNamesOf;
 import static org.passkeyee.it.support.PasskeyAssertions.idsOf;
@@ -161,19 +161,24 @@ class PasskeyHttpContractIT {
     }
 
     @Test
-    void signInThenSessionIdChanges() {
+    void signInThenASessionOnlyFromTheSignInAndTheSealedCeremonyCookieCleared() {
         SoftwareAuthenticator laptop = SoftwareAuthenticator.deviceBound();
         signUp(laptop);
 
         PasskeyClient browser = newBrowser();
-        JsonNode options = optionsOf(browser.loginOptions().expectStatus(200));
-        String sessionBefore = browser.sessionId();
-        assertNotNull(sessionBefore, "the pending ceremony lives in a session");
+        Response optionsAnswer = browser.loginOptions().expectStatus(200);
+        JsonNode options = optionsOf(optionsAnswer);
+        assertNull(browser.sessionId(), "a stranger's ceremony holds no session");
+        String sealed = optionsAnswer.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("PASSKEY_SIGN_IN=")).findFirst().orElseThrow();
+        assertTrue(sealed.contains("HttpOnly") && sealed.contains("SameSite=Strict") && sealed.contains("Path=/"), sealed);
 
-        browser.finishLogin(laptop.authenticate(options, browser.origin())).expectStatus(200);
-        String sessionAfter = browser.sessionId();
-        assertNotNull(sessionAfter);
-        assertNotEquals(sessionBefore, sessionAfter, "session ID must rotate on sign-in");
+        Response signedIn = browser.finishLogin(laptop.authenticate(options, browser.origin())).expectStatus(200);
+        assertNotNull(browser.sessionId(), "the session starts at sign-in");
+        assertTrue(signedIn.headers().allValues("Set-Cookie").stream()
+                .anyMatch(cookie -> cookie.startsWith("PASSKEY_SIGN_IN=") && cookie.contains("Max-Age=0")),
+                () -> "the sealed ceremony is cleared when taken: " + signedIn.headers().allValues("Set-Cookie"));
+        assertEquals(java.util.Optional.empty(), browser.cookie("PASSKEY_SIGN_IN"));
         browser.me().expectStatus(200);
     }
 

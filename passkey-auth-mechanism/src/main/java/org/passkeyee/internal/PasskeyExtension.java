@@ -23,6 +23,7 @@ import org.passkeyee.internal.ceremony.DecoyCredentials;
 import org.passkeyee.internal.ceremony.RegistrationCeremony;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.config.AuthenticatorPolicy;
+import org.passkeyee.internal.config.CeremonyKey;
 import org.passkeyee.internal.config.DecoySecret;
 import org.passkeyee.internal.config.ExistingLogins;
 import org.passkeyee.internal.config.ModuleConfiguration;
@@ -142,6 +143,10 @@ public class PasskeyExtension implements Extension {
                 .types(DecoySecret.class, Object.class)
                 .scope(Singleton.class)
                 .createWith(context -> configuration().decoySecret());
+        event.addBean()
+                .types(CeremonyKey.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(context -> configuration().ceremonyKey());
         event.addBean()
                 .types(PasskeySettings.class, Object.class)
                 .scope(Singleton.class)

@@ -15,7 +15,8 @@
  *       name ({@code VouchingStores}), the caller's session state, re-checks, failed-sign-in counts.</li>
  *   <li>{@code ceremony}: both WebAuthn ceremonies with Yubico's library, every check that names
  *       its refusal, decoys, the name policy, limits on new passkeys; {@code ceremony.pending}: started
- *       ceremonies kept in the HTTP session, single use, expiring and bounded.</li>
+ *       ceremonies, a stranger's sealed into a cookie of the browser (nothing held on the server), a
+ *       signed-in caller's in the HTTP session; taken before they are verified, expiring.</li>
  *   <li>{@code config}: everything the admin configures, read once at start
  *       ({@code ModuleConfiguration}): the only place that reads properties.</li>
  *   <li>{@code shared}: the leaves: {@code Refusal} (a stable code, thrown where the cause is found
@@ -29,7 +30,7 @@
  *       recognises the sign-in and hands it to</li>
  *   <li>{@code http.SignInRequests}: refuses a request of another site, reads the body, calls
  *       {@code SignIns}; afterwards leaves the destination on the request, or answers the refusal;</li>
- *   <li>{@code security.SignIns}: takes the session's pending sign-in ({@code ceremony.pending.PendingCeremonies}),
+ *   <li>{@code security.SignIns}: takes the sign-in the browser carries, sealed ({@code ceremony.pending.PendingCeremonies}),
  *       asks the container's identity store handler to validate it, counts a failed guess
  *       ({@code FailedSignIns}), logs the caller in with a new session ID ({@code SessionState});</li>
  *   <li>{@code security.PasskeyIdentityStore}: the handler's first store; runs the ceremony, then

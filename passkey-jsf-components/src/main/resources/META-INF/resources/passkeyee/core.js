@@ -127,7 +127,9 @@
   function requestInit(method, body, signal) {
     // Both headers say "JSON, please": the passkey mechanism then answers a request without a
     // session with its JSON 401 not_authenticated instead of a redirect to the login page (other
-    // mechanisms may look at X-Requested-With only).
+    // mechanisms may look at X-Requested-With only). 'same-origin' credentials must stay: a
+    // stranger's sign-in or sign-up travels between its options and its answer as a sealed,
+    // HttpOnly cookie the server sets, and only sent cookies bring it back.
     const init = { method, signal, credentials: 'same-origin', redirect: 'manual',
       headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } };
     if (body !== undefined) {

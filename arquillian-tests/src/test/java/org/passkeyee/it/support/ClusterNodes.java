@@ -39,7 +39,7 @@ abstract class ClusterNodes {
     /**
      * The command of node {@code index} (1-based) of {@code count}, working in {@code nodeDir}:
      * the row's node script with its settings in the environment (which also passes on
-     * {@code PASSKEY_DECOY_SECRET} from Failsafe).
+     * {@code PASSKEY_DECOY_SECRET} and {@code PASSKEY_CEREMONY_KEY} from Failsafe).
      */
     abstract Start start(int index, int count, Path nodeDir, Path war) throws IOException;
 

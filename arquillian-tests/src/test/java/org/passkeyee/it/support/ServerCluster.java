@@ -106,6 +106,16 @@ public final class ServerCluster implements AutoCloseable {
      * (the application's deployment is expected to fail), or has ended. The caller stops it.
      */
     public static Node startOneWithoutDecoySecret() {
+        return startOneWithout("PASSKEY_DECOY_SECRET");
+    }
+
+    /**
+     * Starts one node of the row's kind alone, with the distributable sample but without the
+     * environment variable {@code variable} (a setting every node must share), and returns it
+     * once the server has started (the application's deployment is expected to fail), or has
+     * ended. The caller stops it.
+     */
+    public static Node startOneWithout(String variable) {
         try {
             ClusterNodes kind = ClusterNodes.of(required("cluster.kind"));
             Path workDir = workDir(kind);
@@ -116,7 +126,7 @@ public final class ServerCluster implements AutoCloseable {
             Path log = workDir.resolve("lone.log");
             ProcessBuilder builder = new ProcessBuilder(start.command()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(start.environment());
-            builder.environment().remove("PASSKEY_DECOY_SECRET");
+            builder.environment().remove(variable);
             Node node = new Node("lone", start.httpPort(), builder.start(), log);
             try {
                 awaitLog(node, kind.startedMarker().or(any -> !node.running()), "start");

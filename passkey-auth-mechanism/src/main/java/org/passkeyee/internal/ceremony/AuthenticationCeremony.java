@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -76,9 +77,11 @@ public class AuthenticationCeremony {
      * Starts a sign-in. Without a username any discoverable passkey of the site may answer. With
      * one, only that caller's passkeys are allowed; a name without passkeys gets decoys of the
      * same shape, so the answer never tells whether the name exists. The pending ceremony keeps
-     * the name asked for, known or not, for the failed-sign-in counts.
+     * the name asked for, known or not, for the failed-sign-in counts; it is sealed into the
+     * browser ({@link PendingCeremonies#putSignIn}), so starting holds nothing on the server.
      */
-    public PublicKeyCredentialRequestOptions start(HttpServletRequest request, String requestedUsername) {
+    public PublicKeyCredentialRequestOptions start(HttpServletRequest request, HttpServletResponse response,
+                                                   String requestedUsername) {
         StartAssertionOptions.StartAssertionOptionsBuilder options = StartAssertionOptions.builder()
                 .userVerification(RelyingParties.userVerification(configuration))
                 .timeout(pendingCeremonies.timeout().toMillis());
@@ -87,7 +90,7 @@ public class AuthenticationCeremony {
         if (username != null) {
             assertionRequest = allowingPasskeysOf(assertionRequest, username);
         }
-        pendingCeremonies.putSignIn(request, assertionRequest, username);
+        pendingCeremonies.putSignIn(request, response, assertionRequest, username);
         return assertionRequest.getPublicKeyCredentialRequestOptions();
     }
 
@@ -108,7 +111,7 @@ public class AuthenticationCeremony {
                         .timeout(pendingCeremonies.timeout().toMillis())
                         .build()).toBuilder().username(account.username()).build(),
                 passkeys.stream().map(StoreCredentialRepository::descriptor).toList());
-        pendingCeremonies.putSignIn(request, stepUp, account.username());
+        pendingCeremonies.putStepUp(request, stepUp, account.username());
         return stepUp.getPublicKeyCredentialRequestOptions();
     }
 
@@ -119,7 +122,7 @@ public class AuthenticationCeremony {
      * @throws Refusal with the cause of a refusal
      */
     public VerifiedSignIn finishStepUp(HttpServletRequest request, JsonNode response, PasskeyUser account) {
-        VerifiedSignIn verified = finish(pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN), response);
+        VerifiedSignIn verified = finish(pendingCeremonies.takeStepUp(request), response);
         if (!verified.owner().userHandle().equals(account.userHandle())) {
             throw Refusal.ofSignIn(PasskeyErrorCode.CREDENTIAL_NOT_ALLOWED);
         }
@@ -133,7 +136,11 @@ public class AuthenticationCeremony {
      * spans the two: the update's condition re-checks what the read found). Yubico's
      * verification reads them from that read ({@link SignInCredentials}), not from the store.
      *
-     * @param pending  the ceremony, already taken from the session
+     * <p>The store's conditional update is also what makes a ceremony single use: a sealed
+     * sign-in ({@link PendingCeremonies#takeSignIn}) can be sent again, on any server, and its
+     * challenge, recorded with the passkey, is refused the second time ({@link #whyNotRecorded}).
+     *
+     * @param pending  the ceremony, already taken
      * @param response the browser's AuthenticationResponseJSON
      * @return the verified sign-in
      * @throws Refusal with the cause of a refusal
@@ -174,8 +181,10 @@ public class AuthenticationCeremony {
             // WebAuthn §6.1.3: backup eligibility is fixed when a passkey is made.
             throw Refusal.ofGenuineSignIn(PasskeyErrorCode.ASSERTION_REJECTED);
         }
+        Instant started = pending.expiresAt().minus(configuration.ceremonyTimeout());
         if (!result.isSignatureCounterValid()) {
-            throw Refusal.ofGenuineSignIn(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
+            throw Refusal.ofGenuineSignIn(sameAnswerRecorded(passkey, result.getSignatureCount(), started)
+                    ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED);
         }
         refuseCompromisedModel(passkey);
         refuseNameOutsidePolicy(owner);
@@ -184,7 +193,7 @@ public class AuthenticationCeremony {
         }
         if (!store.recordSignIn(result.getCredentialId(), result.getSignatureCount(), result.isBackedUp(), Instant.now(),
                 request.getPublicKeyCredentialRequestOptions().getChallenge())) {
-            throw Refusal.ofGenuineSignIn(whyNotRecorded(result));
+            throw Refusal.ofGenuineSignIn(whyNotRecorded(result, started));
         }
         return new VerifiedSignIn(owner, passkey, result.isUserVerified());
     }
@@ -218,12 +227,25 @@ public class AuthenticationCeremony {
     }
 
     /**
-     * Why the store did not record a verified sign-in, read again after the refused update: the
-     * passkey was deleted meanwhile (gone, not cloned); a concurrent sign-in stored a count at
-     * least as high; or, with the count still allowing this one, another server recorded this
-     * same ceremony first (one answer posted to two servers), which is a used ceremony.
+     * Whether the passkey's stored count is the one presented and was recorded after this
+     * ceremony started: the very answer was recorded already, and is sent again (a sealed
+     * ceremony can be, to any server), which is a used ceremony rather than a clone (two answers
+     * of one counting authenticator never carry the same count). The store's challenge check
+     * refuses it too, but a counting passkey's replay meets the count check first.
      */
-    private PasskeyErrorCode whyNotRecorded(AssertionResult result) {
+    private static boolean sameAnswerRecorded(StoredPasskey passkey, long presentedCount, Instant started) {
+        return presentedCount != 0 && passkey.signatureCount() == presentedCount
+                && passkey.lastUsedAt() != null && passkey.lastUsedAt().isAfter(started);
+    }
+
+    /**
+     * Why the store did not record a verified sign-in, read again after the refused update: the
+     * passkey was deleted meanwhile (gone, not cloned); this same answer (or ceremony) was
+     * recorded meanwhile, by this server or another (one answer posted twice at once), which is a
+     * used ceremony: the count allows it, or equals the stored one of a sign-in recorded since the
+     * ceremony started; otherwise a concurrent sign-in stored a higher count.
+     */
+    private PasskeyErrorCode whyNotRecorded(AssertionResult result, Instant started) {
         Optional<StoredPasskey> now = store.findPasskey(result.getCredentialId());
         if (now.isEmpty()) {
             return PasskeyErrorCode.UNKNOWN_CREDENTIAL;
@@ -231,7 +253,8 @@ public class AuthenticationCeremony {
         long stored = now.get().signatureCount();
         long presented = result.getSignatureCount();
         boolean countAllowed = presented == 0 ? stored == 0 : stored < presented;
-        return countAllowed ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
+        return countAllowed || sameAnswerRecorded(now.get(), presented, started)
+                ? PasskeyErrorCode.CEREMONY_NOT_FOUND : PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED;
     }
 
     /**

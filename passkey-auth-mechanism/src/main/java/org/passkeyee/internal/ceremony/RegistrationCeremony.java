@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.time.Clock;
@@ -94,8 +95,12 @@ public class RegistrationCeremony {
         this.authenticatorNames = authenticatorNames;
     }
 
-    /** Starts a sign-up: a new account with this username and its first passkey. */
-    public PublicKeyCredentialCreationOptions startSignUp(HttpServletRequest request, String requestedUsername, String requestedDisplayName) {
+    /**
+     * Starts a sign-up: a new account with this username and its first passkey. The ceremony, with
+     * the new user handle, is sealed into the browser ({@link PendingCeremonies#putSignUp}).
+     */
+    public PublicKeyCredentialCreationOptions startSignUp(HttpServletRequest request, HttpServletResponse response,
+                                                          String requestedUsername, String requestedDisplayName) {
         PasskeyAccounts accountPolicy = accountsForSignUp();
         String username = UsernamePolicy.newName(requestedUsername);
         String displayName = requestedDisplayName == null || requestedDisplayName.isBlank()
@@ -104,7 +109,9 @@ public class RegistrationCeremony {
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         UserIdentity user = UserIdentity.builder().name(username).displayName(displayName).id(UserHandles.newHandle()).build();
-        return start(request, PendingCeremony.Kind.SIGN_UP, user, false, NO_ROLES);
+        PublicKeyCredentialCreationOptions options = options(user, NO_ROLES);
+        pendingCeremonies.putSignUp(request, response, options, username);
+        return options;
     }
 
     /**
@@ -115,29 +122,39 @@ public class RegistrationCeremony {
      * @param conditional whether the page will ask for a conditional create (a passkey offered
      *                    without a prompt, e.g. right after a password sign-in)
      */
-    public PublicKeyCredentialCreationOptions startAddPasskey(HttpServletRequest request, String callerName, SessionSignIn signIn,
-                                                              boolean conditional) {
+    public PublicKeyCredentialCreationOptions startAddPasskey(HttpServletRequest request, HttpServletResponse response,
+                                                              String callerName, SessionSignIn signIn, boolean conditional) {
         UsernamePolicy.callerName(callerName);
         UserIdentity user = joinableAccount(callerName, signIn)
                 .map(existing -> UserIdentity.builder().name(existing.username()).displayName(existing.displayName())
                         .id(existing.userHandle()).build())
                 .orElseGet(() -> UserIdentity.builder().name(callerName).displayName(callerName).id(UserHandles.newHandle()).build());
-        return start(request, PendingCeremony.Kind.ADD_PASSKEY, user, conditional, request::isUserInRole);
+        PublicKeyCredentialCreationOptions options = options(user, request::isUserInRole);
+        pendingCeremonies.putAddition(request, response, options, user.getName(), conditional);
+        return options;
     }
 
     /**
      * Finishes a sign-up: verifies the answer, reserves the username with the application and
      * stores the account with its passkey.
      *
+     * <p>The sign-up came back sealed from the browser, which can send it again (with another new
+     * passkey, even); its user handle, new at the start, makes it single use: once an account has
+     * it, the ceremony is used, on every server alike ({@code ceremony_not_found}, not
+     * {@code username_taken}: nobody else took the name).
+     *
      * @return the new account's username and passkey
      */
-    public NewAccount completeSignUp(HttpServletRequest request, JsonNode credentialJson, String requestedLabel) {
-        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_UP);
+    public NewAccount completeSignUp(HttpServletRequest request, HttpServletResponse response, JsonNode credentialJson,
+                                     String requestedLabel) {
+        PendingCeremony pending = pendingCeremonies.takeSignUp(request, response);
         PublicKeyCredentialCreationOptions options = pending.creationOptions();
-        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true, NO_ROLES);
         UserIdentity identity = options.getUser();
+        refuseIfUsed(identity);
+        StoredPasskey passkey = verify(pending, options, credentialJson, requestedLabel, true, NO_ROLES);
         PasskeyAccounts accountPolicy = accountsForSignUp();
         if (!accountPolicy.reserveUsername(identity.getName())) {
+            refuseIfUsed(identity); // the same sign-up, sent twice at once, may hold the name
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         PasskeyUser user = new PasskeyUser(identity.getName(), identity.getDisplayName(), identity.getId(), passkey.createdAt(),
@@ -151,16 +168,24 @@ public class RegistrationCeremony {
             }
         }
         if (!stored) {
+            refuseIfUsed(identity); // the same sign-up, sent twice at once
             throw new Refusal(PasskeyErrorCode.USERNAME_TAKEN);
         }
         announce(user.username(), passkey, true);
         return new NewAccount(user.username(), passkey);
     }
 
+    /** A sign-up whose user handle an account already has was completed before: used. */
+    private void refuseIfUsed(UserIdentity identity) {
+        if (store.findUserByUserHandle(identity.getId()).isPresent()) {
+            throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
+        }
+    }
+
     /** Finishes adding a passkey to the signed-in caller who started the ceremony. */
     public StoredPasskey completeAddition(HttpServletRequest request, String callerName, SessionSignIn signIn,
                                           JsonNode credentialJson, String requestedLabel) {
-        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.ADD_PASSKEY);
+        PendingCeremony pending = pendingCeremonies.takeAddition(request);
         if (!callerName.equals(pending.username())) {
             throw new Refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
@@ -211,8 +236,7 @@ public class RegistrationCeremony {
         return PasskeyErrorCode.NAME_HELD_BY_ANOTHER_ACCOUNT;
     }
 
-    private PublicKeyCredentialCreationOptions start(HttpServletRequest request, PendingCeremony.Kind kind, UserIdentity user,
-                                                     boolean conditional, Predicate<String> callerInRole) {
+    private PublicKeyCredentialCreationOptions options(UserIdentity user, Predicate<String> callerInRole) {
         PublicKeyCredentialCreationOptions options = admission.withAttestationFor(callerInRole, relyingParty.startRegistration(
                 StartRegistrationOptions.builder()
                         .user(user)
@@ -222,7 +246,6 @@ public class RegistrationCeremony {
                                 .build())
                         .timeout(pendingCeremonies.timeout().toMillis())
                         .build()));
-        pendingCeremonies.putRegistration(request, kind, options, user.getName(), conditional);
         return options;
     }
 

@@ -14,9 +14,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What an application whose sessions may move between servers ({@code <distributable/>} in its
- * {@code web.xml}) must have before the passkey endpoints start: the decoy secret, the same on
- * every server. Without it each server would answer an unknown name with other decoys, and a
- * caller alternating servers would learn that the name is unknown.
+ * {@code web.xml}) must have before the passkey endpoints start: the decoy secret and the ceremony
+ * key, each the same on every server. Without the first each server would answer an unknown name
+ * with other decoys, and a caller alternating servers would learn that the name is unknown;
+ * without the second a ceremony started on one server could not be finished on another.
  */
 public final class ClusterReadiness {
 
@@ -24,12 +25,25 @@ public final class ClusterReadiness {
     }
 
     /**
-     * Refuses to start a distributable application without {@code passkey.decoy-secret}.
+     * Refuses to start a distributable application without {@code passkey.decoy-secret} or
+     * without {@code passkey.ceremony-key}.
      *
      * @throws IllegalStateException naming the setting, which fails the deployment
      */
-    public static void check(ServletContext context, DecoySecret secret) {
-        check(isDistributable(context), secret.configured(), context.getContextPath());
+    public static void check(ServletContext context, DecoySecret secret, CeremonyKey ceremonyKey) {
+        boolean distributable = isDistributable(context);
+        check(distributable, secret.configured(), context.getContextPath());
+        checkCeremonyKey(distributable, ceremonyKey.configured(), context.getContextPath());
+    }
+
+    static void checkCeremonyKey(boolean distributable, boolean keyConfigured, String contextPath) {
+        if (distributable && !keyConfigured) {
+            throw new IllegalStateException("Passkeys: the application " + contextPath + " is <distributable/> (its "
+                    + "requests may reach any of several servers), so " + CeremonyKey.PROPERTY + " must be set, to the same "
+                    + "long random value on every server (for example the environment variable PASSKEY_CEREMONY_KEY). "
+                    + "Without it each server seals the sign-ins and sign-ups it starts with its own random key, and "
+                    + "another server cannot finish them.");
+        }
     }
 
     static void check(boolean distributable, boolean secretConfigured, String contextPath) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.UserVerificationPolicy;
@@ -16,6 +17,10 @@ import org.passkeyee.UserVerificationPolicy;
  * origin's host) at startup rather than at the first sign-in.
  */
 public final class ConfigurationResolver {
+
+    private static final Logger LOG = Logger.getLogger(ConfigurationResolver.class.getName());
+    private static final String MAX_ANONYMOUS_CEREMONIES = "passkey.max-anonymous-ceremonies";
+    private static final int DEFAULT_MAX_ANONYMOUS_CEREMONIES = 50_000;
 
     private final Function<String, Optional<String>> overrides;
 
@@ -43,8 +48,7 @@ public final class ConfigurationResolver {
                 seconds("passkey.reauthentication-window", definition.reauthenticationWindowSeconds()),
                 positive("passkey.max-request-bytes", overrides.apply("passkey.max-request-bytes")
                         .map(v -> integer("passkey.max-request-bytes", v)).orElse(definition.maxRequestBytes())),
-                positive("passkey.max-anonymous-ceremonies", overrides.apply("passkey.max-anonymous-ceremonies")
-                        .map(v -> integer("passkey.max-anonymous-ceremonies", v)).orElse(definition.maxAnonymousCeremonies())),
+                retiredMaxAnonymousCeremonies(definition),
                 overrides.apply("passkey.groups-from-validating-stores")
                         .map(v -> bool("passkey.groups-from-validating-stores", v))
                         .orElse(definition.groupsFromValidatingStores()),
@@ -59,6 +63,21 @@ public final class ConfigurationResolver {
         RelyingPartyIdCheck.requireSuffixOfEveryWebOrigin(configuration.rpId(), configuration.origins(),
                 configuration.relatedOrigins());
         return configuration;
+    }
+
+    /**
+     * {@code passkey.max-anonymous-ceremonies}, retired: accepted as before so that nothing fails
+     * to start, ignored, and a warning when it is set (by property or in the annotation).
+     */
+    @SuppressWarnings("deprecation")
+    private int retiredMaxAnonymousCeremonies(PasskeyAuthenticationMechanismDefinition definition) {
+        int annotated = definition.maxAnonymousCeremonies();
+        if (overrides.apply(MAX_ANONYMOUS_CEREMONIES).isPresent() || annotated != DEFAULT_MAX_ANONYMOUS_CEREMONIES) {
+            LOG.warning(MAX_ANONYMOUS_CEREMONIES + " (maxAnonymousCeremonies) is set but no longer used, and ignored: a "
+                    + "sign-in or sign-up started by someone not signed in holds nothing on the server any more (it is "
+                    + "sealed into the browser with passkey.ceremony-key), so there is nothing to cap. Remove the setting.");
+        }
+        return annotated;
     }
 
     private List<String> list(String property, String[] annotated) {

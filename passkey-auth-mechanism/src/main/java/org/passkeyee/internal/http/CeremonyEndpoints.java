@@ -65,7 +65,7 @@ public class CeremonyEndpoints {
         PublicKeyCredentialCreationOptions options;
         if (caller != null) {
             requireRecentSignIn(request);
-            options = registration.startAddPasskey(request, caller.getName(), vouchingStores.sessionSignIn(request),
+            options = registration.startAddPasskey(request, response, caller.getName(), vouchingStores.sessionSignIn(request),
                     conditional(body));
         } else {
             String username = JsonRequestReader.optionalText(body, "username");
@@ -73,7 +73,7 @@ public class CeremonyEndpoints {
                 throw new Refusal(PasskeyErrorCode.NOT_AUTHENTICATED,
                         "Sign in to add a passkey, or give a username to create an account.");
             }
-            options = registration.startSignUp(request, username, JsonRequestReader.optionalText(body, "displayName"));
+            options = registration.startSignUp(request, response, username, JsonRequestReader.optionalText(body, "displayName"));
         }
         JsonAnswers.write(response, HttpServletResponse.SC_OK, RequestedHints.applied(options, hints));
     }
@@ -144,7 +144,7 @@ public class CeremonyEndpoints {
     void loginOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObjectNode body = reader.readObject(request);
         List<String> hints = requestedHints.of(body);
-        PublicKeyCredentialRequestOptions options = authentication.start(request, JsonRequestReader.optionalText(body, "username"));
+        PublicKeyCredentialRequestOptions options = authentication.start(request, response, JsonRequestReader.optionalText(body, "username"));
         JsonAnswers.write(response, HttpServletResponse.SC_OK, RequestedHints.applied(options, hints));
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 import org.passkeyee.PasskeyConfiguration;
+import org.passkeyee.internal.config.CeremonyKey;
 import org.passkeyee.internal.config.ClusterReadiness;
 import org.passkeyee.internal.config.DecoySecret;
 import org.passkeyee.internal.config.WebXmlLogin;
@@ -34,6 +35,8 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
     @Inject
     Instance<DecoySecret> decoySecret;
     @Inject
+    Instance<CeremonyKey> ceremonyKey;
+    @Inject
     Instance<CeremonyEndpoints> ceremonies;
     @Inject
     Instance<ManagementEndpoints> management;
@@ -49,7 +52,7 @@ public class PasskeyEndpointRegistration implements ServletContextListener {
         }
         PasskeyConfiguration configuration = switchedOn.get();
         ServletContext context = event.getServletContext();
-        ClusterReadiness.check(context, decoySecret.get());
+        ClusterReadiness.check(context, decoySecret.get(), ceremonyKey.get());
         vouchingStores.get().checkKeysUnique();
         ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME,
                 new PasskeyEndpointServlet(configuration, ceremonies.get(), management.get(), accounts.get()));

@@ -11,8 +11,8 @@ import java.time.Duration;
 /**
  * The protected page a signed-out browser asked for, kept in a short-lived cookie of that browser
  * until its sign-in answers where to go. A cookie, not the session: remembering a page then
- * holds nothing on the server, so requests for protected pages cannot fill the server's memory
- * or the anonymous ceremonies' cap ({@code passkey.max-anonymous-ceremonies}).
+ * holds nothing on the server and creates no session, so requests for protected pages cannot
+ * fill the server's memory, as a stranger's ceremony cannot (it is sealed into a cookie too).
  *
  * <p>Only local paths of GET requests are kept, and checked again when read (a cookie is the
  * browser's to change): a path starting with {@code //} or holding a backslash would let a crafted

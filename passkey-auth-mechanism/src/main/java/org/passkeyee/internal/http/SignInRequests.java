@@ -55,7 +55,7 @@ public class SignInRequests {
         returnTo.remember(request, response);
     }
 
-    /** Whether this session's pending registration is a sign-up, which the mechanism completes. */
+    /** Whether the browser carries a pending sign-up, which the mechanism completes. */
     boolean isSignUpPending(HttpServletRequest request) {
         return signIns.isSignUpPending(request);
     }

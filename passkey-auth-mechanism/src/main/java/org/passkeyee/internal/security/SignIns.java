@@ -89,13 +89,14 @@ public class SignIns {
     public record SignedIn(String caller, AuthenticationStatus status, StoredPasskey newPasskey) {
     }
 
-    /** Whether this session's pending registration is a sign-up, which completes as a sign-in. */
+    /** Whether the browser carries a pending sign-up, which completes as a sign-in. */
     public boolean isSignUpPending(HttpServletRequest request) {
-        return pendingCeremonies.pendingRegistrationKind(request) == PendingCeremony.Kind.SIGN_UP;
+        return pendingCeremonies.isSignUpPending(request);
     }
 
     /**
-     * Signs in with the answer to this session's pending sign-in.
+     * Signs in with the answer to the sign-in the browser carries. A refused one creates no
+     * session: only a sign-in that succeeds does ({@link #login}).
      *
      * @param response the browser's AuthenticationResponseJSON
      * @throws Refusal the reason it failed, or {@code too_many_failed_sign_ins} for a guess
@@ -105,7 +106,7 @@ public class SignIns {
         String presentedId = presentedCredentialId(response);
         PendingCeremony pending = null;
         try {
-            pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+            pending = pendingCeremonies.takeSignIn(request, context.getResponse());
             PasskeyAssertionCredential assertion = new PasskeyAssertionCredential(pending, response);
             CredentialValidationResult result = identityStoreHandler.validate(assertion);
             if (result.getStatus() != CredentialValidationResult.Status.VALID || assertion.verified() == null) {
@@ -149,14 +150,14 @@ public class SignIns {
     }
 
     /**
-     * Completes this session's pending sign-up with the browser's registration response, and
+     * Completes the sign-up the browser carries with the browser's registration response, and
      * signs the new caller in.
      *
      * @param label the new passkey's name, or {@code null}
      * @throws Refusal when the response or the sign-up is refused
      */
     public SignedIn signUp(HttpServletRequest request, HttpMessageContext context, JsonNode credential, String label) {
-        NewAccount account = registration.completeSignUp(request, credential, label);
+        NewAccount account = registration.completeSignUp(request, context.getResponse(), credential, label);
         CredentialValidationResult result = identityStoreHandler.validate(new PasskeySignUpCredential(account.username()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throw new IllegalStateException("The passkey identity store did not accept a completed sign-up; "
@@ -257,7 +258,6 @@ public class SignIns {
                            ByteArray passkeyAccount, boolean containerRealmGroups) {
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        PendingCeremonies.signedIn(session);
         int minutes = request.getServletContext().getSessionTimeout();
         session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : -1);
         SessionState.markSignedIn(session, Instant.now(), method, userVerified, result.getCallerGroups(), vouchedBy, passkeyAccount,

@@ -12,8 +12,6 @@ import org.passkeyee.PasskeyErrorCode;
 public final class Refusal extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    /** Abandoned anonymous ceremonies free their places as their sessions expire, over minutes. */
-    private static final Duration TOO_MANY_CEREMONIES_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final transient PasskeyErrorCode code;
     private final boolean signIn;
@@ -52,12 +50,6 @@ public final class Refusal extends RuntimeException {
      */
     public static Refusal ofGenuineSignIn(PasskeyErrorCode code) {
         return new Refusal(code, true, code.message(), null, true);
-    }
-
-    /** More anonymous ceremonies pending than allowed: 429, come back in a minute. */
-    public static Refusal tooManyCeremonies() {
-        PasskeyErrorCode code = PasskeyErrorCode.TOO_MANY_CEREMONIES;
-        return new Refusal(code, false, code.message(), TOO_MANY_CEREMONIES_RETRY_AFTER, false);
     }
 
     /** Too many failed sign-ins for this passkey or username: 429, come back after {@code wait}. */

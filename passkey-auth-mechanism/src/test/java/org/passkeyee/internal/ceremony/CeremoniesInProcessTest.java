@@ -62,12 +62,24 @@ class CeremoniesInProcessTest {
     }
 
     @Test
-    void signInWhenAnotherSignInStoredAHigherCountMeanwhileThenCounterRegressed() {
+    void signInWhenAnotherSignInStoredAHigherCountSinceThenCounterRegressed() {
         CeremonyHarness.SignIn first = harness.newSignIn(false);
         CeremonyHarness.SignIn second = harness.newSignIn(false);
         harness.finish(second, second.validResponse().toString());
 
         Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(first, first.validResponse().toString()));
+
+        assertEquals(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED, refusal.code());
+        assertTrue(refusal.genuine(), "signed by the key: not a failed guess");
+    }
+
+    @Test
+    void signInWhenAnotherSignInStoredAHigherCountMeanwhileThenCounterRegressed() throws Exception {
+        CeremonyHarness.SignIn signIn = harness.newSignIn(false);
+        ByteArray id = ByteArray.fromBase64Url(signIn.validResponse().path("id").asText());
+        harness.store.beforeNextSignIn = () -> harness.store.setSignatureCount(id, 1_000_000);
+
+        Refusal refusal = assertThrows(Refusal.class, () -> harness.finish(signIn, signIn.validResponse().toString()));
 
         assertEquals(PasskeyErrorCode.SIGNATURE_COUNTER_REGRESSED, refusal.code());
         assertTrue(refusal.genuine(), "signed by the key: not a failed guess");

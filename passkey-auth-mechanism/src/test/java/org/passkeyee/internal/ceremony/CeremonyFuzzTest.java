@@ -23,6 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.passkeyee.PasskeyErrorCode;
 import org.passkeyee.PasskeyStoreException;
+import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.internal.shared.Refusal;
 import org.passkeyee.testsupport.Cbor;
 import org.passkeyee.testsupport.LogCapture;
@@ -100,6 +101,35 @@ class CeremonyFuzzTest {
         Statistics.label("registration").collect(outcome);
         assertEquals(outcome.equals("accepted") ? stored + 1 : stored, harness.store.passkeyCount(),
                 () -> "a refused registration stores nothing: " + mutations);
+    }
+
+    /**
+     * The sealed state a stranger's browser carries back: bytes flipped, cut, repeated, swapped,
+     * re-encoded, replaced by junk. Whatever comes in, opening it gives back the very ceremony that
+     * was sealed (only when nothing changed) or {@code ceremony_not_found}; never another code,
+     * never another exception, never a ceremony that was not sealed. (The seal's nonce is random:
+     * a failing seed replays the mutations on other bytes; the failure shows both states. Found by
+     * it: the JDK's decoder accepts padding, so the same bytes re-encoded opened; now only the
+     * form the seal writes does.)
+     */
+    @Property(seed = "20261208", shrinking = ShrinkingMode.OFF)
+    void sealedSignInWhateverTheCookieThenTheSameCeremonyOrNotFound(@ForAll long seed) {
+        Random random = new Random(seed);
+        String sealed = harness.sealedSignIn(random.nextBoolean());
+        List<String> mutations = new ArrayList<>();
+        String brought = SealedStateMutator.mutate(sealed, random, mutations);
+        PendingCeremony[] opened = new PendingCeremony[1];
+        PendingCeremony original = harness.takeSealedSignIn(sealed);
+
+        String outcome = outcome(() -> opened[0] = harness.takeSealedSignIn(brought), seed, mutations);
+
+        Statistics.label("sealed sign-in").collect(outcome);
+        if (outcome.equals("accepted")) {
+            assertEquals(sealed, brought, () -> "only the unchanged state opens: " + mutations);
+            assertEquals(original, opened[0]);
+        } else {
+            assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND.code(), outcome, () -> String.valueOf(mutations));
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.passkeyee.StoredPasskey;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
+import org.passkeyee.internal.ceremony.pending.BrowserCookies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
@@ -86,7 +88,7 @@ final class CeremonyHarness {
         PasskeyConfiguration configuration = new PasskeyConfiguration("example.com", "Example", List.of(ORIGIN),
                 userVerification, Duration.ofMinutes(5), "/passkey", true, "/login.html", "/",
                 Duration.ofMinutes(5), 65536, 1_000_000, true, List.of(), 5, Duration.ofMinutes(5), "");
-        pendingCeremonies = new PendingCeremonies(configuration);
+        pendingCeremonies = new PendingCeremonies(configuration, InProcessCeremonies.CEREMONY_KEY);
         when(accounts.maySignIn(anyString())).thenReturn(true);
         when(accounts.isUsernameAvailable(anyString())).thenReturn(true);
         when(accounts.reserveUsername(anyString())).thenReturn(true);
@@ -97,7 +99,8 @@ final class CeremonyHarness {
         registration = new RegistrationCeremony(configuration, store, pendingCeremonies, application, mock(Event.class),
                 new AuthenticatorNames(metadata), policy, metadata);
         HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), CALLER,
+                PASSWORD_SIGN_IN, false));
         registration.completeAddition(request, CALLER, PASSWORD_SIGN_IN, authenticator.register(options, ORIGIN), "Seed");
     }
 
@@ -106,12 +109,27 @@ final class CeremonyHarness {
         return newSignIn(usernameFirst, Tamper.none());
     }
 
-    /** A sign-in ready to finish, its answer made with {@code tamper}. */
+    /** A sign-in ready to finish, its answer made with {@code tamper}; its ceremony went through the browser, sealed. */
     SignIn newSignIn(boolean usernameFirst, Tamper tamper) {
-        HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(authentication.start(request, usernameFirst ? CALLER : null));
-        PendingCeremony pending = pendingCeremonies.take(request, PendingCeremony.Kind.SIGN_IN);
+        BrowserCookies browser = new BrowserCookies();
+        HttpServletRequest request = browser.request();
+        JsonNode options = Json.MAPPER.valueToTree(authentication.start(request, browser.response(), usernameFirst ? CALLER : null));
+        PendingCeremony pending = pendingCeremonies.takeSignIn(request, browser.response());
         return new SignIn(pending, authenticator.authenticate(options, ORIGIN, tamper));
+    }
+
+    /** The cookie value a browser gets with the options of a sign-in, usernameless or not. */
+    String sealedSignIn(boolean usernameFirst) {
+        BrowserCookies browser = new BrowserCookies();
+        authentication.start(browser.request(), browser.response(), usernameFirst ? CALLER : null);
+        return browser.value(BrowserCookies.SIGN_IN).orElseThrow();
+    }
+
+    /** The sign-in a browser carrying {@code sealed} as its sign-in cookie brings back. */
+    PendingCeremony takeSealedSignIn(String sealed) {
+        BrowserCookies browser = new BrowserCookies();
+        browser.put(BrowserCookies.SIGN_IN, sealed);
+        return pendingCeremonies.takeSignIn(browser.request(), browser.response());
     }
 
     /** Finishes a sign-in with {@code response} as the browser's JSON. */
@@ -127,14 +145,16 @@ final class CeremonyHarness {
     /** A registration by {@code by} of the caller in these container roles, ready to finish. */
     Registration newRegistration(SoftwareAuthenticator by, String... roles) {
         HttpServletRequest request = signedInRequest(roles);
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), CALLER,
+                PASSWORD_SIGN_IN, false));
         return new Registration(request, options, by.register(options, ORIGIN));
     }
 
     /** A registration by {@code by}, its answer made with {@code tamper}, ready to finish. */
     Registration newRegistration(SoftwareAuthenticator by, Tamper tamper) {
         HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), CALLER,
+                PASSWORD_SIGN_IN, false));
         return new Registration(request, options, by.register(options, ORIGIN, tamper));
     }
 
@@ -145,28 +165,32 @@ final class CeremonyHarness {
 
     /** The credential IDs that username-first sign-in options for {@code name} allow. */
     List<String> allowedFor(String name) {
-        JsonNode options = Json.MAPPER.valueToTree(authentication.start(signedInRequest(), name));
+        BrowserCookies browser = new BrowserCookies();
+        JsonNode options = Json.MAPPER.valueToTree(authentication.start(browser.request(), browser.response(), name));
         return options.path("allowCredentials").findValuesAsText("id");
     }
 
     /** The options for adding a passkey as the caller {@code name}, signed in by the store that signed {@link #CALLER} in. */
     JsonNode startAddPasskeyAs(String name) {
-        return Json.MAPPER.valueToTree(registration.startAddPasskey(signedInRequest(), name, PASSWORD_SIGN_IN, false));
+        return Json.MAPPER.valueToTree(registration.startAddPasskey(signedInRequest(), mock(HttpServletResponse.class), name,
+                PASSWORD_SIGN_IN, false));
     }
 
     /** Adds a new passkey as the caller {@code name}, signed in by the store that signed {@link #CALLER} in. */
     StoredPasskey addPasskeyAs(String name) {
         HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, name, PASSWORD_SIGN_IN, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), name,
+                PASSWORD_SIGN_IN, false));
         return registration.completeAddition(request, name, PASSWORD_SIGN_IN,
                 SoftwareAuthenticator.deviceBound().register(options, ORIGIN), null);
     }
 
     /** Signs up {@code requested} with a new passkey. */
     NewAccount signUp(String requested) {
-        HttpServletRequest request = signedInRequest();
-        JsonNode options = Json.MAPPER.valueToTree(registration.startSignUp(request, requested, null));
-        return registration.completeSignUp(request, SoftwareAuthenticator.deviceBound().register(options, ORIGIN), null);
+        BrowserCookies browser = new BrowserCookies();
+        JsonNode options = Json.MAPPER.valueToTree(registration.startSignUp(browser.request(), browser.response(), requested, null));
+        return registration.completeSignUp(browser.request(), browser.response(), SoftwareAuthenticator.deviceBound().register(options,
+                ORIGIN), null);
     }
 
     /** A step-up of {@link #CALLER}: the account's passkey answers the step-up's options, and the verification. */

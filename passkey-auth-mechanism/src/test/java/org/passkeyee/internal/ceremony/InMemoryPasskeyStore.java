@@ -101,6 +101,14 @@ public final class InMemoryPasskeyStore implements PasskeyCredentialStore {
         return true;
     }
 
+    /** Stores another count for the passkey, as another server's sign-in (or a clone's) would, its last use unchanged. */
+    synchronized void setSignatureCount(ByteArray credentialId, long count) {
+        StoredPasskey p = passkeys.get(credentialId);
+        passkeys.put(credentialId, new StoredPasskey(p.credentialId(), p.userHandle(), p.publicKeyCose(), count,
+                p.transports(), p.aaguid(), p.backupEligible(), p.backedUp(), p.uvInitialized(), p.attestationFormat(),
+                p.label(), p.createdAt(), p.lastUsedAt()));
+    }
+
     @Override
     public synchronized boolean rename(ByteArray userHandle, ByteArray credentialId, String label) {
         StoredPasskey p = passkeys.get(credentialId);

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Optional;
 import org.passkeyee.PasskeyAccounts;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.internal.ceremony.pending.PendingCeremonies;
 import org.passkeyee.internal.config.AuthenticatorPolicy;
+import org.passkeyee.internal.config.CeremonyKey;
 import org.passkeyee.internal.shared.Json;
 import org.passkeyee.testsupport.SoftwareAuthenticator;
 
@@ -25,6 +28,10 @@ import org.passkeyee.testsupport.SoftwareAuthenticator;
  */
 public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies pending,
                                   AuthenticationCeremony authentication, RegistrationCeremony registration) {
+
+    /** The {@code passkey.ceremony-key} of every in-process ceremony. */
+    public static final CeremonyKey CEREMONY_KEY = CeremonyKey.of(
+            Optional.of("in-process ceremonies: a test key of more than 32 bytes"), Optional.empty());
 
     /** The ceremonies for {@code configuration}, without an application {@link PasskeyAccounts}. */
     public static InProcessCeremonies of(PasskeyConfiguration configuration) {
@@ -44,7 +51,7 @@ public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies 
     public static InProcessCeremonies of(PasskeyConfiguration configuration, AuthenticatorPolicy policy, AuthenticatorMetadata metadata,
                                          Clock attestationClock) {
         InMemoryPasskeyStore store = new InMemoryPasskeyStore();
-        PendingCeremonies pending = new PendingCeremonies(configuration);
+        PendingCeremonies pending = new PendingCeremonies(configuration, CEREMONY_KEY);
         Instance<PasskeyAccounts> noAccounts = mock(Instance.class);
         return new InProcessCeremonies(store, pending,
                 new AuthenticationCeremony(configuration, store, pending, new DecoyCredentials(new byte[32]), noAccounts, metadata),
@@ -58,12 +65,16 @@ public record InProcessCeremonies(InMemoryPasskeyStore store, PendingCeremonies 
      */
     public void addPasskey(HttpServletRequest request, String caller, SessionSignIn signIn, SoftwareAuthenticator authenticator,
                            String origin) {
-        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, caller, signIn, false));
+        JsonNode options = Json.MAPPER.valueToTree(registration.startAddPasskey(request, mock(HttpServletResponse.class), caller,
+                signIn, false));
         registration.completeAddition(request, caller, signIn, authenticator.register(options, origin), null);
     }
 
-    /** The options of a usernameless sign-in started on {@code request}, as the browser gets them. */
-    public JsonNode signInOptions(HttpServletRequest request) {
-        return Json.MAPPER.valueToTree(authentication.start(request, null));
+    /**
+     * The options of a usernameless sign-in started on {@code request}, as the browser gets them;
+     * {@code response} gets the sealed ceremony.
+     */
+    public JsonNode signInOptions(HttpServletRequest request, HttpServletResponse response) {
+        return Json.MAPPER.valueToTree(authentication.start(request, response, null));
     }
 }

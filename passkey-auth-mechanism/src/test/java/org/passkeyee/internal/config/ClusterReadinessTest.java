@@ -22,6 +22,17 @@ class ClusterReadinessTest {
     }
 
     @Test
+    void distributableWithoutCeremonyKeyThenRefusedNamingTheSetting() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ClusterReadiness.checkCeremonyKey(true, false, "/shop"));
+
+        assertTrue(refused.getMessage().contains("passkey.ceremony-key"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("/shop"), refused.getMessage());
+        assertDoesNotThrow(() -> ClusterReadiness.checkCeremonyKey(true, true, "/"));
+        assertDoesNotThrow(() -> ClusterReadiness.checkCeremonyKey(false, false, "/"));
+    }
+
+    @Test
     void distributableWithDecoySecretOrNotDistributableThenStarts() {
         assertDoesNotThrow(() -> ClusterReadiness.check(true, true, "/"));
         assertDoesNotThrow(() -> ClusterReadiness.check(false, false, "/"));

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.passkeyee.PasskeyAuthenticationMechanismDefinition;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.UserVerificationPolicy;
+import org.passkeyee.testsupport.LogCapture;
 
 class ConfigurationResolverTest {
 
@@ -45,7 +47,6 @@ class ConfigurationResolverTest {
         assertFalse(configuration.signUpAllowed());
         assertEquals(Duration.ofMinutes(5), configuration.reauthenticationWindow());
         assertEquals(65536, configuration.maxRequestBytes());
-        assertEquals(50_000, configuration.maxAnonymousCeremonies());
         assertTrue(configuration.groupsFromValidatingStores());
     }
 
@@ -59,7 +60,6 @@ class ConfigurationResolverTest {
                 "passkey.endpoint-prefix", "/auth/passkeys/",
                 "passkey.sign-up-allowed", "TRUE",
                 "passkey.reauthentication-window", "30",
-                "passkey.max-anonymous-ceremonies", "200",
                 "passkey.groups-from-validating-stores", "false"));
 
         assertEquals("login.example.com", configuration.rpId());
@@ -69,8 +69,21 @@ class ConfigurationResolverTest {
         assertEquals("/auth/passkeys", configuration.endpointPrefix());
         assertTrue(configuration.signUpAllowed());
         assertEquals(Duration.ofSeconds(30), configuration.reauthenticationWindow());
-        assertEquals(200, configuration.maxAnonymousCeremonies());
         assertFalse(configuration.groupsFromValidatingStores());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void resolveWhenTheRetiredMaxAnonymousCeremoniesIsSetThenIgnoredWithOneWarningNamingIt() {
+        List<String> warned = LogCapture.messagesDuring(ConfigurationResolver.class.getName(), Level.WARNING,
+                () -> assertEquals(50_000, resolve(Defaults.class, Map.of("passkey.max-anonymous-ceremonies", "not even a number"))
+                        .maxAnonymousCeremonies()));
+        List<String> unset = LogCapture.messagesDuring(ConfigurationResolver.class.getName(), Level.WARNING,
+                () -> resolve(Defaults.class, Map.of()));
+
+        assertEquals(1, warned.size(), warned.toString());
+        assertTrue(warned.get(0).contains("passkey.max-anonymous-ceremonies"), warned.get(0));
+        assertEquals(List.of(), unset);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
@@ -24,6 +25,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ import org.passkeyee.PasskeySignedIn;
 import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.ceremony.InProcessCeremonies;
 import org.passkeyee.internal.ceremony.SessionSignIn;
+import org.passkeyee.internal.ceremony.pending.BrowserCookies;
 import org.passkeyee.internal.config.AttestationPolicy;
 import org.passkeyee.internal.config.AuthenticatorPolicy;
 import org.passkeyee.internal.config.RolePolicy;
@@ -167,6 +170,79 @@ class SignInsTest {
     }
 
     @Test
+    void loginOptionsWhenAStrangerAsksWithoutANameOrForAKnownOrUnknownOneThenOnlyTheSealedCookieNoSession() {
+        for (String name : java.util.Arrays.asList(null, "alice", "nobody-by-this-name")) {
+            HttpServletRequest request = stranger();
+
+            ceremonies.authentication().start(request, BROWSERS.get(request).response(), name);
+
+            verify(request, never()).getSession(true);
+            verify(request, never()).getSession();
+            assertTrue(BROWSERS.get(request).value(BrowserCookies.SIGN_IN).isPresent(), String.valueOf(name));
+        }
+    }
+
+    @Test
+    void passkeyWhenAStrangerIsRefusedThenNoSessionIsCreated() {
+        HttpServletRequest request = stranger();
+        ObjectNode forged = answer(request, Tamper.none().corruptSignature());
+
+        Refusal refusal = assertThrows(Refusal.class, () -> signIns.passkey(request, container(), forged));
+
+        assertEquals(PasskeyErrorCode.INVALID_SIGNATURE, refusal.code());
+        verify(request, never()).getSession(true);
+        verify(request, never()).getSession();
+    }
+
+    @Test
+    void passkeyWhenTheSealedSignInIsAnsweredAgainAfterItSignedInThenCeremonyNotFound() {
+        HttpServletRequest request = browser(false);
+        BrowserCookies cookies = BROWSERS.get(request);
+        JsonNode options = ceremonies.signInOptions(request, cookies.response());
+        String sealed = cookies.value(BrowserCookies.SIGN_IN).orElseThrow();
+        ObjectNode first = alicesLaptop.authenticate(options, ORIGIN);
+        ObjectNode second = alicesLaptop.authenticate(options, ORIGIN); // signed anew, its count higher
+        assertEquals("alice", signIns.passkey(request, container(), first).caller());
+        HttpServletRequest replay = browser(false);
+        BROWSERS.get(replay).put(BrowserCookies.SIGN_IN, sealed);
+
+        Refusal refusal = assertThrows(Refusal.class, () -> signIns.passkey(replay, container(), second));
+
+        assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, refusal.code());
+    }
+
+    @Test
+    void passkeyWhenTheSameAnswerOfASyncedPasskeyIsSentAgainThenCeremonyNotFound() {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.synced(); // count always 0: the challenge alone refuses it
+        ceremonies.addPasskey(browser(true), "alice",
+                new SessionSignIn("none", ceremonies.store().findUserByUsername("alice").orElseThrow().userHandle()), phone, ORIGIN);
+        HttpServletRequest request = browser(false);
+        ObjectNode answer = phone.authenticate(ceremonies.signInOptions(request, BROWSERS.get(request).response()), ORIGIN);
+        String sealed = BROWSERS.get(request).value(BrowserCookies.SIGN_IN).orElseThrow();
+        assertEquals("alice", signIns.passkey(request, container(), answer).caller());
+        HttpServletRequest replay = browser(false);
+        BROWSERS.get(replay).put(BrowserCookies.SIGN_IN, sealed);
+
+        Refusal refusal = assertThrows(Refusal.class, () -> signIns.passkey(replay, container(), answer));
+
+        assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, refusal.code());
+    }
+
+    @Test
+    void passkeyWhenTheSameAnswerOfACountingPasskeyIsSentAgainThenCeremonyNotFoundNotACloneWarning() {
+        HttpServletRequest request = browser(false);
+        ObjectNode answer = answer(request, Tamper.none());
+        String sealed = BROWSERS.get(request).value(BrowserCookies.SIGN_IN).orElseThrow();
+        assertEquals("alice", signIns.passkey(request, container(), answer).caller());
+        HttpServletRequest replay = browser(false);
+        BROWSERS.get(replay).put(BrowserCookies.SIGN_IN, sealed);
+
+        Refusal refusal = assertThrows(Refusal.class, () -> signIns.passkey(replay, container(), answer));
+
+        assertEquals(PasskeyErrorCode.CEREMONY_NOT_FOUND, refusal.code());
+    }
+
+    @Test
     void credentialWhenTheApplicationsStoreValidatesAPasswordThenLoggedInWithItsGroupsAsAPasswordSignIn() {
         HttpServletRequest request = browser(false);
         HttpMessageContext context = container();
@@ -187,9 +263,9 @@ class SignInsTest {
         assertEquals(1, events.stream().filter(PasskeySignInFailed.class::isInstance).count());
     }
 
-    /** The authenticator's answer to a sign-in started on {@code request}'s session. */
+    /** The authenticator's answer to a sign-in started by {@code request}'s browser (which keeps the sealed ceremony). */
     private ObjectNode answer(HttpServletRequest request, Tamper tamper) {
-        return alicesLaptop.authenticate(ceremonies.signInOptions(request), ORIGIN, tamper);
+        return alicesLaptop.authenticate(ceremonies.signInOptions(request, BROWSERS.get(request).response()), ORIGIN, tamper);
     }
 
     @SuppressWarnings("unchecked")
@@ -201,6 +277,7 @@ class SignInsTest {
 
     private static HttpMessageContext container() {
         HttpMessageContext context = mock(HttpMessageContext.class);
+        when(context.getResponse()).thenReturn(mock(HttpServletResponse.class));
         when(context.notifyContainerAboutLogin(any(CredentialValidationResult.class))).thenReturn(AuthenticationStatus.SUCCESS);
         when(context.getHandler()).thenReturn(callbacks -> { });
         return context;
@@ -212,7 +289,10 @@ class SignInsTest {
         return beans;
     }
 
-    /** A browser's request with a session of its own (a map behind a mock); signed in or not. */
+    /** The cookie jar of each browser's request. */
+    private static final Map<HttpServletRequest, BrowserCookies> BROWSERS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** A browser's request with cookies and a session of its own (a map behind a mock); signed in or not. */
     private static HttpServletRequest browser(boolean signedIn) {
         Map<String, Object> attributes = new ConcurrentHashMap<>();
         HttpSession session = mock(HttpSession.class);
@@ -236,6 +316,17 @@ class SignInsTest {
         if (signedIn) {
             when(request.getUserPrincipal()).thenReturn(() -> "alice");
         }
+        BrowserCookies cookies = new BrowserCookies();
+        BROWSERS.put(cookies.attachTo(request), cookies);
+        return request;
+    }
+
+    /** A stranger's first request: cookies of its own, and no session until something asks for one. */
+    private static HttpServletRequest stranger() {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getRemoteAddr()).thenReturn("192.0.2.1");
+        BrowserCookies cookies = new BrowserCookies();
+        BROWSERS.put(cookies.attachTo(request), cookies);
         return request;
     }
 }

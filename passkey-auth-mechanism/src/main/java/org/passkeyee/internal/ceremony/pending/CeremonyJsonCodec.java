@@ -7,13 +7,14 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Packs the JSON of a pending ceremony for the HTTP session: zlib (DEFLATE with a checksum) and a preset dictionary
+ * Packs the JSON of a pending ceremony for the HTTP session and for the sealed cookie
+ * ({@link CeremonySeal}): zlib (DEFLATE with a checksum) and a preset dictionary
  * of what Yubico's request JSON always contains (keys, the algorithm list, fixed values), so that
  * only the random parts (challenge, user handle) and the names cost real bytes. A sign-up's 790
  * characters of JSON become about 300 bytes.
  *
- * <p>The dictionary is part of the serialized form: zlib records its checksum, so sessions written
- * with another dictionary are refused when read (their pending ceremonies are lost, and the
+ * <p>The dictionary is part of the serialized form: zlib records its checksum, so sessions (and
+ * sealed states) written with another dictionary are refused when read (their pending ceremonies are lost, and the
  * browser starts again), as is a damaged form.
  */
 final class CeremonyJsonCodec {

@@ -5,111 +5,56 @@ import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import org.passkeyee.PasskeyConfiguration;
 import org.passkeyee.PasskeyErrorCode;
+import org.passkeyee.internal.config.CeremonyKey;
 import org.passkeyee.internal.shared.Refusal;
 
 /**
- * Keeps at most one pending registration and one pending sign-in per HTTP session.
+ * Where started ceremonies wait for the browser's answer, by who started them:
+ * <ul>
+ *   <li>a stranger's (sign-in options, sign-up options) with the browser, sealed in a cookie
+ *       ({@link SealedCeremonies}): nothing is held on the server and no HTTP session is
+ *       created, so no flood of options requests can fill the memory or lock others out;</li>
+ *   <li>a signed-in caller's (adding a passkey, a step-up) in their HTTP session, one per kind.</li>
+ * </ul>
+ * The sign-in options are sealed whoever asks: {@code POST {prefix}/login} is finished before
+ * the container knows the caller, so its ceremony must not depend on a session.
  *
- * <p>A pending ceremony is single use: {@link #take} removes it before anyone verifies it, and
- * does so atomically, so two concurrent posts of one response cannot both find it. (A plain
- * get-then-remove on the session is not atomic.) The lock is striped by session ID; it holds
- * for one server, which is what sticky sessions give a cluster.
- *
- * <p>A session created only to hold an anonymous ceremony gets an inactive interval just longer
- * than the ceremony, so abandoned ceremonies do not pile up in memory, and there are at most
- * {@code passkey.max-anonymous-ceremonies} such sessions at a time (see
- * {@link AnonymousCeremonyBudget}).
+ * <p>A ceremony is taken, never read: taking removes it (a session's atomically, under a lock
+ * striped by session ID, since a plain get-then-remove on a session is not; a cookie's by telling
+ * the browser to forget it) before anyone verifies it. A sealed state can still be sent again, so
+ * its single use is decided where the ceremony ends, in the store (see {@link SealedCeremonies}).
  */
 @Singleton
 public class PendingCeremonies {
 
     static final String REGISTRATION_ATTRIBUTE = "org.passkeyee.pending-registration";
-    static final String AUTHENTICATION_ATTRIBUTE = "org.passkeyee.pending-authentication";
-    static final String ANONYMOUS_TICKET_ATTRIBUTE = "org.passkeyee.anonymous-ceremony";
+    static final String STEP_UP_ATTRIBUTE = "org.passkeyee.pending-step-up";
     private static final int STRIPES = 64;
-    private static final Duration ANONYMOUS_SESSION_SLACK = Duration.ofSeconds(60);
 
     private final Object[] locks = new Object[STRIPES];
     private final Duration timeout;
     private final Clock clock;
-    private final AnonymousCeremonyBudget anonymousBudget;
+    private final SealedCeremonies sealed;
 
     @Inject
-    public PendingCeremonies(PasskeyConfiguration configuration) {
-        this(configuration.ceremonyTimeout(), configuration.maxAnonymousCeremonies(), Clock.systemUTC());
+    public PendingCeremonies(PasskeyConfiguration configuration, CeremonyKey key) {
+        this(configuration.ceremonyTimeout(), new CeremonySeal(key, configuration.rpId()), configuration.endpointPrefix(),
+                Clock.systemUTC());
     }
 
-    PendingCeremonies(Duration timeout, int maxAnonymousCeremonies, Clock clock) {
+    PendingCeremonies(Duration timeout, CeremonySeal seal, String endpointPrefix, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
-        this.anonymousBudget = new AnonymousCeremonyBudget(maxAnonymousCeremonies);
+        this.sealed = new SealedCeremonies(seal, endpointPrefix, timeout, clock);
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
-    }
-
-    /**
-     * Starts a sign-in for this request's session, replacing a pending one.
-     *
-     * @throws Refusal {@code too_many_ceremonies} when it would need a new anonymous
-     *         session and there are too many; no session is created then
-     */
-    public PendingCeremony putSignIn(HttpServletRequest request, AssertionRequest assertionRequest, String username) {
-        return put(request, PendingCeremony.signIn(assertionRequest, username, clock.instant().plus(timeout)));
-    }
-
-    /**
-     * Starts a registration (possibly a conditional create), replacing a pending one.
-     *
-     * @throws Refusal {@code too_many_ceremonies} as {@link #putSignIn}
-     */
-    public PendingCeremony putRegistration(HttpServletRequest request, PendingCeremony.Kind kind,
-                                           PublicKeyCredentialCreationOptions options, String username, boolean conditional) {
-        return put(request, PendingCeremony.registration(kind, options, username, clock.instant().plus(timeout), conditional));
-    }
-
-    private PendingCeremony put(HttpServletRequest request, PendingCeremony ceremony) {
-        HttpSession session = sessionFor(request);
-        synchronized (lockFor(session)) {
-            session.setAttribute(ceremony.kind().sessionAttribute(), ceremony);
-        }
-        return ceremony;
-    }
-
-    /**
-     * The request's session; one created for an anonymous caller (here or earlier in this request)
-     * lives just longer than the ceremony and takes a place in the anonymous budget. Also for what
-     * else a signed-out caller leaves in the session before signing in (the page to return to).
-     *
-     * @throws Refusal {@code too_many_ceremonies} when a new anonymous session would be
-     *         needed and there are too many; no session is created then
-     */
-    public HttpSession sessionFor(HttpServletRequest request) {
-        HttpSession existing = request.getSession(false);
-        boolean anonymousNew = (existing == null || existing.isNew()) && request.getUserPrincipal() == null;
-        if (!anonymousNew || existing != null && existing.getAttribute(ANONYMOUS_TICKET_ATTRIBUTE) != null) {
-            return existing != null ? existing : request.getSession(true);
-        }
-        AnonymousCeremonyBudget.Ticket ticket = anonymousBudget.take();
-        HttpSession session = request.getSession(true);
-        session.setMaxInactiveInterval((int) timeout.plus(ANONYMOUS_SESSION_SLACK).toSeconds());
-        session.setAttribute(ANONYMOUS_TICKET_ATTRIBUTE, ticket);
-        return session;
-    }
-
-    /** The session now belongs to a signed-in caller: its place in the anonymous budget is freed. */
-    public static void signedIn(HttpSession session) {
-        session.removeAttribute(ANONYMOUS_TICKET_ATTRIBUTE);
-    }
-
-    /** Sessions held for anonymous ceremonies right now. */
-    int anonymousSessions() {
-        return anonymousBudget.held();
     }
 
     /** The deadline of ceremonies started now. */
@@ -117,39 +62,132 @@ public class PendingCeremonies {
         return timeout;
     }
 
+    /** Starts a sign-in, sealed into the browser, replacing the one it carries; no session is touched. */
+    public PendingCeremony putSignIn(HttpServletRequest request, HttpServletResponse response, AssertionRequest assertionRequest,
+                                     String username) {
+        PendingCeremony ceremony = PendingCeremony.signIn(assertionRequest, username, deadline());
+        sealed.put(request, response, ceremony);
+        return ceremony;
+    }
+
     /**
-     * Removes and returns the pending ceremony of the slot {@code kind} uses.
-     *
-     * @throws Refusal {@code ceremony_not_found} when there is none (never started,
-     *         already used, or of another kind) and {@code ceremony_expired} when it is too old
+     * Starts a sign-up, sealed into the browser, replacing the one it carries and a registration
+     * pending in an existing session (a registration is one ceremony at a time, whatever its kind).
+     * No session is created.
      */
-    public PendingCeremony take(HttpServletRequest request, PendingCeremony.Kind kind) {
+    public PendingCeremony putSignUp(HttpServletRequest request, HttpServletResponse response,
+                                     PublicKeyCredentialCreationOptions options, String username) {
+        PendingCeremony ceremony = PendingCeremony.registration(PendingCeremony.Kind.SIGN_UP, options, username, deadline(), false);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            synchronized (lockFor(session)) {
+                session.removeAttribute(REGISTRATION_ATTRIBUTE);
+            }
+        }
+        sealed.put(request, response, ceremony);
+        return ceremony;
+    }
+
+    /**
+     * Starts adding a passkey for the signed-in caller, in their session, replacing a pending
+     * addition and a sign-up the browser carries.
+     *
+     * @param conditional whether the browser was asked for a conditional create
+     */
+    public PendingCeremony putAddition(HttpServletRequest request, HttpServletResponse response,
+                                       PublicKeyCredentialCreationOptions options, String username, boolean conditional) {
+        PendingCeremony ceremony = PendingCeremony.registration(PendingCeremony.Kind.ADD_PASSKEY, options, username, deadline(),
+                conditional);
+        if (sealed.carries(request, PendingCeremony.Kind.SIGN_UP)) {
+            sealed.forget(request, response, PendingCeremony.Kind.SIGN_UP);
+        }
+        putInSession(request, REGISTRATION_ATTRIBUTE, ceremony);
+        return ceremony;
+    }
+
+    /** Starts a step-up for the signed-in caller, in their session, replacing a pending one. */
+    public PendingCeremony putStepUp(HttpServletRequest request, AssertionRequest assertionRequest, String username) {
+        PendingCeremony ceremony = PendingCeremony.signIn(assertionRequest, username, deadline());
+        putInSession(request, STEP_UP_ATTRIBUTE, ceremony);
+        return ceremony;
+    }
+
+    /**
+     * Takes the sign-in the browser carries, telling it to forget it.
+     *
+     * @throws Refusal {@code ceremony_not_found} when there is none (never started, already
+     *         taken, changed, sealed with another key) and {@code ceremony_expired} when it is too old
+     */
+    public PendingCeremony takeSignIn(HttpServletRequest request, HttpServletResponse response) {
+        return sealed.take(request, response, PendingCeremony.Kind.SIGN_IN);
+    }
+
+    /**
+     * Takes the sign-up the browser carries, telling it to forget it.
+     *
+     * @throws Refusal as {@link #takeSignIn}
+     */
+    public PendingCeremony takeSignUp(HttpServletRequest request, HttpServletResponse response) {
+        return sealed.take(request, response, PendingCeremony.Kind.SIGN_UP);
+    }
+
+    /**
+     * Takes the session's pending addition of a passkey.
+     *
+     * @throws Refusal {@code ceremony_not_found} when there is none (never started, already
+     *         used) and {@code ceremony_expired} when it is too old
+     */
+    public PendingCeremony takeAddition(HttpServletRequest request) {
+        return takeFromSession(request, REGISTRATION_ATTRIBUTE, PendingCeremony.Kind.ADD_PASSKEY);
+    }
+
+    /**
+     * Takes the session's pending step-up.
+     *
+     * @throws Refusal as {@link #takeAddition}, as a refused sign-in
+     */
+    public PendingCeremony takeStepUp(HttpServletRequest request) {
+        return takeFromSession(request, STEP_UP_ATTRIBUTE, PendingCeremony.Kind.SIGN_IN);
+    }
+
+    /**
+     * Whether a caller who is not signed in carries a sign-up (opened or not), which
+     * {@code POST {prefix}/register} then completes as a sign-in. A signed-in caller's
+     * {@code /register} is always an addition: a sign-up cookie left over, or set by a page of a
+     * sibling domain, must not stand in its way.
+     */
+    public boolean isSignUpPending(HttpServletRequest request) {
+        return request.getUserPrincipal() == null && sealed.carries(request, PendingCeremony.Kind.SIGN_UP);
+    }
+
+    private java.time.Instant deadline() {
+        return clock.instant().plus(timeout);
+    }
+
+    private void putInSession(HttpServletRequest request, String attribute, PendingCeremony ceremony) {
+        HttpSession session = request.getSession(true);
+        synchronized (lockFor(session)) {
+            session.setAttribute(attribute, ceremony);
+        }
+    }
+
+    private PendingCeremony takeFromSession(HttpServletRequest request, String attribute, PendingCeremony.Kind kind) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             throw kind.refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
         }
         PendingCeremony ceremony;
         synchronized (lockFor(session)) {
-            ceremony = (PendingCeremony) session.getAttribute(kind.sessionAttribute());
+            ceremony = session.getAttribute(attribute) instanceof PendingCeremony pending ? pending : null;
             if (ceremony == null || ceremony.kind() != kind) {
                 throw kind.refusal(PasskeyErrorCode.CEREMONY_NOT_FOUND);
             }
-            session.removeAttribute(kind.sessionAttribute());
+            session.removeAttribute(attribute);
         }
         if (ceremony.isExpiredAt(clock.instant())) {
             throw kind.refusal(PasskeyErrorCode.CEREMONY_EXPIRED);
         }
         return ceremony;
-    }
-
-    /** The kind of the pending registration, without taking it; {@code null} when there is none. */
-    public PendingCeremony.Kind pendingRegistrationKind(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Object ceremony = session.getAttribute(REGISTRATION_ATTRIBUTE);
-        return ceremony instanceof PendingCeremony pending ? pending.kind() : null;
     }
 
     private Object lockFor(HttpSession session) {

@@ -2,6 +2,8 @@ package org.passkeyee.internal.ceremony.pending;
 
 import com.yubico.webauthn.AssertionRequest;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -16,7 +18,8 @@ import org.passkeyee.internal.shared.Json;
 import org.passkeyee.internal.shared.Refusal;
 
 /**
- * A started ceremony waiting for the browser's answer, kept in the HTTP session.
+ * A started ceremony waiting for the browser's answer: a signed-in caller's kept in the HTTP
+ * session, a stranger's sealed into the browser ({@link SealedCeremonies}).
  *
  * <p>It holds Yubico's request object as the ceremony made it, so that finishing the ceremony
  * needs no JSON at all. Those objects are not {@link Serializable}: a session that is serialized
@@ -66,15 +69,70 @@ public record PendingCeremony(Kind kind, AssertionRequest assertionRequest, Publ
         public Refusal refusal(PasskeyErrorCode code) {
             return this == SIGN_IN ? Refusal.ofSignIn(code) : new Refusal(code);
         }
-
-        /** The session attribute holding this kind's pending ceremony: sign-up and adding share one slot. */
-        String sessionAttribute() {
-            return this == SIGN_IN ? PendingCeremonies.AUTHENTICATION_ATTRIBUTE : PendingCeremonies.REGISTRATION_ATTRIBUTE;
-        }
     }
+
+    private static final byte FORMAT = 1;
+    private static final int MAX_PACKED_BYTES = 1 << 20;
 
     boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * Writes the ceremony's compact form: a format byte, its kind, expiry, whether conditional,
+     * the username, and Yubico's request JSON packed by {@link CeremonyJsonCodec}. The one form
+     * both of a serialized session and of a sealed state ({@link CeremonySeal}).
+     */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeByte(FORMAT);
+        out.writeByte(kind.ordinal());
+        out.writeLong(expiresAt.getEpochSecond());
+        out.writeInt(expiresAt.getNano());
+        out.writeBoolean(conditional);
+        out.writeBoolean(username != null);
+        if (username != null) {
+            out.writeUTF(username);
+        }
+        Object yubicoRequest = kind == Kind.SIGN_IN ? assertionRequest : creationOptions;
+        byte[] packed = CeremonyJsonCodec.pack(Json.MAPPER.writeValueAsString(yubicoRequest));
+        out.writeInt(packed.length);
+        out.write(packed);
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote.
+     *
+     * @throws InvalidObjectException when it is not such a form (another format, kind or size, or
+     *         a request that does not unpack or parse)
+     * @throws IOException when the input ends early
+     */
+    static PendingCeremony readFrom(DataInput in) throws IOException {
+        if (in.readByte() != FORMAT) {
+            throw new InvalidObjectException("A pending ceremony of an unknown format");
+        }
+        Kind[] kinds = Kind.values();
+        int kind = in.readUnsignedByte();
+        if (kind >= kinds.length) {
+            throw new InvalidObjectException("A pending ceremony of an unknown kind");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        boolean conditional = in.readBoolean();
+        String username = in.readBoolean() ? in.readUTF() : null;
+        int length = in.readInt();
+        if (length < 0 || length > MAX_PACKED_BYTES) {
+            throw new InvalidObjectException("A pending ceremony of an impossible size");
+        }
+        byte[] packed = new byte[length];
+        in.readFully(packed);
+        try {
+            String json = CeremonyJsonCodec.unpack(packed);
+            return kinds[kind] == Kind.SIGN_IN
+                    ? signIn(Json.MAPPER.readValue(json, AssertionRequest.class), username, expiresAt)
+                    : registration(kinds[kind], Json.MAPPER.readValue(json, PublicKeyCredentialCreationOptions.class),
+                            username, expiresAt, conditional);
+        } catch (DataFormatException | IOException | RuntimeException unreadable) {
+            throw new InvalidObjectException("A pending ceremony's request could not be unpacked");
+        }
     }
 
     @Serial
@@ -87,8 +145,6 @@ public record PendingCeremony(Kind kind, AssertionRequest assertionRequest, Publ
 
         @Serial
         private static final long serialVersionUID = 1L;
-        private static final byte FORMAT = 1;
-        private static final int MAX_PACKED_BYTES = 1 << 20;
 
         private PendingCeremony ceremony;
 
@@ -102,49 +158,12 @@ public record PendingCeremony(Kind kind, AssertionRequest assertionRequest, Publ
 
         @Override
         public void writeExternal(ObjectOutput out) throws IOException {
-            out.writeByte(FORMAT);
-            out.writeByte(ceremony.kind().ordinal());
-            out.writeLong(ceremony.expiresAt().getEpochSecond());
-            out.writeInt(ceremony.expiresAt().getNano());
-            out.writeBoolean(ceremony.conditional());
-            out.writeBoolean(ceremony.username() != null);
-            if (ceremony.username() != null) {
-                out.writeUTF(ceremony.username());
-            }
-            Object yubicoRequest = ceremony.kind() == Kind.SIGN_IN ? ceremony.assertionRequest() : ceremony.creationOptions();
-            byte[] packed = CeremonyJsonCodec.pack(Json.MAPPER.writeValueAsString(yubicoRequest));
-            out.writeInt(packed.length);
-            out.write(packed);
+            ceremony.writeTo(out);
         }
 
         @Override
         public void readExternal(ObjectInput in) throws IOException {
-            if (in.readByte() != FORMAT) {
-                throw new InvalidObjectException("A pending ceremony of an unknown format");
-            }
-            Kind[] kinds = Kind.values();
-            int kind = in.readUnsignedByte();
-            if (kind >= kinds.length) {
-                throw new InvalidObjectException("A pending ceremony of an unknown kind");
-            }
-            Instant expiresAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            boolean conditional = in.readBoolean();
-            String username = in.readBoolean() ? in.readUTF() : null;
-            int length = in.readInt();
-            if (length < 0 || length > MAX_PACKED_BYTES) {
-                throw new InvalidObjectException("A pending ceremony of an impossible size");
-            }
-            byte[] packed = new byte[length];
-            in.readFully(packed);
-            try {
-                String json = CeremonyJsonCodec.unpack(packed);
-                ceremony = kinds[kind] == Kind.SIGN_IN
-                        ? signIn(Json.MAPPER.readValue(json, AssertionRequest.class), username, expiresAt)
-                        : registration(kinds[kind], Json.MAPPER.readValue(json, PublicKeyCredentialCreationOptions.class),
-                                username, expiresAt, conditional);
-            } catch (DataFormatException | IOException e) {
-                throw new InvalidObjectException("A pending ceremony's request could not be unpacked");
-            }
+            ceremony = readFrom(in);
         }
 
         @Serial

@@ -1,5 +1,6 @@
 /**
- * Started ceremonies waiting for the browser's answer: one per kind per HTTP session, taken
- * atomically (single use), expiring, compact when serialized, and bounded for anonymous callers.
+ * Started ceremonies waiting for the browser's answer: a stranger's sealed into the browser in a
+ * cookie (nothing held on the server, no session), a signed-in caller's in the HTTP session;
+ * taken before they are verified, expiring, compact when serialized or sealed.
  */
 package org.passkeyee.internal.ceremony.pending;

@@ -4,7 +4,10 @@ import com.yubico.webauthn.AssertionRequest;
 import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
 import com.yubico.webauthn.data.UserIdentity;
+import static org.mockito.Mockito.mock;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import org.passkeyee.PasskeyConfiguration;
@@ -14,6 +17,7 @@ import org.passkeyee.UserVerificationPolicy;
 import org.passkeyee.internal.ceremony.InProcessCeremonies;
 import org.passkeyee.internal.ceremony.VerifiedSignIn;
 import org.passkeyee.internal.ceremony.SessionSignIn;
+import org.passkeyee.internal.ceremony.pending.BrowserCookies;
 import org.passkeyee.internal.ceremony.pending.PendingCeremony;
 import org.passkeyee.internal.shared.Refusal;
 
@@ -58,11 +62,11 @@ final class VectorCeremonies {
     static StoredPasskey register(InProcessCeremonies ceremonies, HttpServletRequest request, InteropVector vector,
                                   InteropVector.Registration registration) {
         PublicKeyCredentialCreationOptions ours =
-                ceremonies.registration().startAddPasskey(request, CALLER, PASSWORD_SIGN_IN, false);
+                ceremonies.registration().startAddPasskey(request, mock(HttpServletResponse.class), CALLER, PASSWORD_SIGN_IN, false);
         UserIdentity user = vector.assertion().flatMap(InteropVector.Assertion::userHandle)
                 .map(handle -> ours.getUser().toBuilder().id(handle).build())
                 .orElse(ours.getUser());
-        ceremonies.pending().putRegistration(request, PendingCeremony.Kind.ADD_PASSKEY,
+        ceremonies.pending().putAddition(request, mock(HttpServletResponse.class),
                 ours.toBuilder().challenge(registration.challenge()).user(user).build(), CALLER, false);
         return ceremonies.registration().completeAddition(request, CALLER, PASSWORD_SIGN_IN,
                 BrowserResponses.registration(registration), null);
@@ -71,14 +75,16 @@ final class VectorCeremonies {
     private static VerifiedSignIn signIn(InProcessCeremonies ceremonies, HttpServletRequest request,
                                                                 InteropVector vector) {
         InteropVector.Assertion assertion = vector.assertion().orElseThrow();
-        ceremonies.authentication().start(request, assertion.userHandle().isPresent() ? null : CALLER);
-        PendingCeremony ours = ceremonies.pending().take(request, PendingCeremony.Kind.SIGN_IN);
+        BrowserCookies browser = new BrowserCookies();
+        browser.attachTo(request);
+        ceremonies.authentication().start(request, browser.response(), assertion.userHandle().isPresent() ? null : CALLER);
+        PendingCeremony ours = ceremonies.pending().takeSignIn(request, browser.response());
         AssertionRequest started = ours.assertionRequest();
         AssertionRequest withChallenge = started.toBuilder()
                 .publicKeyCredentialRequestOptions(started.getPublicKeyCredentialRequestOptions().toBuilder()
                         .challenge(assertion.challenge()).build())
                 .build();
-        PendingCeremony pending = ceremonies.pending().putSignIn(request, withChallenge, ours.username());
+        PendingCeremony pending = PendingCeremony.signIn(withChallenge, ours.username(), ours.expiresAt());
         ByteArray credentialId = vector.registration().credentialId();
         return ceremonies.authentication().finish(pending, BrowserResponses.assertion(credentialId, assertion));
     }
